@@ -1,0 +1,41 @@
+package org.organ3d.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code organ3d} command (see shared/CONTRACT.md): exit code 0 on success, 2 on bad usage, 1 on
+ * failure with one error line on stderr naming the file and the cause.
+ */
+@Command(name = "organ3d", mixinStandardHelpOptions = true, versionProvider = Version.class,
+        description = "CT/MRI studies to measured 3D organ models.",
+        subcommands = {InfoCommand.class, ConvertCommand.class, SegmentCommand.class, MeshCommand.class,
+            MeasureCommand.class, ViewCommand.class, DemoCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with organ3d's error handling (exit codes as in the contract). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler(new FailureHandler());
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("organ3d: " + ex.getMessage());
+            err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

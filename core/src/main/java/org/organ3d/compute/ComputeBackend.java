@@ -1,0 +1,47 @@
+package org.organ3d.compute;
+
+import java.util.Optional;
+import org.organ3d.mesh.IsoSurfaceOptions;
+import org.organ3d.mesh.Mesh;
+import org.organ3d.volume.Volume;
+
+/**
+ * A provider of the heavy passes (surface extraction, segmentation passes, reductions). The
+ * pure-Java backend ({@link JavaBackend}, name {@code java}) lives in core and is always available;
+ * others (the OpenCL backend, name {@code opencl}, in module gpu-kernels) are found with
+ * {@link java.util.ServiceLoader} and chosen through {@link ComputeBackends#select(String)}.
+ *
+ * <p>Every backend runs the same named passes and must give the same answer as the Java backend
+ * (same triangle counts, vertex positions to 1e-4 mm). Implementations are thread-safe for
+ * concurrent calls unless they say otherwise; {@link #close()} releases device resources.
+ */
+public interface ComputeBackend extends AutoCloseable {
+
+    /** Stable lower-case name: {@code java}, {@code opencl}, ... */
+    String name();
+
+    /** Why this backend cannot run here, or empty when it can. May probe the device on first call. */
+    Optional<String> unavailableReason();
+
+    /** True when {@link #unavailableReason()} is empty. */
+    default boolean isAvailable() {
+        return unavailableReason().isEmpty();
+    }
+
+    /**
+     * Preference of {@code auto} selection among available backends; the highest wins. The Java
+     * backend is 0.
+     */
+    int autoPriority();
+
+    /**
+     * Isosurface of a volume at {@code options.iso()} (inside means {@code value >= iso}): a
+     * watertight indexed mesh in LPS mm, outward winding.
+     */
+    Mesh isosurface(Volume volume, IsoSurfaceOptions options);
+
+    /** Releases what the backend holds (device contexts, buffers). The Java backend holds nothing. */
+    @Override
+    default void close() {
+    }
+}

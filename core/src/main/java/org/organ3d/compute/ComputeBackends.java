@@ -1,0 +1,91 @@
+package org.organ3d.compute;
+
+import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
+/**
+ * Finds {@link ComputeBackend}s with {@link ServiceLoader} and selects one by name or {@code auto}.
+ *
+ * <p>{@code auto} takes the available backend with the highest {@link ComputeBackend#autoPriority()};
+ * every backend that was passed over because it is unavailable is logged (logger
+ * {@code org.organ3d.compute}, level INFO) with its reason, so a fallback is never silent. Asking for
+ * a backend by name that is unavailable throws {@link BackendUnavailableException} with the reason.
+ */
+public final class ComputeBackends {
+
+    private static final System.Logger LOG = System.getLogger("org.organ3d.compute");
+
+    private ComputeBackends() {
+    }
+
+    /** Every backend found on the class path (the Java backend always among them), in load order. */
+    public static List<ComputeBackend> discover() {
+        List<ComputeBackend> list = new ArrayList<>();
+        boolean haveJava = false;
+        ServiceLoader<ComputeBackend> loader = ServiceLoader.load(ComputeBackend.class, ComputeBackends.class.getClassLoader());
+        var it = loader.iterator();
+        while (true) {
+            try {
+                if (!it.hasNext()) {
+                    break;
+                }
+                ComputeBackend b = it.next();
+                haveJava |= JavaBackend.NAME.equals(b.name());
+                list.add(b);
+            } catch (ServiceConfigurationError | LinkageError e) {
+                LOG.log(Level.WARNING, "a compute backend could not be loaded and is ignored: " + e.getMessage());
+            }
+        }
+        if (!haveJava) {
+            list.add(0, new JavaBackend());
+        }
+        return list;
+    }
+
+    /**
+     * The backend called {@code name} ({@code java}, {@code opencl}, ...) or the best available for
+     * {@code auto} (also for null or empty).
+     *
+     * @throws BackendUnavailableException when a named backend is missing or cannot run here
+     */
+    public static ComputeBackend select(String name) {
+        String want = name == null || name.isBlank() ? "auto" : name.trim().toLowerCase(Locale.ROOT);
+        List<ComputeBackend> all = discover();
+        if (!"auto".equals(want)) {
+            for (ComputeBackend b : all) {
+                if (b.name().equals(want)) {
+                    var why = b.unavailableReason();
+                    if (why.isPresent()) {
+                        throw new BackendUnavailableException("compute backend '" + want + "' is unavailable: " + why.get());
+                    }
+                    return b;
+                }
+            }
+            throw new BackendUnavailableException("no compute backend named '" + want + "' (known: "
+                    + all.stream().map(ComputeBackend::name).toList() + ")");
+        }
+        ComputeBackend best = null;
+        List<String> skipped = new ArrayList<>();
+        for (ComputeBackend b : all) {
+            var why = b.unavailableReason();
+            if (why.isPresent()) {
+                skipped.add(b.name() + " (" + why.get() + ")");
+                continue;
+            }
+            if (best == null || b.autoPriority() > best.autoPriority()) {
+                best = b;
+            }
+        }
+        if (best == null) {
+            best = new JavaBackend();
+        }
+        if (!skipped.isEmpty()) {
+            LOG.log(Level.INFO, "compute backend auto: using " + best.name() + "; unavailable: " + String.join(", ", skipped));
+        }
+        return best;
+    }
+}
