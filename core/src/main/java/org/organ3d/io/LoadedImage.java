@@ -1,0 +1,57 @@
+package org.organ3d.io;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.organ3d.volume.LabelInfo;
+import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Volume;
+import org.organ3d.volume.VoxelType;
+
+/**
+ * What a reader produced from a file or folder: the volume with its geometry, the format name as
+ * in the CLI contract ({@code dicom-series}, {@code dicom-file}, {@code nifti}, {@code nrrd},
+ * {@code metaimage}), format attributes, label names/colours when the file carries them, and
+ * warnings (non-uniform spacing, skipped files ...).
+ *
+ * @param source     the file or folder read
+ * @param format     format name as in the CLI contract
+ * @param volume     the voxels
+ * @param attributes format-specific facts, e.g. {@code modality}, {@code seriesInstanceUID},
+ *                   {@code transferSyntaxUID}, {@code files} for DICOM (unmodifiable)
+ * @param labels     label names and colours (e.g. from {@code .seg.nrrd}); empty for plain images
+ * @param warnings   human-readable warnings, in the order found (unmodifiable)
+ */
+public record LoadedImage(Path source, String format, Volume volume, Map<String, String> attributes,
+        Map<Integer, LabelInfo> labels, List<String> warnings) {
+
+    public LoadedImage {
+        Objects.requireNonNull(source);
+        Objects.requireNonNull(format);
+        Objects.requireNonNull(volume);
+        attributes = Map.copyOf(attributes == null ? Map.of() : attributes);
+        labels = Map.copyOf(labels == null ? Map.of() : labels);
+        warnings = List.copyOf(warnings == null ? List.of() : warnings);
+    }
+
+    /** A plain image with no attributes, labels or warnings. */
+    public static LoadedImage of(Path source, String format, Volume volume) {
+        return new LoadedImage(source, format, volume, Map.of(), Map.of(), List.of());
+    }
+
+    /**
+     * The volume as a label map (label infos attached). Integer volumes whose values fit 0..65535
+     * are converted to uint8/uint16 labels; others are rejected.
+     *
+     * @throws ImageFormatException if the voxels are not integer labels in 0..65535
+     */
+    public LabelMap asLabelMap() throws ImageFormatException {
+        return org.organ3d.volume.LabelMaps.fromVolume(volume, labels, source);
+    }
+
+    /** True if the voxel type could hold labels (integer, no rescale). */
+    public boolean looksLikeLabels() {
+        return volume.type().isInteger() && volume.rescale().isIdentity() && volume.type() != VoxelType.INT32 || !labels.isEmpty();
+    }
+}

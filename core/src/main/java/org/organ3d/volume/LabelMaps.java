@@ -1,0 +1,58 @@
+package org.organ3d.volume;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.organ3d.io.ImageFormatException;
+
+/** Conversions between plain volumes and {@link LabelMap}s. */
+public final class LabelMaps {
+
+    private LabelMaps() {
+    }
+
+    /**
+     * A label map from an integer volume whose real values are whole numbers in 0..65535: uint8 and
+     * uint16 volumes are shared as they are; other types are converted (one pass, one copy).
+     *
+     * @param source file named in the error, may be null
+     * @throws ImageFormatException if a voxel is not a label value
+     */
+    public static LabelMap fromVolume(Volume v, Map<Integer, LabelInfo> info, Path source) throws ImageFormatException {
+        if ((v.type() == VoxelType.UINT8 || v.type() == VoxelType.UINT16) && v.rescale().isIdentity()) {
+            return new LabelMap(v, info);
+        }
+        Dimensions d = v.dimensions();
+        int n = d.sliceSize();
+        double max = 0;
+        float[] row = null;
+        for (int k = 0; k < d.nz(); k++) {
+            row = v.sliceValues(k, row);
+            for (int x = 0; x < n; x++) {
+                float f = row[x];
+                if (f < 0 || f > 65535 || f != Math.rint(f)) {
+                    throw new ImageFormatException(source, -1, "not a label map: voxel value " + f
+                            + " in slice " + k + " is not a whole number in 0..65535");
+                }
+                max = Math.max(max, f);
+            }
+        }
+        VoxelType t = max <= 255 ? VoxelType.UINT8 : VoxelType.UINT16;
+        Volume.Builder b = Volume.builder(d, t, v.geometry());
+        for (int k = 0; k < d.nz(); k++) {
+            row = v.sliceValues(k, row);
+            Object s = b.sliceForWriting(k);
+            if (t == VoxelType.UINT8) {
+                byte[] bs = (byte[]) s;
+                for (int x = 0; x < n; x++) {
+                    bs[x] = (byte) (int) row[x];
+                }
+            } else {
+                short[] ss = (short[]) s;
+                for (int x = 0; x < n; x++) {
+                    ss[x] = (short) (int) row[x];
+                }
+            }
+        }
+        return new LabelMap(b.build(), info);
+    }
+}
