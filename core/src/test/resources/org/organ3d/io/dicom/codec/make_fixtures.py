@@ -10,11 +10,12 @@ Layout written:
   expected/<name>.raw.gz    reference stored samples, little endian, bits allocated wide, interleaved colour
   manifest.tsv              one line per fixture (see header line)
 """
-import gzip, os, shutil, subprocess, sys, tempfile
+import gzip, os, shutil, zlib, subprocess, sys, tempfile
 import numpy as np
 import pydicom
 from pydicom.dataset import Dataset, FileMetaDataset
 from pydicom.encaps import generate_pixel_data_frame
+from pydicom.pixel_data_handlers.util import convert_color_space
 from pydicom.uid import ExplicitVRLittleEndian, generate_uid
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -48,7 +49,7 @@ def ct_phantom(n=64, frames=FRAMES):
 def write_original(name, arr, bits_alloc, bits_stored, signed, photometric="MONOCHROME2", spp=1):
     meta = FileMetaDataset()
     meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.7.3" if bits_alloc == 16 else "1.2.840.10008.5.1.4.1.1.7.4"
-    meta.MediaStorageSOPInstanceUID = "1.2.826.0.1.3680043.10.1105." + str(abs(hash(name)) % 10**8)
+    meta.MediaStorageSOPInstanceUID = "1.2.826.0.1.3680043.10.1105." + str(zlib.crc32(name.encode()))
     meta.TransferSyntaxUID = ExplicitVRLittleEndian
     meta.ImplementationClassUID = "1.2.826.0.1.3680043.10.1105.1"
     ds = Dataset()
@@ -79,8 +80,11 @@ def write_original(name, arr, bits_alloc, bits_stored, signed, photometric="MONO
 
 
 def stored_raw(ds):
-    """The stored samples of every frame as the decoder must output them: masked to Bits Stored."""
+    """The stored samples of every frame as the decoder must output them: masked to Bits Stored,
+    colour as RGB (GDCM keeps YBR_FULL* when it decompresses lossy JPEG; convert like the JFIF spec)."""
     arr = ds.pixel_array
+    if ds.SamplesPerPixel == 3 and str(ds.PhotometricInterpretation).startswith("YBR_FULL"):
+        arr = convert_color_space(arr, "YBR_FULL", "RGB")
     bits = ds.BitsAllocated
     a = np.asarray(arr).astype(np.int64) & ((1 << ds.BitsStored) - 1)
     return a.astype("<u1" if bits == 8 else "<u2" if bits == 16 else "<u4").tobytes()
@@ -201,8 +205,8 @@ def main():
         # GDCM has no 32-bit RLE: these references come from pydicom's own (numpy) RLE decoder
         p = os.path.join(PYDICOM_TEST, f + ".dcm")
         add("pydicom_" + f, p, expected_from("pydicom_" + f, p))
-    p = os.path.join(PYDICOM_TEST, "GDCMJ2K_TextGBR.dcm")
-    add("pydicom_GDCMJ2K_TextGBR", p, gdcm_reference("pydicom_GDCMJ2K_TextGBR", p, tmp))
+    # NB: GDCMJ2K_TextGBR.dcm is left out: GDCM (OpenJPEG) and jai-imageio (JJ2000) disagree on 6.6 %
+    # of its samples and Pillow refuses the stream, so it is no reference for bit-exactness.
     for f in ("SC_rgb_jpeg_dcmtk", "SC_jpeg_no_color_transform", "SC_rgb_small_odd_jpeg", "JPGExtended"):
         p = os.path.join(PYDICOM_TEST, f + ".dcm")
         add("pydicom_" + f, p, gdcm_reference("pydicom_" + f, p, tmp), "ref2")
