@@ -46,6 +46,12 @@ public final class Jpeg2000Decoder implements FrameDecoder {
             raster = reader.readRaster(0, null);
         } catch (IOException | RuntimeException e) {
             throw CodecException.at(NAME, 0, "the JPEG 2000 reader failed: " + e, e);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Error e) {
+            // NB: JJ2000's exception handler ends with Thread.stop() on the calling thread (ThreadDeath on
+            // Java 17): catching it here keeps the caller's thread alive and turns it into a typed error.
+            throw CodecException.at(NAME, 0, "the JPEG 2000 reader failed: " + e, e);
         } finally {
             if (reader != null) {
                 reader.dispose();
@@ -68,7 +74,11 @@ public final class Jpeg2000Decoder implements FrameDecoder {
         return out;
     }
 
-    /** Finds SIZ (FF4F FF51) and checks image size, components and depth. */
+    /**
+     * Finds SIZ (FF4F FF51), checks image size, components and depth, then walks the main header and
+     * the tile-parts (SOT lengths) to the EOC marker, so that a truncated codestream is refused here:
+     * JJ2000 itself reacts to truncation by stopping the calling thread.
+     */
     static void checkSiz(byte[] d, FrameSpec spec) throws CodecException {
         int at = -1;
         for (int i = 0; i + 3 < d.length; i++) {
@@ -101,6 +111,48 @@ public final class Jpeg2000Decoder implements FrameDecoder {
                 throw CodecException.at(NAME, at + 38 + 3 * c, "component depth " + depth + " exceeds Bits Allocated "
                         + spec.bitsAllocated());
             }
+        }
+        checkTileParts(d, at - 2);
+    }
+
+    private static void checkTileParts(byte[] d, int siz) throws CodecException {
+        int n = d.length;
+        while (n > 0 && d[n - 1] == 0) {
+            n--;
+        }
+        int p = siz;
+        while (true) {
+            if (p + 4 > n) {
+                throw CodecException.at(NAME, p, "main header truncated before the first tile-part");
+            }
+            int marker = u16(d, p);
+            if (marker == 0xFF90) {
+                break;
+            }
+            if ((marker & 0xFF00) != 0xFF00) {
+                throw CodecException.at(NAME, p, String.format("expected a marker in the main header, found %04X", marker));
+            }
+            p += 2 + u16(d, p + 2);
+        }
+        while (true) {
+            if (p + 2 <= n && u16(d, p) == 0xFFD9) {
+                return;
+            }
+            if (p + 12 > n || u16(d, p) != 0xFF90) {
+                throw CodecException.at(NAME, p, "codestream ends without EOC (truncated or corrupt)");
+            }
+            long psot = u32(d, p + 6);
+            if (psot == 0) {
+                if (n >= 2 && u16(d, n - 2) == 0xFFD9) {
+                    return;
+                }
+                throw CodecException.at(NAME, p, "last tile-part runs to an EOC marker that is missing (truncated)");
+            }
+            if (psot < 14 || p + psot > n) {
+                throw CodecException.at(NAME, p, "tile-part length " + psot + " exceeds the " + (n - p)
+                        + " bytes that remain (truncated)");
+            }
+            p += (int) psot;
         }
     }
 

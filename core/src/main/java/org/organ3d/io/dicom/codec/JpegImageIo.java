@@ -3,7 +3,9 @@ package org.organ3d.io.dicom.codec;
 import java.awt.image.Raster;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -20,7 +22,9 @@ import javax.imageio.stream.ImageInputStream;
  *
  * <p>Caveats: chroma upsampling is libjpeg's (the JDK's native library), so results can differ from
  * other decoders by a grey level or two; this is a lossy syntax. The frame size in SOF is checked
- * against the DICOM header before ImageIO allocates anything.
+ * against the DICOM header before ImageIO allocates anything. Any libjpeg warning (premature end
+ * of data, corrupt data) is an error here: libjpeg would otherwise fill the rest of the image with
+ * grey and carry on.
  */
 final class JpegImageIo {
 
@@ -83,9 +87,18 @@ final class JpegImageIo {
 
     private static Raster read(byte[] data) throws CodecException {
         ImageReader reader = reader();
+        List<String> warnings = new ArrayList<>();
+        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
             reader.setInput(in, true, true);
-            return reader.readRaster(0, null);
+            Raster raster = reader.readRaster(0, null);
+            if (!warnings.isEmpty()) {
+                // NB: libjpeg only warns on truncated or corrupt data and fills the rest with grey.
+                throw CodecException.at(NAME, data.length, "corrupt or truncated stream: " + warnings.get(0));
+            }
+            return raster;
+        } catch (CodecException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw CodecException.at(NAME, 0, "ImageIO could not decode the stream: " + e.getMessage(), e);
         } finally {
