@@ -117,6 +117,9 @@ final class NiftiReader {
 
         Volume v = new VoxelReader(type, h.order, errors, gz ? "decompressed byte" : "byte")
                 .read(in, voxOffset, dims, g, r, warnings);
+        if (gz && !warnings.stream().anyMatch(w -> w.contains("first 3D volume"))) {
+            Compressed.verifyEnd(in, voxOffset + dataBytes, errors, warnings);
+        }
         Map<Integer, org.organ3d.volume.LabelInfo> labels = o3 == null ? Map.of() : o3.labels;
         return new LoadedImage(file, NiftiFormat.NAME, v, attrs, labels, warnings);
     }

@@ -65,6 +65,32 @@ public final class Compressed {
         throw errors.error(-1, String.format("compressed data is neither gzip nor zlib (starts with %02x %02x)", b0, b1));
     }
 
+    /**
+     * Reads what follows the voxels in a decompressed stream up to its end, so that the gzip
+     * trailer (CRC-32 and length) is checked, and warns about trailing bytes. Stops reading after
+     * 64 MiB of trailing data (then only warns).
+     *
+     * @param at decompressed offset reached, for messages
+     */
+    public static void verifyEnd(InputStream in, long at, FormatErrors errors, java.util.List<String> warnings) throws IOException {
+        byte[] buf = new byte[1 << 16];
+        long extra = 0;
+        try {
+            int r;
+            while (extra < (64L << 20) && (r = in.read(buf)) >= 0) {
+                extra += r;
+            }
+        } catch (java.io.EOFException e) {
+            throw errors.error(-1, "compressed stream ends early after the voxel data (truncated file, no gzip trailer)", e);
+        } catch (IOException e) {
+            throw errors.error(-1, "corrupt compressed data (checksum or trailer) after " + (at + extra)
+                    + " decompressed bytes: " + e.getMessage(), e);
+        }
+        if (extra > 0) {
+            warnings.add(extra + " unexpected decompressed bytes after the voxel data were ignored");
+        }
+    }
+
     /** A gzip stream at deflate level 1 (fast; files ~10–20 % larger than level 6), closing {@code out}. */
     public static OutputStream gzip(OutputStream out) throws IOException {
         return new GZIPOutputStream(out, 1 << 16) {

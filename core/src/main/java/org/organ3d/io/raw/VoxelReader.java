@@ -126,6 +126,9 @@ public final class VoxelReader {
                 r = in.read(dest, off + done, len - done);
             } catch (ImageFormatException e) {
                 throw e;
+            } catch (java.io.EOFException e) {
+                throw errors.error(-1, "voxel data ends early: compressed stream truncated after " + (consumed + done)
+                        + " decompressed bytes, in slice " + slice, e);
             } catch (IOException e) {
                 throw errors.error(-1, "corrupt compressed data after " + (consumed + done) + " decompressed bytes (slice "
                         + slice + "): " + e.getMessage(), e);
