@@ -46,9 +46,14 @@ public final class ConnectedComponents {
      * voxel volume for sizes in mm³.
      */
     public static Components label(byte[][] fg, Dimensions dims, Geometry geometry, Connectivity connectivity) {
+        return label(fg, dims, geometry, connectivity, Runtime.getRuntime().availableProcessors() * 4);
+    }
+
+    /** As {@link #label(byte[][], Dimensions, Geometry, Connectivity)} with a given number of slabs. */
+    static Components label(byte[][] fg, Dimensions dims, Geometry geometry, Connectivity connectivity, int slabsWanted) {
         Masks.checkShape(fg, dims);
         int nz = dims.nz();
-        int slabCount = Math.min(nz, Math.max(1, Runtime.getRuntime().availableProcessors() * 4));
+        int slabCount = Math.min(nz, Math.max(1, slabsWanted));
         int[] slabStart = new int[slabCount + 1];
         for (int s = 0; s <= slabCount; s++) {
             slabStart[s] = (int) ((long) nz * s / slabCount);

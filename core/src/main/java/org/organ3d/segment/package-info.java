@@ -11,6 +11,7 @@
  * size, ties by the lowest linear voxel index {@code i + nx*(j + ny*k)}). The static entry points
  * working on {@code byte[][]} slices ({@link org.organ3d.segment.DistanceTransform#withinMm},
  * {@link org.organ3d.segment.ConnectedComponents#label(byte[][], org.organ3d.volume.Dimensions,
+ * org.organ3d.volume.Geometry,
  * Connectivity)}) are the reference the OpenCL kernels mirror.
  */
 package org.organ3d.segment;
