@@ -171,7 +171,7 @@ final class LabelHull {
                 double dy = vertices[3 * r + 1] - py;
                 double dz = vertices[3 * r + 2] - pz;
                 double d = dx * dx + dy * dy + dz * dz;
-                if (d > best) {
+                if (d > best * (1 + 1e-9)) { // NB: tie-break fixed in index space, as in Recist
                     best = d;
                     ba = p;
                     bb = r;
@@ -221,7 +221,7 @@ final class LabelHull {
                     deepest = d;
                 }
             }
-            if (-deepest < best) {
+            if (-deepest < best * (1 - 1e-9)) {
                 best = -deepest;
                 dir = new double[] {nx, ny, nz};
             }

@@ -10,7 +10,7 @@ import org.organ3d.volume.Geometry;
  *
  * <p>Long axis: in every slice the longest segment between two voxel corners of the label, i.e. the
  * diameter of the convex hull of the slice's voxel corners (a polygon vertex pair, O(V²)); the slice
- * where it is largest is chosen (the lowest k on an exact tie). Short axis: on that slice, the
+ * where it is largest is chosen (the lowest k on a tie within 1e-9 relative). Short axis: on that slice, the
  * longest chord of the same convex polygon perpendicular to the long axis (exactly perpendicular by
  * construction, within the slice plane). The chord length is a concave piecewise-linear function of
  * the position along the long axis, so its maximum lies at a polygon vertex's position; each is
@@ -23,6 +23,13 @@ import org.organ3d.volume.Geometry;
  * @param endpointsLps four points in LPS mm: long axis start and end, then short axis start and end
  */
 public record Recist(double longAxisMm, double shortAxisMm, int sliceIndex, List<Vec3> endpointsLps) {
+
+    /**
+     * Relative margin by which a candidate must beat the best so far. NB: candidates are visited in
+     * an order fixed in index space (lattice hull order), so with this margin ties between equal
+     * diameters are broken the same way on any affine, and a rotated copy gives the same endpoints.
+     */
+    private static final double TIE = 1e-9;
 
     public Recist {
         endpointsLps = List.copyOf(endpointsLps);
@@ -45,7 +52,7 @@ public record Recist(double longAxisMm, double shortAxisMm, int sliceIndex, List
                     double dy = p[3 * y + 1] - p[3 * x + 1];
                     double dz = p[3 * y + 2] - p[3 * x + 2];
                     double d = dx * dx + dy * dy + dz * dz;
-                    if (d > best) {
+                    if (d > best * (1 + TIE)) {
                         best = d;
                         bestSlice = s;
                         ba = x;
@@ -97,7 +104,7 @@ public record Recist(double longAxisMm, double shortAxisMm, int sliceIndex, List
                     hi = Math.max(hi, sv);
                 }
             }
-            if (hi - lo > shortAxis) {
+            if (hi - lo > shortAxis * (1 + TIE)) {
                 shortAxis = hi - lo;
                 st = tc;
                 s0 = lo;
