@@ -58,16 +58,8 @@ final class FlyingEdgesCl {
                          int tailStart, int[] lastPlaneVoff) {
     }
 
-    /** Smallest float f with {@code v >= iso} ⇔ {@code v >= f} for every float v. */
-    static float insideThreshold(double iso) {
-        float f = (float) iso;
-        return f < iso ? Math.nextUp(f) : f;
-    }
-
-    /** The value voxels outside the volume take when the surface is capped ("background"). */
-    static float capPad(double iso) {
-        return Math.nextDown(insideThreshold(iso)) - Math.max(1f, Math.abs((float) iso));
-    }
+    /** Value of the padding samples when capping: the Java pass's background, below every iso value. */
+    static final float BACKGROUND = -Float.MAX_VALUE;
 
     Mesh extract(Volume volume, IsoSurfaceOptions options) {
         int pad1 = options.cap() ? 1 : 0;
@@ -78,8 +70,9 @@ final class FlyingEdgesCl {
         if (gx < 2 || gy < 2 || gz < 2) {
             return Mesh.empty();
         }
-        float isoF = insideThreshold(options.iso());
-        float pad = capPad(options.iso());
+        // NB: as in the Java pass, a sample is inside when its float value is >= (float) iso.
+        float isoF = (float) options.iso();
+        float pad = BACKGROUND;
         int[] table = MarchingCubesCases.flatTable();
         int[] corners = new int[24];
         for (int c = 0; c < 8; c++) {
@@ -96,7 +89,7 @@ final class FlyingEdgesCl {
             edges[4 * e + 2] = (lo >> 1) & 1;
             edges[4 * e + 3] = (lo >> 2) & 1;
         }
-        double[] fp = affineParameters(volume, options.iso());
+        double[] fp = affineParameters(volume);
         long sliceBytes = 4L * volume.nx() * volume.ny();
         long perPlane = Math.max(sliceBytes, Math.max((long) (gx - 1) * gy, 4L * META * gy));
         long sumPerPlane = sliceBytes + (long) (gx - 1) * gy + 4L * (META + 4) * gy;
@@ -125,7 +118,7 @@ final class FlyingEdgesCl {
             }
         }
         lastBrickCount = bricks.size();
-        return stitch(bricks, options.normals(), gy);
+        return stitch(bricks, options.normals(), gy, options.cap());
     }
 
     private record Tables(DeviceBuffer caseTab, DeviceBuffer cornerTab, DeviceBuffer edgeTab, DeviceBuffer fp, int stride) {
@@ -160,7 +153,8 @@ final class FlyingEdgesCl {
         int dz0 = Math.max(0, k0 - 1 - pad1);
         int dz1 = Math.min(nz - 1, k1 + 1 - pad1);
         int nd = Math.max(1, dz1 - dz0 + 1);
-        int[] gp = {gx, gy, nzb, k0, -pad1, -pad1, -pad1, nx, ny, nz, dz0, options.normals() ? 1 : 0};
+        int flip = volume.geometry().indexToLps().determinant3x3() < 0 ? 1 : 0;
+        int[] gp = {gx, gy, nzb, k0, -pad1, -pad1, -pad1, nx, ny, nz, dz0, options.normals() ? 1 : 0, flip};
         long sliceBytes = 4L * nx * ny;
         try (DeviceBuffer vol = ctx.allocate(sliceBytes * nd);
              DeviceBuffer gpBuf = ctx.upload(gp);
@@ -195,7 +189,7 @@ final class FlyingEdgesCl {
                  DeviceBuffer nrmBuf = ctx.allocate(options.normals() ? posBytes : 4);
                  DeviceBuffer triBuf = ctx.allocate(triBytes)) {
                 if (v > 0) {
-                    fe.generateVertices(vol, gpBuf, xcase, meta, voff, tabs.fp(), posBuf, nrmBuf, pad, rows);
+                    fe.generateVertices(vol, gpBuf, xcase, meta, voff, tabs.fp(), posBuf, nrmBuf, isoF, pad, rows);
                 }
                 if (t > 0) {
                     fe.generateTriangles(gpBuf, xcase, meta, voff, toff, tabs.caseTab(), tabs.stride(), tabs.cornerTab(),
@@ -227,7 +221,7 @@ final class FlyingEdgesCl {
      * Joins the bricks: brick b keeps its vertices below its last plane (all of them for the last
      * brick); its triangles' references to the last plane go to brick b+1's first-plane vertices.
      */
-    private static Mesh stitch(List<Brick> bricks, boolean normals, int gy) {
+    private static Mesh stitch(List<Brick> bricks, boolean normals, int gy, boolean capped) {
         int n = bricks.size();
         long[] base = new long[n + 1];
         for (int b = 0; b < n; b++) {
@@ -235,6 +229,9 @@ final class FlyingEdgesCl {
         }
         long total = base[n];
         long tris = bricks.stream().mapToLong(b -> b.tri().length).sum();
+        if (tris == 0) {
+            return Mesh.empty();
+        }
         if (3 * total > Integer.MAX_VALUE - 8 || tris > Integer.MAX_VALUE - 8) {
             throw new OpenClException("mesh too large for one Mesh (" + total + " vertices, " + tris / 3 + " triangles)", 0);
         }
@@ -271,7 +268,7 @@ final class FlyingEdgesCl {
             }
             tOff += src.length;
         }
-        return Mesh.adopt(pos, nrm, tri);
+        return Mesh.adopt(pos, nrm, tri, capped);
     }
 
     /** The row j whose vertex block [voff[j], voff[j+1]) holds v (voff has gy + 1 entries). */
@@ -289,10 +286,10 @@ final class FlyingEdgesCl {
         return lo;
     }
 
-    /** Affine (3×4 row-major), normal matrix (3×3 row-major, inverse transpose), iso. */
-    private static double[] affineParameters(Volume volume, double iso) {
+    /** Affine (3×4 row-major), normal matrix (3×3 row-major, inverse transpose). */
+    private static double[] affineParameters(Volume volume) {
         Matrix4d m = volume.geometry().indexToLps();
-        double[] fp = new double[22];
+        double[] fp = new double[21];
         for (int r = 0; r < 3; r++) {
             for (int c = 0; c < 4; c++) {
                 fp[4 * r + c] = m.getRowColumn(r, c);
@@ -306,7 +303,6 @@ final class FlyingEdgesCl {
                 fp[12 + 3 * r + c] = nm.getRowColumn(r, c);
             }
         }
-        fp[21] = iso;
         return fp;
     }
 }

@@ -35,11 +35,11 @@ final class FlyingEdgesKernels {
         ctx.run(k, rows, LOCAL);
     }
 
-    /** Pass 4a: {@code fe_generate_vertices(vol, gp, xcase, meta, voff, fp, pos, nrm, pad)}. */
+    /** Pass 4a: {@code fe_generate_vertices(vol, gp, xcase, meta, voff, fp, pos, nrm, isoF, pad)}. */
     void generateVertices(DeviceBuffer vol, DeviceBuffer gp, DeviceBuffer xcase, DeviceBuffer meta, DeviceBuffer voff,
-                          DeviceBuffer fp, DeviceBuffer pos, DeviceBuffer nrm, float pad, int rows) {
+                          DeviceBuffer fp, DeviceBuffer pos, DeviceBuffer nrm, float isoF, float pad, int rows) {
         cl_kernel k = ctx.kernel(SOURCE, "fe_generate_vertices");
-        KernelArgs.of(k).mem(vol).mem(gp).mem(xcase).mem(meta).mem(voff).mem(fp).mem(pos).mem(nrm).f(pad);
+        KernelArgs.of(k).mem(vol).mem(gp).mem(xcase).mem(meta).mem(voff).mem(fp).mem(pos).mem(nrm).f(isoF).f(pad);
         ctx.run(k, rows, LOCAL);
     }
 

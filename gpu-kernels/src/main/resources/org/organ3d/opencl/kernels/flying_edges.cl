@@ -20,10 +20,10 @@
  *                                                            pass 2: y/z-edge counts and ranges, cell
  *                                                            trim, triangle count per row
  *   (pass 3, prefix sums of vcount and tcount into voff and toff: scan.cl)
- *   fe_generate_vertices(vol, gp, xcase, meta, voff, fp, pos, nrm, pad)
+ *   fe_generate_vertices(vol, gp, xcase, meta, voff, fp, pos, nrm, isoF, pad)
  *                                                            pass 4a: one shared vertex per intersected
  *                                                            edge, index-space interpolation
- *                                                            t = (iso - a) / (b - a), then the patient
+ *                                                            t = (isoF - a) / (b - a) (float), then the patient
  *                                                            affine (LPS mm); normals from central-
  *                                                            difference gradients, outward
  *   fe_generate_triangles(gp, xcase, meta, voff, toff, caseTab, stride, cornerTab, edgeTab, tri)
@@ -33,9 +33,12 @@
  * cornerTab[8*3] (dx, dy, dz per cube corner) and edgeTab[12*4] (axis, dx, dy, dz of the edge's lower
  * corner) are uploaded from org.organ3d.mesh.MarchingCubesCases so that both backends use the very
  * same table.
- * fp: 12 reals patient affine (3x4, row-major), 9 reals normal matrix (inverse transpose, row-major),
- *     then iso.
+ * fp: 12 reals patient affine (3x4, row-major), 9 reals normal matrix (inverse transpose, row-major).
+ * isoF is (float) iso, as in the Java pass; gp[GP_FLIP] = 1 when the affine is left-handed.
  */
+
+/* NB: no fused multiply-add contraction, so that float and double results round as in Java. */
+#pragma OPENCL FP_CONTRACT OFF
 
 #if ORGAN3D_FP64
 #pragma OPENCL EXTENSION cl_khr_fp64 : enable
@@ -56,6 +59,7 @@ typedef float real;
 #define GP_NZ 9
 #define GP_DZ0 10
 #define GP_NORMALS 11
+#define GP_FLIP 12
 
 #define META 16
 #define M_XL 0
@@ -191,27 +195,47 @@ __kernel void fe_count_yz_edges(__global const int* gp, __global const uchar* xc
     tcount[r] = (uint)tcnt;
 }
 
-/* Central-difference gradient in index space at volume voxel (vx, vy, vz), one-sided at the grid border. */
+/* Index-space gradient at grid point (gi, gj, gk): central differences, one-sided at the grid border. */
 inline void gradient(__global const float* vol, __global const int* gp, int gi, int gj, int gk, float pad, real* g) {
-    const int ox = gp[GP_OX], oy = gp[GP_OY], oz = gp[GP_OZ];
     const int gx = gp[GP_GX], gy = gp[GP_GY];
-    const int gz = gp[GP_NZ] - 2 * oz; /* extent of the whole grid along k */
-    int lo[3] = {gi > 0 ? gi - 1 : gi, gj > 0 ? gj - 1 : gj, gk > 0 ? gk - 1 : gk};
-    int hi[3] = {gi < gx - 1 ? gi + 1 : gi, gj < gy - 1 ? gj + 1 : gj, gk < gz - 1 ? gk + 1 : gk};
-    g[0] = ((real)voxel(vol, gp, hi[0] + ox, gj + oy, gk + oz, pad) - (real)voxel(vol, gp, lo[0] + ox, gj + oy, gk + oz, pad))
-           / (real)(hi[0] - lo[0]);
-    g[1] = ((real)voxel(vol, gp, gi + ox, hi[1] + oy, gk + oz, pad) - (real)voxel(vol, gp, gi + ox, lo[1] + oy, gk + oz, pad))
-           / (real)(hi[1] - lo[1]);
-    g[2] = ((real)voxel(vol, gp, gi + ox, gj + oy, hi[2] + oz, pad) - (real)voxel(vol, gp, gi + ox, gj + oy, lo[2] + oz, pad))
-           / (real)(hi[2] - lo[2]);
+    const int gz = gp[GP_NZ] - 2 * gp[GP_OZ]; /* extent of the whole grid along k */
+    const int kl = gk - gp[GP_GK0];
+    real at = (real)gridValue(vol, gp, gi, gj, kl, pad);
+    if (gi == 0) {
+        g[0] = (real)gridValue(vol, gp, gi + 1, gj, kl, pad) - at;
+    } else if (gi == gx - 1) {
+        g[0] = at - (real)gridValue(vol, gp, gi - 1, gj, kl, pad);
+    } else {
+        g[0] = (real)0.5 * ((real)gridValue(vol, gp, gi + 1, gj, kl, pad) - (real)gridValue(vol, gp, gi - 1, gj, kl, pad));
+    }
+    if (gj == 0) {
+        g[1] = (real)gridValue(vol, gp, gi, gj + 1, kl, pad) - at;
+    } else if (gj == gy - 1) {
+        g[1] = at - (real)gridValue(vol, gp, gi, gj - 1, kl, pad);
+    } else {
+        g[1] = (real)0.5 * ((real)gridValue(vol, gp, gi, gj + 1, kl, pad) - (real)gridValue(vol, gp, gi, gj - 1, kl, pad));
+    }
+    if (gk == 0) {
+        g[2] = (real)gridValue(vol, gp, gi, gj, kl + 1, pad) - at;
+    } else if (gk == gz - 1) {
+        g[2] = at - (real)gridValue(vol, gp, gi, gj, kl - 1, pad);
+    } else {
+        g[2] = (real)0.5 * ((real)gridValue(vol, gp, gi, gj, kl + 1, pad) - (real)gridValue(vol, gp, gi, gj, kl - 1, pad));
+    }
 }
 
-/* Writes the vertex on the edge from grid point p0 (value a) along axis to p0 + e_axis (value b). */
+/*
+ * Writes the vertex on the edge from grid point (i, j, gk) (value a) along axis to the next point
+ * (value b): t = (iso - a) / (b - a) in single precision, clamped to [0, 1] (NaN -> 0), then the
+ * patient affine in `real`; the normal is minus the interpolated gradient through the inverse
+ * transpose, divided by its length (zero when the length is 0 or not finite).
+ */
 inline void emitVertex(__global const float* vol, __global const int* gp, __global const real* fp,
                        __global float* pos, __global float* nrm, uint v, int i, int j, int gk, int axis,
-                       float a, float b, float pad) {
-    const real iso = fp[21];
-    real t = (iso - (real)a) / ((real)b - (real)a);
+                       float a, float b, float isoF, float pad) {
+    float tf = (isoF - a) / (b - a);
+    tf = !(tf >= 0.0f) ? 0.0f : fmin(tf, 1.0f);
+    real t = (real)tf;
     real p[3] = {(real)(i + gp[GP_OX]), (real)(j + gp[GP_OY]), (real)(gk + gp[GP_OZ])};
     p[axis] += t;
     for (int row = 0; row < 3; row++) {
@@ -219,27 +243,25 @@ inline void emitVertex(__global const float* vol, __global const int* gp, __glob
     }
     if (gp[GP_NORMALS]) {
         real g0[3], g1[3], n[3];
-        int d[3] = {axis == 0, axis == 1, axis == 2};
         gradient(vol, gp, i, j, gk, pad, g0);
-        gradient(vol, gp, i + d[0], j + d[1], gk + d[2], pad, g1);
+        gradient(vol, gp, i + (axis == 0), j + (axis == 1), gk + (axis == 2), pad, g1);
         for (int c = 0; c < 3; c++) {
             g0[c] = g0[c] + t * (g1[c] - g0[c]);
         }
-        real len2 = 0;
         for (int row = 0; row < 3; row++) {
             n[row] = -(fp[12 + 3 * row] * g0[0] + fp[12 + 3 * row + 1] * g0[1] + fp[12 + 3 * row + 2] * g0[2]);
-            len2 += n[row] * n[row];
         }
-        real inv = len2 > 0 ? (real)1 / sqrt(len2) : (real)0;
+        real len = sqrt(n[0] * n[0] + n[1] * n[1] + n[2] * n[2]);
+        int ok = len > 0 && isfinite(len);
         for (int row = 0; row < 3; row++) {
-            nrm[3 * (long)v + row] = (float)(n[row] * inv);
+            nrm[3 * (long)v + row] = ok ? (float)(n[row] / len) : 0.0f;
         }
     }
 }
 
 __kernel void fe_generate_vertices(__global const float* vol, __global const int* gp, __global const uchar* xcase,
                                    __global const int* meta, __global const uint* voff, __global const real* fp,
-                                   __global float* pos, __global float* nrm, const float pad) {
+                                   __global float* pos, __global float* nrm, const float isoF, const float pad) {
     const int r = get_global_id(0);
     const int gx = gp[GP_GX], gy = gp[GP_GY], nzb = gp[GP_NZB];
     if (r >= gy * nzb) {
@@ -252,14 +274,14 @@ __kernel void fe_generate_vertices(__global const float* vol, __global const int
     for (int i = m[M_XL]; i < m[M_XR]; i++) {
         if (row[i] == 1 || row[i] == 2) {
             emitVertex(vol, gp, fp, pos, nrm, v++, i, j, gk, 0, gridValue(vol, gp, i, j, kl, pad),
-                       gridValue(vol, gp, i + 1, j, kl, pad), pad);
+                       gridValue(vol, gp, i + 1, j, kl, pad), isoF, pad);
         }
     }
     if (j < gy - 1) {
         for (int i = m[M_YA]; i <= m[M_YB]; i++) {
             if (state(xcase, gx, r, i) != state(xcase, gx, r + 1, i)) {
                 emitVertex(vol, gp, fp, pos, nrm, v++, i, j, gk, 1, gridValue(vol, gp, i, j, kl, pad),
-                           gridValue(vol, gp, i, j + 1, kl, pad), pad);
+                           gridValue(vol, gp, i, j + 1, kl, pad), isoF, pad);
             }
         }
     }
@@ -267,7 +289,7 @@ __kernel void fe_generate_vertices(__global const float* vol, __global const int
         for (int i = m[M_ZA]; i <= m[M_ZB]; i++) {
             if (state(xcase, gx, r, i) != state(xcase, gx, r + gy, i)) {
                 emitVertex(vol, gp, fp, pos, nrm, v++, i, j, gk, 2, gridValue(vol, gp, i, j, kl, pad),
-                           gridValue(vol, gp, i, j, kl + 1, pad), pad);
+                           gridValue(vol, gp, i, j, kl + 1, pad), isoF, pad);
             }
         }
     }
@@ -333,7 +355,9 @@ __kernel void fe_generate_triangles(__global const int* gp, __global const uchar
             } else {
                 id = zb[dy] + zc[dy] + (dx ? zhit[dy] : 0);
             }
-            tri[3 * (long)t + s] = (int)id;
+            /* NB: a left-handed affine reverses the winding (corners 0, 2, 1), as the Java pass does. */
+            int slot = gp[GP_FLIP] && (s % 3) ? (s % 3 == 1 ? s + 1 : s - 1) : s;
+            tri[3 * (long)t + slot] = (int)id;
         }
         t += nt;
         for (int q = 0; q < 4; q++) {
