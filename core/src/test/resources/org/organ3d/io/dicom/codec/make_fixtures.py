@@ -6,6 +6,7 @@ dcmcjpls). Run from anywhere: python3 make_fixtures.py. Deterministic: same tool
 
 Layout written:
   originals/<name>.dcm      uncompressed phantoms written by pydicom (explicit VR LE)
+  dcm/<fixture>.dcm          a few whole transcoded files (END_TO_END) for tests through the DICOM reader
   frames/<fixture>.<k>.frame   the k-th frame's compressed bytes (pydicom.encaps)
   expected/<name>.raw.gz    reference stored samples, little endian, bits allocated wide, interleaved colour
   manifest.tsv              one line per fixture (see header line)
@@ -22,6 +23,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 import pydicom.data
 PYDICOM_TEST = os.path.join(os.path.dirname(pydicom.data.__file__), "test_files")
 FRAMES = 4
+# Whole transcoded files kept in dcm/ for the end-to-end tests through organ3d's DICOM reader.
+END_TO_END = {"ct16s_rle_gdcm", "rgb8_rle_gdcm", "ct16u_rle_dcmtk", "ct16s_jll_gdcm", "ct12u_jll_gdcm",
+              "ct16s_jll_sv6", "ct16s_jll_rst3_sv6", "rgb8_jll_sv7", "ct16s_jls_gdcm", "ct16u_jls_gdcm",
+              "rgb8_jls_is", "ct12u_jls_thresholds", "ct16u_jls_near2", "ct16s_j2k_gdcm", "ct12u_j2k_gdcm",
+              "rgb8_j2k_gdcm", "ct16s_j2k_lossy", "rgb8_jpeg_ybr422", "gray8_jpeg", "ct12u_jpeg12"}
 
 
 def ct_phantom(n=64, frames=FRAMES):
@@ -185,6 +191,8 @@ def add(fixture, dcm_path, expected, tolerance="exact", frames_limit=None):
     for k in range(n):
         with open(os.path.join(HERE, "frames", "%s.%d.frame" % (fixture, k)), "wb") as f:
             f.write(next(gen))
+    if fixture in END_TO_END:
+        shutil.copyfile(dcm_path, os.path.join(HERE, "dcm", fixture + ".dcm"))
     MANIFEST.append("\t".join(str(v) for v in (
         fixture, ts, ds.Columns, ds.Rows, ds.SamplesPerPixel, ds.BitsAllocated, ds.BitsStored,
         ds.PixelRepresentation, int(getattr(ds, "PlanarConfiguration", 0) or 0),
@@ -206,7 +214,7 @@ def gdcm_reference(name, path, tmp):
 
 
 def main():
-    for d in ("originals", "frames", "expected"):
+    for d in ("originals", "dcm", "frames", "expected"):
         shutil.rmtree(os.path.join(HERE, d), ignore_errors=True)
         os.makedirs(os.path.join(HERE, d))
     tmp = tempfile.mkdtemp()
