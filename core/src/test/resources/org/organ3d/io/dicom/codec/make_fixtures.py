@@ -296,7 +296,13 @@ def main():
         add("pydicom_" + f, p, expected_from("pydicom_" + f, p))
     # NB: GDCMJ2K_TextGBR.dcm is left out: GDCM (OpenJPEG) and jai-imageio (JJ2000) disagree on 6.6 %
     # of its samples and Pillow refuses the stream, so it is no reference for bit-exactness.
-    for f in ("SC_rgb_jpeg_dcmtk", "SC_jpeg_no_color_transform", "SC_rgb_small_odd_jpeg", "JPGExtended"):
+    for f in ("SC_rgb_jpeg_gdcm",):
+        p = os.path.join(PYDICOM_TEST, f + ".dcm")
+        add("pydicom_" + f, p, gdcm_reference("pydicom_" + f, p, tmp))
+    for f in ("SC_rgb_jpeg_dcmtk", "SC_jpeg_no_color_transform", "SC_rgb_small_odd_jpeg", "JPGExtended",
+              "SC_rgb_jpeg_app14_dcmd", "SC_rgb_dcmtk_+eb+cy+n1", "SC_rgb_dcmtk_+eb+cy+n2", "SC_rgb_dcmtk_+eb+cy+np",
+              "SC_rgb_dcmtk_+eb+cy+s2", "SC_rgb_dcmtk_+eb+cy+s4", "SC_rgb_dcmtk_+eb+cr", "SC_rgb_jpeg_lossy_gdcm",
+              "SC_rgb_gdcm_KY"):
         p = os.path.join(PYDICOM_TEST, f + ".dcm")
         add("pydicom_" + f, p, gdcm_reference("pydicom_" + f, p, tmp), "ref2")
 
