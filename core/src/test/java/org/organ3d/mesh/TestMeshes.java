@@ -80,7 +80,26 @@ final class TestMeshes {
     }
 
     /**
-     * Every vertex used by a triangle has a single fan (its incident triangles form one cycle
+     * Every directed edge occurs at most once and no triangle repeats a vertex: each edge is used by
+     * at most two triangles, with opposite directions (open meshes allowed).
+     */
+    static boolean orientedEdges(Mesh m) {
+        int[] idx = m.indicesCopy();
+        java.util.Set<Long> directed = new java.util.HashSet<>();
+        for (int t = 0; t < idx.length; t += 3) {
+            for (int k = 0; k < 3; k++) {
+                int a = idx[t + k];
+                int b = idx[t + (k + 1) % 3];
+                if (a == b || !directed.add(((long) a << 32) | b)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Every vertex used by a triangle has a single closed fan (its incident triangles form one cycle
      * around it): no pinched vertices.
      */
     static boolean vertexManifold(Mesh m) {
@@ -133,5 +152,49 @@ final class TestMeshes {
             v += u ? 1 : 0;
         }
         return v - edges.size() + idx.length / 3;
+    }
+
+    /** The triangles of {@code m} whose centroid has z below {@code zCut}: an open cap with a boundary loop. */
+    static Mesh cut(Mesh m, double zCut) {
+        int[] idx = m.indicesCopy();
+        float[] p = m.positionsCopy();
+        int[] out = new int[idx.length];
+        int o = 0;
+        for (int t = 0; t < idx.length; t += 3) {
+            double z = (p[3 * idx[t] + 2] + p[3 * idx[t + 1] + 2] + p[3 * idx[t + 2] + 2]) / 3;
+            if (z < zCut) {
+                System.arraycopy(idx, t, out, o, 3);
+                o += 3;
+            }
+        }
+        return MeshComponents.compact(Mesh.adopt(p, null, java.util.Arrays.copyOf(out, o)));
+    }
+
+    /** Several meshes as one (vertices and triangles appended in order). */
+    static Mesh union(Mesh... parts) {
+        int nv = 0;
+        int ni = 0;
+        for (Mesh m : parts) {
+            nv += m.vertexCount();
+            ni += 3 * m.triangleCount();
+        }
+        float[] p = new float[3 * nv];
+        int[] idx = new int[ni];
+        int vo = 0;
+        int io = 0;
+        for (Mesh m : parts) {
+            System.arraycopy(m.positionsCopy(), 0, p, 3 * vo, 3 * m.vertexCount());
+            int[] mi = m.indicesCopy();
+            for (int i = 0; i < mi.length; i++) {
+                idx[io++] = mi[i] + vo;
+            }
+            vo += m.vertexCount();
+        }
+        return Mesh.adopt(p, null, idx);
+    }
+
+    /** Vertices on a boundary edge (an edge of one triangle). */
+    static boolean[] boundaryVertices(Mesh m) {
+        return VertexNeighbourhood.of(m.vertexCount(), m.indicesCopy()).boundaryVertex;
     }
 }
