@@ -1,0 +1,1 @@
+/* placeholder: mesh_measure */
