@@ -4,8 +4,11 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.jocl.CLException;
 import org.organ3d.compute.ComputeBackend;
+import org.organ3d.compute.MaskMoments;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
+import org.organ3d.mesh.MeshProperties;
+import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Volume;
 
 /**
@@ -92,6 +95,16 @@ public final class OpenClBackend implements ComputeBackend {
     @Override
     public synchronized Mesh isosurface(Volume volume, IsoSurfaceOptions options) {
         return run("extracting an isosurface", c -> flyingEdges().extract(volume, options));
+    }
+
+    @Override
+    public synchronized MaskMoments maskMoments(byte[][] mask, Dimensions dims, Volume image) {
+        return run("reducing a mask", c -> new ReductionCl(c).maskMoments(mask, dims, image));
+    }
+
+    @Override
+    public synchronized MeshProperties meshProperties(Mesh mesh) {
+        return run("measuring a mesh", c -> new ReductionCl(c).meshProperties(mesh));
     }
 
     /** Bricks used by the last isosurface extraction (tests and benchmarks). */
