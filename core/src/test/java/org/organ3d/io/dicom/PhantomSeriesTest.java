@@ -145,5 +145,8 @@ class PhantomSeriesTest {
         assertEquals(5, img.volume().nz());
         assertEquals(2.0, img.volume().geometry().spacing().z, 1e-12);
         assertPhantomVoxels(img.volume());
+        LoadedImage viaFile = ImageFormats.read(Fixtures.path("dicomdir/DICOMDIR"));
+        assertEquals("dicom-series", viaFile.format());
+        assertEquals(5, viaFile.volume().nz());
     }
 }
