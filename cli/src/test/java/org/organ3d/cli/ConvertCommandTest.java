@@ -85,6 +85,31 @@ class ConvertCommandTest {
     }
 
     @Test
+    void dicomSeriesToNifti() throws Exception {
+        for (String name : new String[] {"phantom-oblique", "phantom-tilted"}) {
+            Path d = Path.of("").toAbsolutePath();
+            Path series = null;
+            while (d != null && series == null) {
+                Path c = d.resolve("core/src/test/resources/org/organ3d/io/dicom/" + name);
+                series = Files.isDirectory(c) ? c : null;
+                d = d.getParent();
+            }
+            org.junit.jupiter.api.Assumptions.assumeTrue(series != null, "DICOM fixture " + name + " not found");
+            Path out = dir.resolve(name + ".nii.gz");
+            Run r = run("convert", series.toString(), out.toString(), "--json");
+            assertEquals(0, r.rc(), r.err());
+            assertEquals("dicom-series", Json.MAPPER.readTree(r.out()).get("inputFormat").asText());
+            Volume a = ImageFormats.read(series).volume();
+            Volume b = ImageFormats.read(out).volume();
+            assertTrue(a.geometry().equalsWithin(b.geometry(), 1e-9), name + ": " + a.geometry() + " vs " + b.geometry());
+            assertEquals(a.rescale(), b.rescale());
+            for (int k = 0; k < a.nz(); k++) {
+                assertEquals(a.slice(k), b.slice(k), name + " slice " + k);
+            }
+        }
+    }
+
+    @Test
     void badOutputExtensionIsUsageError() throws Exception {
         Run r = run("convert", "whatever.nii", dir.resolve("x.png").toString());
         assertEquals(2, r.rc());
