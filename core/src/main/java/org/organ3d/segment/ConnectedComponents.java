@@ -161,6 +161,13 @@ public final class ConnectedComponents {
         int ny = d.ny();
         int n = d.sliceSize();
         int[][] back = c.backwardShared();
+        int nb = back.length;
+        int[] delta = new int[nb];
+        boolean[] inPrev = new boolean[nb];
+        for (int b = 0; b < nb; b++) {
+            delta[b] = back[b][1] * nx + back[b][0];
+            inPrev[b] = back[b][2] < 0;
+        }
         Slab slab = new Slab();
         for (int k = k0; k < k1; k++) {
             int[] cur = new int[n];
@@ -169,30 +176,41 @@ public final class ConnectedComponents {
             byte[] f = fg[k];
             for (int j = 0; j < ny; j++) {
                 int row = j * nx;
+                boolean rowInterior = prev != null && j > 0 && j < ny - 1;
                 for (int i = 0; i < nx; i++) {
                     int x = row + i;
                     if (f[x] == 0) {
                         continue;
                     }
                     int lab = 0;
-                    for (int[] o : back) {
-                        int ii = i + o[0];
-                        int jj = j + o[1];
-                        if (ii < 0 || ii >= nx || jj < 0 || jj >= ny) {
-                            continue;
+                    if (rowInterior && i > 0 && i < nx - 1) {
+                        // NB: interior voxel of a slice with a previous slice in the slab: no bounds checks.
+                        for (int b = 0; b < nb; b++) {
+                            int nl = (inPrev[b] ? prev : cur)[x + delta[b]];
+                            if (nl != 0 && nl != lab) {
+                                if (lab == 0) {
+                                    lab = nl;
+                                } else {
+                                    UnionFind.union(slab.parent, lab, nl);
+                                }
+                            }
                         }
-                        int[] src = o[2] == 0 ? cur : prev;
-                        if (src == null) {
-                            continue;
-                        }
-                        int nl = src[jj * nx + ii];
-                        if (nl == 0) {
-                            continue;
-                        }
-                        if (lab == 0) {
-                            lab = nl;
-                        } else if (nl != lab) {
-                            UnionFind.union(slab.parent, lab, nl);
+                    } else {
+                        for (int[] o : back) {
+                            int ii = i + o[0];
+                            int jj = j + o[1];
+                            int[] src = o[2] == 0 ? cur : prev;
+                            if (ii < 0 || ii >= nx || jj < 0 || jj >= ny || src == null) {
+                                continue;
+                            }
+                            int nl = src[jj * nx + ii];
+                            if (nl != 0 && nl != lab) {
+                                if (lab == 0) {
+                                    lab = nl;
+                                } else {
+                                    UnionFind.union(slab.parent, lab, nl);
+                                }
+                            }
                         }
                     }
                     if (lab == 0) {
