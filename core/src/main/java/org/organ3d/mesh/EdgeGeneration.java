@@ -138,6 +138,10 @@ final class EdgeGeneration {
         int p = m0[a + lo] | m0[b + lo] << 1 | m1[a + lo] << 2 | m1[b + lo] << 3;
         for (int i = lo; i < hi; i++) {
             int pn = m0[a + i + 1] | m0[b + i + 1] << 1 | m1[a + i + 1] << 2 | m1[b + i + 1] << 3;
+            if (p == pn && (p == 0 || p == 15)) {
+                // NB: all eight corners alike (most cubes in a trimmed range): no cut edge, no triangle
+                continue;
+            }
             int c = spread[p] | spread[pn] << 1;
             int cut = EdgeRows.CUT[c];
             int nt = table[c * stride];

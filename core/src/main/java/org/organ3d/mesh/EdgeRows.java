@@ -179,7 +179,9 @@ final class EdgeRows {
         int n = 0;
         for (int i = lo; i < hi; i++) {
             int pn = m0[a + i + 1] | m0[b + i + 1] << 1 | m1[a + i + 1] << 2 | m1[b + i + 1] << 3;
-            n += TRIS[SPREAD[p] | SPREAD[pn] << 1];
+            if (p != pn || (p != 0 && p != 15)) {
+                n += TRIS[SPREAD[p] | SPREAD[pn] << 1];
+            }
             p = pn;
         }
         return n;
