@@ -1,0 +1,92 @@
+package org.organ3d.mesh;
+
+import java.util.Arrays;
+
+/**
+ * A binary min-heap of candidate edge collapses with lazy invalidation: an entry records its two
+ * vertices and the collapse sequence number at which it was pushed; the caller discards an entry
+ * whose vertices changed after that. Keys are {@code floatBits(cost) << 32 | entry}, so costs
+ * (non-negative) order as their float bit patterns and equal costs pop in push order. Not
+ * thread-safe.
+ */
+final class EdgeHeap {
+
+    private long[] heap = new long[1024];
+    private int size;
+    private int[] first = new int[1024];
+    private int[] second = new int[1024];
+    private int[] pushedAt = new int[1024];
+    private int entries;
+
+    void clear() {
+        size = 0;
+        entries = 0;
+    }
+
+    boolean isEmpty() {
+        return size == 0;
+    }
+
+    void push(int u, int v, double cost, int sequence) {
+        if (entries == first.length) {
+            int n = entries + (entries >> 1);
+            first = Arrays.copyOf(first, n);
+            second = Arrays.copyOf(second, n);
+            pushedAt = Arrays.copyOf(pushedAt, n);
+        }
+        int e = entries++;
+        first[e] = u;
+        second[e] = v;
+        pushedAt[e] = sequence;
+        float c = (float) Math.max(0, Math.min(cost, Float.MAX_VALUE));
+        long key = ((long) Float.floatToIntBits(c) << 32) | e;
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size + (size >> 1));
+        }
+        int i = size++;
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            if (heap[parent] <= key) {
+                break;
+            }
+            heap[i] = heap[parent];
+            i = parent;
+        }
+        heap[i] = key;
+    }
+
+    /** Removes the cheapest entry and returns its entry number. */
+    int pop() {
+        long top = heap[0];
+        long last = heap[--size];
+        int i = 0;
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            if (child + 1 < size && heap[child + 1] < heap[child]) {
+                child++;
+            }
+            if (last <= heap[child]) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        if (size > 0) {
+            heap[i] = last;
+        }
+        return (int) top;
+    }
+
+    int first(int entry) {
+        return first[entry];
+    }
+
+    int second(int entry) {
+        return second[entry];
+    }
+
+    int pushedAt(int entry) {
+        return pushedAt[entry];
+    }
+}
