@@ -1,19 +1,147 @@
 package org.organ3d.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.organ3d.io.ImageFormats;
+import org.organ3d.io.LoadedImage;
+import org.organ3d.measure.LabelDistance;
+import org.organ3d.measure.LabelMeasurement;
+import org.organ3d.measure.LabelMeasurements;
+import org.organ3d.measure.LabelSurfaces;
+import org.organ3d.measure.Report;
+import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Volume;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code organ3d measure} (shared/CONTRACT.md). Not implemented yet: fails with a clear message. */
-@Command(name = "measure", mixinStandardHelpOptions = true, description = "Measure every label of a label map.")
+/**
+ * {@code organ3d measure <labels> [--image <input>] [--labels 1,2,...] [--json] [--csv FILE]}
+ * (shared/CONTRACT.md): volumes, position, shape, RECIST and intensity of every label; definitions in
+ * docs/measurements.md.
+ */
+@Command(name = "measure", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Measure every label of a label map: voxel and mesh volume, surface area, centroid, "
+            + "bounding boxes, principal axes, Feret diameters, sphericity, RECIST 1.1 axes and, with --image, "
+            + "intensity statistics. All lengths in mm (LPS). Definitions: docs/measurements.md.")
 final class MeasureCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", description = "Arguments (see shared/CONTRACT.md).")
-    List<String> args;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<labels>", description = "Label map (.nii, .nii.gz, .nrrd, .seg.nrrd, .mha, .mhd, DICOM).")
+    Path labelsPath;
+
+    @Option(names = "--image", paramLabel = "<input>", description = "Image on the same grid for intensity statistics (rescaled units, HU for CT).")
+    Path imagePath;
+
+    @Option(names = "--labels", split = ",", paramLabel = "N", description = "Only these label values (comma-separated).")
+    List<Integer> only;
+
+    @Option(names = "--json", description = "Print one JSON document on stdout.")
+    boolean json;
+
+    @Option(names = "--csv", paramLabel = "FILE", description = "Also write a CSV table (units in every header).")
+    Path csvPath;
+
+    @Option(names = "--distance", paramLabel = "A,B", description = "Also measure surface distances between labels A and B (repeatable).")
+    List<String> distancePairs;
+
+    @Option(names = "--no-mesh", description = "Skip the surfaces (no mesh volume, surface area or sphericity): faster.")
+    boolean noMesh;
 
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("'measure' is not implemented yet");
+    public Integer call() throws IOException {
+        Set<Integer> wanted = null;
+        if (only != null) {
+            wanted = new LinkedHashSet<>();
+            for (int l : only) {
+                if (l < 1 || l > 65535) {
+                    throw new UsageException("--labels: label values are 1..65535, not " + l);
+                }
+                wanted.add(l);
+            }
+        }
+        List<int[]> pairs = new ArrayList<>();
+        if (distancePairs != null) {
+            for (String p : distancePairs) {
+                String[] ab = p.split(",");
+                try {
+                    if (ab.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    pairs.add(new int[] {Integer.parseInt(ab[0].trim()), Integer.parseInt(ab[1].trim())});
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--distance takes two label values A,B, not '" + p + "'");
+                }
+            }
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        LoadedImage loaded = ImageFormats.read(labelsPath);
+        LabelMap map = loaded.asLabelMap();
+        Volume image = null;
+        if (imagePath != null) {
+            image = ImageFormats.read(imagePath).volume();
+            if (!image.dimensions().equals(map.dimensions())
+                    || !image.geometry().equalsWithin(map.geometry(), 1e-3 * Math.min(1.0, map.geometry().spacing().minComponent()))) {
+                throw new IllegalArgumentException(imagePath + ": image grid " + image.dimensions()
+                        + " does not match the label map " + labelsPath + " " + map.dimensions()
+                        + " (same size and voxel-to-patient geometry needed; resample first)");
+            }
+        }
+        long t0 = System.nanoTime();
+        List<LabelMeasurement> ms = LabelMeasurements.measure(map, wanted, image,
+                noMesh ? null : LabelSurfaces.indicatorIsoSurface());
+        if (wanted != null) {
+            Set<Integer> missing = new LinkedHashSet<>(wanted);
+            ms.forEach(m -> missing.remove(m.label()));
+            if (!missing.isEmpty()) {
+                err.println("organ3d measure: warning: labels not present in " + labelsPath + ": " + missing);
+            }
+        }
+        List<LabelDistance> ds = new ArrayList<>();
+        for (int[] p : pairs) {
+            ds.add(LabelDistance.between(map, p[0], p[1]));
+        }
+        err.printf(Locale.ROOT, "organ3d measure: %d labels in %.2f s%n", ms.size(), (System.nanoTime() - t0) * 1e-9);
+        err.flush();
+        Report report = new Report(labelsPath.toString(), imagePath == null ? null : imagePath.toString(), ms, ds);
+        if (csvPath != null) {
+            report.writeCsv(csvPath);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.print(report.toJson());
+        } else {
+            printTable(out, report);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void printTable(PrintWriter out, Report r) {
+        out.printf(Locale.ROOT, "%6s %-20s %10s %11s %11s %11s %9s %9s %9s %9s %6s%n", "label", "name", "voxels",
+                "vol [cm3]", "mesh [cm3]", "area [cm2]", "Feret max", "Feret min", "RECIST L", "RECIST S", "spher.");
+        for (LabelMeasurement m : r.labels()) {
+            String name = m.name() == null ? "" : m.name();
+            out.printf(Locale.ROOT, "%6d %-20.20s %10d %11.3f %11.3f %11.3f %9.1f %9.1f %9.1f %9.1f %6.3f%n", m.label(),
+                    name, m.voxelCount(), m.volumeCm3(), m.meshVolumeMm3() / 1000, m.surfaceAreaMm2() / 100,
+                    m.maxFeretDiameterMm(), m.minFeretDiameterMm(), m.recist().longAxisMm(), m.recist().shortAxisMm(),
+                    m.sphericity());
+        }
+        out.println("lengths in mm (Feret, RECIST); definitions: docs/measurements.md");
+        for (LabelDistance d : r.distances()) {
+            out.printf(Locale.ROOT, "distance %d-%d: minimum %.2f mm, Hausdorff %.2f mm, HD95 %.2f mm, mean %.2f mm%n",
+                    d.labelA(), d.labelB(), d.minimumMm(), d.hausdorffMm(), d.hausdorff95Mm(), d.meanMm());
+        }
     }
 }

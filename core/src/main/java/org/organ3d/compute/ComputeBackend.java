@@ -3,6 +3,8 @@ package org.organ3d.compute;
 import java.util.Optional;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
+import org.organ3d.mesh.MeshProperties;
+import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Volume;
 
 /**
@@ -14,6 +16,12 @@ import org.organ3d.volume.Volume;
  * <p>Every backend runs the same named passes and must give the same answer as the Java backend
  * (same triangle counts, vertex positions to 1e-4 mm). Implementations are thread-safe for
  * concurrent calls unless they say otherwise; {@link #close()} releases device resources.
+ *
+ * <p>Passes other than {@link #isosurface} have default methods that run the core Java classes, so a
+ * backend accelerates the passes it overrides and inherits the others. A backend signals that it
+ * cannot run a pass here (no device, allocation failure, lost device ...) by throwing
+ * {@link BackendUnavailableException}; {@link ComputeBackends#select(String) auto} selection wraps
+ * non-Java backends so that such a failure falls back to the Java backend with one warning.
  */
 public interface ComputeBackend extends AutoCloseable {
 
@@ -39,6 +47,23 @@ public interface ComputeBackend extends AutoCloseable {
      * watertight indexed mesh in LPS mm, outward winding.
      */
     Mesh isosurface(Volume volume, IsoSurfaceOptions options);
+
+    /**
+     * Voxel count, index sums, bounding box and intensity sums over the non-zero voxels of
+     * {@code mask} (slices of {@code dims}); {@code image} (same dimensions) or null for no
+     * intensities. Java: {@link MaskReduction}.
+     */
+    default MaskMoments maskMoments(byte[][] mask, Dimensions dims, Volume image) {
+        return MaskReduction.of(mask, dims, image);
+    }
+
+    /**
+     * Enclosed volume (mm³), area (mm²) and centroid of a mesh. Java: {@link MeshProperties#of}.
+     * Other backends agree to 1e-6 relative (summation order differs).
+     */
+    default MeshProperties meshProperties(Mesh mesh) {
+        return MeshProperties.of(mesh);
+    }
 
     /** Releases what the backend holds (device contexts, buffers). The Java backend holds nothing. */
     @Override

@@ -2,7 +2,10 @@ package org.organ3d.io.dicom.codec;
 
 import java.io.IOException;
 
-/** A compressed frame could not be decoded; the message gives the codec, byte offset and cause. */
+/**
+ * A compressed frame could not be decoded; the message gives the codec, the byte offset in the
+ * frame (when known) and the cause.
+ */
 public class CodecException extends IOException {
     private static final long serialVersionUID = 1L;
 
@@ -12,5 +15,15 @@ public class CodecException extends IOException {
 
     public CodecException(String message, Throwable cause) {
         super(message, cause);
+    }
+
+    /** "codec: cause at byte offset N", the form every decoder in this package uses. */
+    public static CodecException at(String codec, long offset, String cause) {
+        return new CodecException(codec + ": " + cause + " at byte offset " + offset);
+    }
+
+    /** As {@link #at(String, long, String)}, keeping the underlying exception. */
+    public static CodecException at(String codec, long offset, String cause, Throwable underlying) {
+        return new CodecException(codec + ": " + cause + " at byte offset " + offset, underlying);
     }
 }

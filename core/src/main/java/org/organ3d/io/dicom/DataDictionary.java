@@ -1,0 +1,92 @@
+package org.organ3d.io.dicom;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The VRs of the attributes organ3d needs, for implicit VR transfer syntaxes (where the file does
+ * not say) and for elements an explicit VR file labels {@code UN}. Not the whole PS3.6 dictionary:
+ * an unknown tag reads as {@code UN} (raw bytes), except that an unknown element of undefined length
+ * is parsed as a sequence (PS3.5 §7.5.1), so nested data of any kind is still walked correctly.
+ */
+public final class DataDictionary {
+
+    private static final Map<Integer, VR> VRS = new HashMap<>();
+
+    static {
+        put(VR.UL, Tag.FileMetaInformationGroupLength);
+        put(VR.OB, Tag.FileMetaInformationVersion);
+        put(VR.UI, Tag.MediaStorageSOPClassUID, Tag.MediaStorageSOPInstanceUID, Tag.TransferSyntaxUID,
+                Tag.ImplementationClassUID, Tag.SOPClassUID, Tag.SOPInstanceUID, Tag.StudyInstanceUID,
+                Tag.SeriesInstanceUID, Tag.FrameOfReferenceUID, Tag.ReferencedSOPClassUIDInFile,
+                Tag.ReferencedSOPInstanceUIDInFile, Tag.ReferencedTransferSyntaxUIDInFile);
+        put(VR.SH, Tag.ImplementationVersionName, Tag.AccessionNumber, Tag.StudyID);
+        put(VR.AE, Tag.SourceApplicationEntityTitle);
+        put(VR.SQ, Tag.DirectoryRecordSequence, Tag.FrameContentSequence, Tag.PlanePositionSequence,
+                Tag.PlaneOrientationSequence, Tag.PixelMeasuresSequence, Tag.FrameVOILUTSequence,
+                Tag.PixelValueTransformationSequence, Tag.SharedFunctionalGroupsSequence,
+                Tag.PerFrameFunctionalGroupsSequence,
+                0x00081111, 0x00081115, 0x00081140, 0x00082112, 0x00089121, 0x00089124, 0x00209071,
+                0x00209222, 0x00189112, 0x00189114, 0x00189115, 0x00189117, 0x00189118, 0x00189119,
+                0x00189125, 0x00189226, 0x00189227, 0x00189301, 0x00189304, 0x00189308, 0x00189326,
+                0x00189345, 0x00189346, 0x00400275, 0x0040A730, 0x0040A043, 0x00400260, 0x00082218,
+                0x00620002, 0x00620003, 0x00620004, 0x0062000F, 0x00640002, 0x00640005, 0x30060020,
+                0x30060039, 0x30060040, 0x300A0010, 0x300C0002);
+        put(VR.CS, Tag.DirectoryRecordType, Tag.SpecificCharacterSet, Tag.ImageType, Tag.Modality,
+                Tag.PatientSex, Tag.BodyPartExamined, Tag.PatientPosition, Tag.PhotometricInterpretation,
+                Tag.RescaleType);
+        put(VR.DA, Tag.InstanceCreationDate, Tag.StudyDate, Tag.SeriesDate, Tag.ContentDate, Tag.PatientBirthDate);
+        put(VR.TM, Tag.StudyTime, Tag.SeriesTime, Tag.ContentTime);
+        put(VR.LO, Tag.Manufacturer, Tag.StudyDescription, Tag.SeriesDescription, Tag.PatientID);
+        put(VR.PN, Tag.ReferringPhysicianName, Tag.PatientName);
+        put(VR.DS, Tag.SliceThickness, Tag.KVP, Tag.SpacingBetweenSlices, Tag.GantryDetectorTilt,
+                Tag.ImagePositionPatient, Tag.ImageOrientationPatient, Tag.SliceLocation, Tag.PixelSpacing,
+                Tag.WindowCenter, Tag.WindowWidth, Tag.RescaleIntercept, Tag.RescaleSlope,
+                Tag.GridFrameOffsetVector, Tag.DoseGridScaling);
+        put(VR.IS, Tag.EchoNumbers, Tag.SeriesNumber, Tag.AcquisitionNumber, Tag.InstanceNumber,
+                Tag.TemporalPositionIdentifier, Tag.NumberOfFrames);
+        put(VR.CS, Tag.ReferencedFileID);
+        put(VR.LO, Tag.PositionReferenceIndicator);
+        put(VR.UL, Tag.TemporalPositionIndex, Tag.DimensionIndexValues, Tag.InStackPositionNumber);
+        put(VR.SH, Tag.StackID);
+        put(VR.US, Tag.SamplesPerPixel, Tag.PlanarConfiguration, Tag.Rows, Tag.Columns, Tag.BitsAllocated,
+                Tag.BitsStored, Tag.HighBit, Tag.PixelRepresentation);
+        put(VR.OV, Tag.ExtendedOffsetTable, Tag.ExtendedOffsetTableLengths);
+        put(VR.OF, Tag.FloatPixelData);
+        put(VR.OD, Tag.DoubleFloatPixelData);
+        put(VR.OW, Tag.PixelData);
+    }
+
+    private DataDictionary() {
+    }
+
+    private static void put(VR vr, int... tags) {
+        for (int t : tags) {
+            VRS.put(t, vr);
+        }
+    }
+
+    /**
+     * The VR of {@code tag}: the dictionary's, {@code UL} for group lengths, {@code LO} for private
+     * creators, else {@code UN}.
+     */
+    public static VR vrOf(int tag) {
+        VR v = VRS.get(tag);
+        if (v != null) {
+            return v;
+        }
+        int element = tag & 0xFFFF;
+        if (element == 0) {
+            return VR.UL;
+        }
+        if ((Tag.group(tag) & 1) == 1 && element >= 0x10 && element <= 0xFF) {
+            return VR.LO;
+        }
+        return VR.UN;
+    }
+
+    /** True if the dictionary knows this tag. */
+    public static boolean knows(int tag) {
+        return VRS.containsKey(tag);
+    }
+}

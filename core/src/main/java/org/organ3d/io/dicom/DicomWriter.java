@@ -1,0 +1,135 @@
+package org.organ3d.io.dicom;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+/**
+ * Writes DICOM Part 10 files in explicit VR little endian: 128-byte zero preamble, {@code DICM}, the
+ * file meta group (made from the dataset's SOP Class/Instance UIDs) and the dataset. Sequences and
+ * items are written with undefined lengths and delimiters. Files are written atomically.
+ *
+ * <p>The dataset must be little endian (built with {@link Attributes#Attributes()}) and contain SOP
+ * Class UID and SOP Instance UID. Thread-safe (stateless).
+ */
+public final class DicomWriter {
+
+    /** organ3d's implementation class UID (a 2.25 UUID-derived root). */
+    public static final String IMPLEMENTATION_CLASS_UID = "2.25.190361781389204523715374924616917930633";
+    /** organ3d's implementation version name. */
+    public static final String IMPLEMENTATION_VERSION = "ORGAN3D_01";
+
+    private DicomWriter() {
+    }
+
+    /** Writes {@code dataset} to {@code file} atomically (temporary file in the same folder, then rename). */
+    public static void write(Path file, Attributes dataset) throws IOException {
+        check(dataset);
+        AtomicFiles.write(file, out -> writeTo(out, dataset));
+    }
+
+    /** The complete Part 10 file as bytes. */
+    public static byte[] encode(Attributes dataset) throws IOException {
+        check(dataset);
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        writeTo(b, dataset);
+        return b.toByteArray();
+    }
+
+    private static void check(Attributes ds) {
+        if (ds.bigEndian()) {
+            throw new IllegalArgumentException("DicomWriter writes little endian datasets only");
+        }
+        if (ds.getString(Tag.SOPClassUID) == null || ds.getString(Tag.SOPInstanceUID) == null) {
+            throw new IllegalArgumentException("dataset needs SOP Class UID and SOP Instance UID");
+        }
+    }
+
+    private static void writeTo(OutputStream out, Attributes ds) throws IOException {
+        out.write(new byte[128]);
+        out.write("DICM".getBytes(StandardCharsets.US_ASCII));
+        Attributes meta = new Attributes();
+        meta.setBytes(Tag.FileMetaInformationVersion, VR.OB, new byte[] {0, 1});
+        meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, ds.getString(Tag.SOPClassUID));
+        meta.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, ds.getString(Tag.SOPInstanceUID));
+        meta.setString(Tag.TransferSyntaxUID, VR.UI, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+        meta.setString(Tag.ImplementationClassUID, VR.UI, IMPLEMENTATION_CLASS_UID);
+        meta.setString(Tag.ImplementationVersionName, VR.SH, IMPLEMENTATION_VERSION);
+        ByteArrayOutputStream m = new ByteArrayOutputStream();
+        writeDataset(m, meta);
+        Attributes groupLength = new Attributes();
+        groupLength.setInt(Tag.FileMetaInformationGroupLength, VR.UL, m.size());
+        writeDataset(out, groupLength);
+        m.writeTo(out);
+        Attributes body = ds;
+        writeDataset(out, body);
+    }
+
+    private static void writeDataset(OutputStream out, Attributes ds) throws IOException {
+        for (Attributes.Element e : ds.elements()) {
+            if (Tag.group(e.tag()) == 0x0002 && ds.contains(Tag.SOPClassUID)) {
+                continue;
+            }
+            writeElement(out, e);
+        }
+    }
+
+    private static void writeElement(OutputStream out, Attributes.Element e) throws IOException {
+        if (e.isEncapsulated()) {
+            throw new IOException("writing encapsulated pixel data is not supported");
+        }
+        VR vr = e.vr();
+        writeShort(out, Tag.group(e.tag()));
+        writeShort(out, Tag.element(e.tag()));
+        out.write(vr.name().charAt(0));
+        out.write(vr.name().charAt(1));
+        if (vr == VR.SQ) {
+            writeShort(out, 0);
+            writeInt(out, -1);
+            for (Attributes item : e.items()) {
+                writeShort(out, 0xFFFE);
+                writeShort(out, 0xE000);
+                writeInt(out, -1);
+                writeDataset(out, item);
+                writeShort(out, 0xFFFE);
+                writeShort(out, 0xE00D);
+                writeInt(out, 0);
+            }
+            writeShort(out, 0xFFFE);
+            writeShort(out, 0xE0DD);
+            writeInt(out, 0);
+            return;
+        }
+        int len = e.length();
+        if (vr.longLength()) {
+            writeShort(out, 0);
+            writeInt(out, len);
+        } else {
+            if (len > 0xFFFF) {
+                throw new IOException(Tag.toString(e.tag()) + " value of " + len + " bytes is too long for VR " + vr);
+            }
+            writeShort(out, len);
+        }
+        ByteBuffer v = e.value().duplicate();
+        if (v.hasArray()) {
+            out.write(v.array(), v.arrayOffset() + v.position(), v.remaining());
+        } else {
+            byte[] tmp = new byte[v.remaining()];
+            v.get(tmp);
+            out.write(tmp);
+        }
+    }
+
+    private static void writeShort(OutputStream out, int v) throws IOException {
+        out.write(v & 0xFF);
+        out.write((v >> 8) & 0xFF);
+    }
+
+    private static void writeInt(OutputStream out, int v) throws IOException {
+        writeShort(out, v & 0xFFFF);
+        writeShort(out, (v >>> 16) & 0xFFFF);
+    }
+}

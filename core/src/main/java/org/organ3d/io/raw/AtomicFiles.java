@@ -1,0 +1,65 @@
+package org.organ3d.io.raw;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files atomically: the content goes to a temporary file in the target's folder, which is
+ * renamed over the target only when it is complete, so that readers never see a partial file and a
+ * failed write leaves no output behind.
+ */
+public final class AtomicFiles {
+
+    /** Writes the content of one file. */
+    @FunctionalInterface
+    public interface Body {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {
+    }
+
+    /** Writes {@code body}'s output to {@code target} atomically (replacing an existing file). */
+    public static void write(Path target, Body body) throws IOException {
+        Path tmp = prepare(target, body);
+        commit(tmp, target);
+    }
+
+    /**
+     * Writes {@code body}'s output to a temporary file beside {@code target} and returns it; pass it
+     * to {@link #commit} (or delete it). For writes of several files that should appear together.
+     */
+    public static Path prepare(Path target, Body body) throws IOException {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        boolean ok = false;
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            body.write(out);
+            ok = true;
+        } finally {
+            if (!ok) {
+                Files.deleteIfExists(tmp);
+            }
+        }
+        return tmp;
+    }
+
+    /** Renames a file made by {@link #prepare} over {@code target}. */
+    public static void commit(Path tmp, Path target) throws IOException {
+        try {
+            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package org.organ3d.mesh;
+
+import org.joml.Matrix3d;
+import org.joml.Matrix4d;
+
+/**
+ * Pass 4 of {@link FlyingEdges}: writes vertices (positions in LPS mm, outward unit normals) and
+ * triangles into the preallocated output at the offsets of {@link EdgeRows#prefixSum()}.
+ *
+ * <p>Thread use: {@link #generate} for disjoint slabs may run concurrently; every output element has
+ * exactly one writer (the row owning the edge, the cube row owning the triangle).
+ */
+final class EdgeGeneration {
+
+    private final SampleGrid g;
+    private final EdgeRows rows;
+    private final float[] pos;
+    private final float[] nrm;
+    private final int[] idx;
+    /** index→LPS affine, row-major 3×4. */
+    private final double[] m = new double[12];
+    /** Inverse transpose of the affine's 3×3 part (maps index-space gradients to LPS), row-major. */
+    private final double[] n = new double[9];
+    private final boolean flip;
+
+    EdgeGeneration(SampleGrid g, EdgeRows rows, float[] pos, float[] nrm, int[] idx) {
+        this.g = g;
+        this.rows = rows;
+        this.pos = pos;
+        this.nrm = nrm;
+        this.idx = idx;
+        Matrix4d a = g.volume.geometry().indexToLps();
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) {
+                m[4 * r + c] = a.getRowColumn(r, c);
+            }
+        }
+        Matrix3d it = a.get3x3(new Matrix3d()).invert().transpose();
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                n[3 * r + c] = it.getRowColumn(r, c);
+            }
+        }
+        this.flip = a.determinant3x3() < 0;
+    }
+
+    /** Pass 4 for grid slices [k0, k1). */
+    void generate(int k0, int k1) {
+        if (k0 >= k1) {
+            return;
+        }
+        SampleGrid.Window w = g.new Window();
+        int gx = g.gx;
+        int gy = g.gy;
+        int[] ids = new int[12];
+        double[] grad = new double[6];
+        for (int k = k0; k < k1; k++) {
+            float[] sm = w.values(k - 1);
+            float[] s0 = w.values(k);
+            float[] s1 = w.values(k + 1);
+            float[] s2 = w.values(k + 2);
+            byte[] m0 = w.mask(k);
+            byte[] m1 = w.mask(k + 1);
+            for (int j = 0; j < gy; j++) {
+                int r = gy * k + j;
+                int a = j * gx;
+                if (rows.xCut[r] > 0) {
+                    int id = rows.xBase[r];
+                    for (int i = rows.first[r], e = rows.last[r]; i < e; i++) {
+                        if (m0[a + i] != m0[a + i + 1]) {
+                            float t = lerpT(s0[a + i], s0[a + i + 1]);
+                            vertex(id++, i, j, k, 0, t, sm, s0, s1, s1, grad);
+                        }
+                    }
+                }
+                if (j + 1 < gy && rows.yCut[r] > 0) {
+                    long range = EdgeRows.pairRange(rows.first[r], rows.last[r], rows.ends[r],
+                            rows.first[r + 1], rows.last[r + 1], rows.ends[r + 1], gx);
+                    int id = rows.yBase[r];
+                    int b = a + gx;
+                    for (int i = (int) (range >> 32), e = (int) range; i <= e; i++) {
+                        if (m0[a + i] != m0[b + i]) {
+                            float t = lerpT(s0[a + i], s0[b + i]);
+                            vertex(id++, i, j, k, 1, t, sm, s0, s1, s1, grad);
+                        }
+                    }
+                }
+                if (m1 == null) {
+                    continue;
+                }
+                if (rows.zCut[r] > 0) {
+                    long range = EdgeRows.pairRange(rows.first[r], rows.last[r], rows.ends[r],
+                            rows.first[r + gy], rows.last[r + gy], rows.ends[r + gy], gx);
+                    int id = rows.zBase[r];
+                    for (int i = (int) (range >> 32), e = (int) range; i <= e; i++) {
+                        if (m0[a + i] != m1[a + i]) {
+                            float t = lerpT(s0[a + i], s1[a + i]);
+                            vertex(id++, i, j, k, 2, t, sm, s0, s1, s2, grad);
+                        }
+                    }
+                }
+                if (j + 1 < gy && rows.tris[r] > 0) {
+                    cubes(r, j, m0, m1, ids);
+                }
+            }
+        }
+    }
+
+    private float lerpT(float v0, float v1) {
+        float t = (g.iso - v0) / (v1 - v0);
+        // NB: NaN samples (outside) and rounding may leave [0, 1]; clamp keeps the vertex on its edge.
+        if (!(t >= 0f)) {
+            return 0f;
+        }
+        return Math.min(t, 1f);
+    }
+
+    private void cubes(int r, int j, byte[] m0, byte[] m1, int[] ids) {
+        int gx = g.gx;
+        int gy = g.gy;
+        long range = rows.cubeRange(r, rows.first, rows.last, rows.ends, r + gy);
+        int lo = (int) (range >> 32);
+        int hi = (int) range;
+        int x0 = rows.xBase[r];
+        int x1 = rows.xBase[r + 1];
+        int x2 = rows.xBase[r + gy];
+        int x3 = rows.xBase[r + gy + 1];
+        int y0 = rows.yBase[r];
+        int y1 = rows.yBase[r + gy];
+        int z0 = rows.zBase[r];
+        int z1 = rows.zBase[r + 1];
+        int out = 3 * rows.triBase[r];
+        int a = j * gx;
+        int b = a + gx;
+        int[] spread = EdgeRows.SPREAD;
+        int[] table = EdgeRows.TABLE;
+        int stride = EdgeRows.STRIDE;
+        int p = m0[a + lo] | m0[b + lo] << 1 | m1[a + lo] << 2 | m1[b + lo] << 3;
+        for (int i = lo; i < hi; i++) {
+            int pn = m0[a + i + 1] | m0[b + i + 1] << 1 | m1[a + i + 1] << 2 | m1[b + i + 1] << 3;
+            int c = spread[p] | spread[pn] << 1;
+            int cut = EdgeRows.CUT[c];
+            int nt = table[c * stride];
+            if (nt > 0) {
+                ids[0] = x0;
+                ids[1] = x1;
+                ids[2] = x2;
+                ids[3] = x3;
+                ids[4] = y0;
+                ids[5] = y0 + (cut >> 4 & 1);
+                ids[6] = y1;
+                ids[7] = y1 + (cut >> 6 & 1);
+                ids[8] = z0;
+                ids[9] = z0 + (cut >> 8 & 1);
+                ids[10] = z1;
+                ids[11] = z1 + (cut >> 10 & 1);
+                int base = c * stride + 1;
+                for (int t = 0; t < 3 * nt; t += 3) {
+                    idx[out] = ids[table[base + t]];
+                    if (flip) {
+                        idx[out + 1] = ids[table[base + t + 2]];
+                        idx[out + 2] = ids[table[base + t + 1]];
+                    } else {
+                        idx[out + 1] = ids[table[base + t + 1]];
+                        idx[out + 2] = ids[table[base + t + 2]];
+                    }
+                    out += 3;
+                }
+            }
+            x0 += cut & 1;
+            x1 += cut >> 1 & 1;
+            x2 += cut >> 2 & 1;
+            x3 += cut >> 3 & 1;
+            y0 += cut >> 4 & 1;
+            y1 += cut >> 6 & 1;
+            z0 += cut >> 8 & 1;
+            z1 += cut >> 10 & 1;
+            p = pn;
+        }
+    }
+
+    /**
+     * Vertex {@code id} on the edge from grid sample (i, j, k) along {@code axis} at fraction t.
+     * {@code sm, s0, s1} are slices k-1, k, k+1; {@code s2} is slice k+2 for z edges (else unused).
+     */
+    private void vertex(int id, int i, int j, int k, int axis, float t, float[] sm, float[] s0, float[] s1,
+            float[] s2, double[] grad) {
+        double x = i - g.pad;
+        double y = j - g.pad;
+        double z = k - g.pad;
+        switch (axis) {
+            case 0 -> x += t;
+            case 1 -> y += t;
+            default -> z += t;
+        }
+        int o = 3 * id;
+        pos[o] = (float) (m[0] * x + m[1] * y + m[2] * z + m[3]);
+        pos[o + 1] = (float) (m[4] * x + m[5] * y + m[6] * z + m[7]);
+        pos[o + 2] = (float) (m[8] * x + m[9] * y + m[10] * z + m[11]);
+        if (nrm == null) {
+            return;
+        }
+        gradient(i, j, sm, s0, s1, grad, 0);
+        switch (axis) {
+            case 0 -> gradient(i + 1, j, sm, s0, s1, grad, 3);
+            case 1 -> gradient(i, j + 1, sm, s0, s1, grad, 3);
+            default -> gradient(i, j, s0, s1, s2, grad, 3);
+        }
+        double gx = grad[0] + t * (grad[3] - grad[0]);
+        double gy = grad[1] + t * (grad[4] - grad[1]);
+        double gz = grad[2] + t * (grad[5] - grad[2]);
+        // NB: values grow towards the inside, so the outward normal is minus the gradient.
+        double nx = -(n[0] * gx + n[1] * gy + n[2] * gz);
+        double ny = -(n[3] * gx + n[4] * gy + n[5] * gz);
+        double nz = -(n[6] * gx + n[7] * gy + n[8] * gz);
+        double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
+        if (len > 0 && Double.isFinite(len)) {
+            nrm[o] = (float) (nx / len);
+            nrm[o + 1] = (float) (ny / len);
+            nrm[o + 2] = (float) (nz / len);
+        } else {
+            nrm[o] = 0f;
+            nrm[o + 1] = 0f;
+            nrm[o + 2] = 0f;
+        }
+    }
+
+    /** Index-space gradient at sample (i, j) of slice {@code at}; central, one-sided at the border. */
+    private void gradient(int i, int j, float[] below, float[] at, float[] above, double[] out, int o) {
+        int gx = g.gx;
+        int gy = g.gy;
+        int x = i + j * gx;
+        if (i == 0) {
+            out[o] = (double) at[x + 1] - at[x];
+        } else if (i == gx - 1) {
+            out[o] = (double) at[x] - at[x - 1];
+        } else {
+            out[o] = 0.5 * ((double) at[x + 1] - at[x - 1]);
+        }
+        if (j == 0) {
+            out[o + 1] = (double) at[x + gx] - at[x];
+        } else if (j == gy - 1) {
+            out[o + 1] = (double) at[x] - at[x - gx];
+        } else {
+            out[o + 1] = 0.5 * ((double) at[x + gx] - at[x - gx]);
+        }
+        if (below == null) {
+            out[o + 2] = (double) above[x] - at[x];
+        } else if (above == null) {
+            out[o + 2] = (double) at[x] - below[x];
+        } else {
+            out[o + 2] = 0.5 * ((double) above[x] - below[x]);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package org.organ3d.segment;
+
+import java.util.Collection;
+import java.util.function.IntPredicate;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
+import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Volume;
+import org.organ3d.volume.VoxelType;
+
+/**
+ * The result of {@link ConnectedComponents}: a component number per voxel (0 = background,
+ * 1..{@link #count()} by decreasing size, ties by lowest linear index of the first voxel) and the
+ * size of each component. Owns its arrays; immutable after construction and thread-safe.
+ */
+public final class Components {
+
+    private final int[][] labels;
+    private final long[] sizes;
+    private final Dimensions dims;
+    private final Geometry geometry;
+
+    Components(int[][] labels, long[] sizes, Dimensions dims, Geometry geometry) {
+        this.labels = labels;
+        this.sizes = sizes;
+        this.dims = dims;
+        this.geometry = geometry;
+    }
+
+    /** Number of components. */
+    public int count() {
+        return sizes.length - 1;
+    }
+
+    /** Voxels in component {@code id} (1..count). */
+    public long sizeVoxels(int id) {
+        if (id < 1 || id > count()) {
+            throw new IllegalArgumentException("no component " + id + " (there are " + count() + ")");
+        }
+        return sizes[id];
+    }
+
+    /** Volume of component {@code id} in mm³ (voxels × voxel volume). */
+    public double sizeMm3(int id) {
+        return sizeVoxels(id) * geometry.voxelVolume();
+    }
+
+    /** All sizes in voxels, index 0 unused (a copy; non-increasing from index 1). */
+    public long[] sizesVoxels() {
+        return sizes.clone();
+    }
+
+    /** Component number at (i, j, k), 0 for background. */
+    public int componentAt(int i, int j, int k) {
+        return labels[k][dims.offsetInSlice(i, j)];
+    }
+
+    public Dimensions dimensions() {
+        return dims;
+    }
+
+    public Geometry geometry() {
+        return geometry;
+    }
+
+    /** Flags by component number: true for the components that hold at least one seed. */
+    public boolean[] containing(Collection<VoxelIndex> seeds) {
+        boolean[] keep = new boolean[sizes.length];
+        for (VoxelIndex s : seeds) {
+            s.requireInside(dims);
+            keep[componentAt(s.i(), s.j(), s.k())] = true;
+        }
+        keep[0] = false;
+        return keep;
+    }
+
+    /** 0/1 slices of the voxels whose component number passes {@code keep} (new arrays). */
+    public byte[][] mask(IntPredicate keep) {
+        boolean[] flag = new boolean[sizes.length];
+        for (int id = 1; id < sizes.length; id++) {
+            flag[id] = keep.test(id);
+        }
+        byte[][] out = new byte[dims.nz()][];
+        Masks.parallel(dims.nz(), k -> {
+            int[] l = labels[k];
+            byte[] o = new byte[l.length];
+            for (int x = 0; x < l.length; x++) {
+                o[x] = (byte) (flag[l[x]] ? 1 : 0);
+            }
+            out[k] = o;
+        });
+        return out;
+    }
+
+    /**
+     * The component numbers as a label map (uint8 up to 255 components, else uint16).
+     *
+     * @throws IllegalStateException if there are more than 65535 components
+     */
+    public LabelMap toLabelMap() {
+        if (count() > 65535) {
+            throw new IllegalStateException(count() + " components do not fit a label map (at most 65535); "
+                    + "select some first (largest, minimum size)");
+        }
+        VoxelType t = count() <= 255 ? VoxelType.UINT8 : VoxelType.UINT16;
+        Volume.Builder b = LabelMap.builder(dims, t, geometry);
+        int n = dims.sliceSize();
+        Object[] slices = new Object[dims.nz()];
+        Masks.parallel(dims.nz(), k -> {
+            int[] l = labels[k];
+            if (t == VoxelType.UINT8) {
+                byte[] s = new byte[n];
+                for (int x = 0; x < n; x++) {
+                    s[x] = (byte) l[x];
+                }
+                slices[k] = s;
+            } else {
+                short[] s = new short[n];
+                for (int x = 0; x < n; x++) {
+                    s[x] = (short) l[x];
+                }
+                slices[k] = s;
+            }
+        });
+        for (int k = 0; k < dims.nz(); k++) {
+            b.setSlice(k, slices[k]);
+        }
+        return new LabelMap(b.build(), null);
+    }
+}

@@ -1,0 +1,89 @@
+package org.organ3d.io.nifti;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.joml.Matrix4d;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.organ3d.io.ImageFormats;
+import org.organ3d.io.LoadedImage;
+import org.organ3d.io.raw.TestJson;
+import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Volume;
+import org.organ3d.volume.VoxelType;
+
+/**
+ * Files written by nibabel (see make_fixtures.py beside them) read to the affine and the values
+ * nibabel reports, the affine converted from RAS to LPS.
+ */
+class NiftiFixturesTest {
+
+    static Path fixture(String name) throws URISyntaxException {
+        return Path.of(NiftiFixturesTest.class.getResource(name).toURI());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"oblique_sform_int16.nii.gz", "sheared_sform_float32.nii", "qform_only_uint8.nii",
+        "qform_qfac_neg_int8.nii", "scaled_uint16.nii", "bigendian_int32.nii", "nifti2_float64.nii.gz",
+        "uint32_large.nii", "four_d_float32.nii", "nifti2_bigendian_int16.nii.gz"})
+    void readsAsNibabelDoes(String name) throws Exception {
+        Path f = fixture(name);
+        Map<String, Object> truth = TestJson.read(f.resolveSibling(name + ".json"));
+        LoadedImage img = ImageFormats.read(f);
+        assertEquals("nifti", img.format());
+        Volume v = img.volume();
+        double[] shape = TestJson.vector(truth.get("shape"));
+        assertArrayEquals(new int[] {(int) shape[0], (int) shape[1], (int) shape[2]}, v.dimensions().toArray());
+
+        double[][] ras = TestJson.matrix(truth.get("affine_ras"));
+        Matrix4d lps = new Matrix4d();
+        for (int r = 0; r < 4; r++) {
+            for (int c = 0; c < 4; c++) {
+                lps.setRowColumn(r, c, (r < 2 ? -1 : 1) * ras[r][c]);
+            }
+        }
+        Geometry expected = Geometry.fromAffine(lps);
+        assertTrue(expected.equalsWithin(v.geometry(), 1e-6), name + ": nibabel " + expected + " organ3d " + v.geometry());
+
+        double[] values = TestJson.vector(truth.get("values"));
+        int nx = v.nx();
+        int ny = v.ny();
+        for (int k = 0; k < v.nz(); k++) {
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    double want = values[i + nx * (j + ny * k)];
+                    double got = v.value(i, j, k);
+                    assertEquals(want, got, 1e-6 * Math.max(1, Math.abs(want)), name + " at " + i + "," + j + "," + k);
+                }
+            }
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void typesAndWarnings() throws Exception {
+        assertEquals(VoxelType.INT32, ImageFormats.read(fixture("bigendian_int32.nii")).volume().type());
+        LoadedImage u32 = ImageFormats.read(fixture("uint32_large.nii"));
+        assertEquals(VoxelType.FLOAT32, u32.volume().type());
+        assertTrue(u32.warnings().stream().anyMatch(w -> w.contains("uint32")), u32.warnings().toString());
+        LoadedImage f64 = ImageFormats.read(fixture("nifti2_float64.nii.gz"));
+        assertEquals("2", f64.attributes().get("niftiVersion"));
+        assertTrue(f64.warnings().stream().anyMatch(w -> w.contains("float64")));
+        LoadedImage four = ImageFormats.read(fixture("four_d_float32.nii"));
+        assertTrue(four.warnings().stream().anyMatch(w -> w.contains("first 3D volume")), four.warnings().toString());
+        LoadedImage q = ImageFormats.read(fixture("qform_qfac_neg_int8.nii"));
+        assertEquals("qform", q.attributes().get("geometrySource"));
+        assertTrue(q.volume().geometry().indexToRas().determinant3x3() < 0, "qfac -1 gives a left-handed index->RAS map");
+        LoadedImage sh = ImageFormats.read(fixture("sheared_sform_float32.nii"));
+        assertTrue(!sh.volume().geometry().isOrthogonal());
+        assertTrue(sh.warnings().stream().anyMatch(w -> w.contains("qform and sform differ")), sh.warnings().toString());
+        LoadedImage sc = ImageFormats.read(fixture("scaled_uint16.nii"));
+        assertEquals(0.5, sc.volume().rescale().slope());
+        assertEquals(-100.0, sc.volume().rescale().intercept());
+        assertEquals(VoxelType.UINT16, sc.volume().type());
+    }
+}

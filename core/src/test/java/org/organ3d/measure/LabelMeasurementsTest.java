@@ -1,0 +1,118 @@
+package org.organ3d.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.joml.Vector3d;
+import org.junit.jupiter.api.Test;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
+import org.organ3d.volume.LabelMap;
+
+class LabelMeasurementsTest {
+
+    private static LabelMeasurement only(LabelMap m) {
+        List<LabelMeasurement> all = LabelMeasurements.measure(m, null, null, null);
+        assertEquals(1, all.size());
+        return all.get(0);
+    }
+
+    @Test
+    void boxOfVoxelsOnAnisotropicGridHasExactVolumeFeretAreaAndBoundingBox() {
+        // 20 × 12 × 6 voxels of 0.8 × 0.8 × 2.0 mm: a 16 × 9.6 × 12 mm box.
+        Geometry g = Geometry.axisAligned(0.8, 0.8, 2.0, 10, -20, 30);
+        LabelMap m = Phantoms.draw(new Dimensions(40, 30, 12), g,
+                (i, j, k) -> i >= 5 && i < 25 && j >= 7 && j < 19 && k >= 3 && k < 9 ? 4 : 0);
+        LabelMeasurement r = only(m);
+        double a = 16;
+        double b = 9.6;
+        double c = 12;
+        assertEquals(4, r.label());
+        assertEquals(20 * 12 * 6, r.voxelCount());
+        assertEquals(a * b * c, r.volumeMm3(), 1e-9);
+        assertEquals(a * b * c / 1000, r.volumeCm3(), 1e-12);
+        assertEquals(2 * (a * b + b * c + a * c), r.voxelFaceAreaMm2(), 1e-9);
+        assertEquals(Math.sqrt(a * a + b * b + c * c), r.maxFeretDiameterMm(), 1e-9);
+        assertEquals(b, r.minFeretDiameterMm(), 1e-9);
+        // Voxel centres 5..24 → corners 4.5..24.5 → 10 + 0.8·4.5 = 13.6.
+        assertEquals(13.6, r.boundingBoxMinLps().x(), 1e-9);
+        assertEquals(10 + 0.8 * 24.5, r.boundingBoxMaxLps().x(), 1e-9);
+        assertEquals(30 + 2 * 2.5, r.boundingBoxMinLps().z(), 1e-9);
+        assertEquals(new Vec3(14.5, 12.5, 5.5), r.centroidVoxel());
+        assertEquals(10 + 0.8 * 14.5, r.centroidLps().x(), 1e-9);
+        assertEquals(-(10 + 0.8 * 14.5), r.centroidRas().x(), 1e-9);
+        // Second moments of a solid box are edge²/12; full length √(20·λ).
+        assertEquals(Math.sqrt(20 * a * a / 12), r.principalLengthsMm().x(), 1e-9);
+        assertEquals(Math.sqrt(20 * c * c / 12), r.principalLengthsMm().y(), 1e-9);
+        assertEquals(Math.sqrt(20 * b * b / 12), r.principalLengthsMm().z(), 1e-9);
+        assertEquals(1, Math.abs(r.principalAxes().get(0).x()), 1e-12);
+        assertEquals(1, Math.abs(r.principalAxes().get(1).z()), 1e-12);
+        assertEquals(new Vec3(a, c, b).distance(r.orientedBoundingBoxMm()), 0, 1e-9);
+        // RECIST on a box: the slice diagonal, and the longest perpendicular chord of a rectangle.
+        assertEquals(Math.hypot(a, b), r.recist().longAxisMm(), 1e-9);
+        double diag = Math.hypot(a, b);
+        // Through the corner (a, 0) perpendicular to the diagonal, the chord ends on the side y = b.
+        assertEquals(b * diag / a, r.recist().shortAxisMm(), 1e-9);
+        assertEquals(3, r.recist().sliceIndex());
+    }
+
+    @Test
+    void sphereOnAnisotropicGridIsWithinOneVoxelDiagonal() {
+        Vector3d sp = new Vector3d(0.7, 0.7, 1.5);
+        double radius = 14; // mm: 20 voxels in-plane, 9.3 slices
+        LabelMap m = Phantoms.draw(new Dimensions(48, 48, 24), Geometry.axisAligned(sp.x, sp.y, sp.z, 0, 0, 0),
+                Phantoms.ellipsoidMm(23.3, 24.1, 11.6, sp, radius, radius, radius, 1));
+        LabelMeasurement r = only(m);
+        double diag = sp.length();
+        double trueVolume = 4.0 / 3 * Math.PI * radius * radius * radius;
+        assertEquals(trueVolume, r.volumeMm3(), 0.01 * trueVolume);
+        assertEquals(2 * radius, r.maxFeretDiameterMm(), diag);
+        assertEquals(2 * radius, r.minFeretDiameterMm(), diag);
+        for (double l : r.principalLengthsMm().toArray()) {
+            assertEquals(2 * radius, l, diag);
+        }
+        assertEquals(2 * radius, r.recist().longAxisMm(), diag);
+        assertEquals(2 * radius, r.recist().shortAxisMm(), diag);
+        assertEquals(Math.abs(r.recist().sliceIndex() - 11.6), 0, 1.0);
+    }
+
+    @Test
+    void obliqueEllipsoidHasItsAxesAsPrincipalLengthsAndFeretDiameters() {
+        Vector3d sp = new Vector3d(0.8, 0.8, 1.2);
+        Geometry g = Phantoms.oblique(sp.x, sp.y, sp.z);
+        LabelMap m = Phantoms.draw(new Dimensions(60, 44, 30), g,
+                Phantoms.ellipsoidMm(29.5, 21.7, 14.2, sp, 20, 13, 8, 3));
+        LabelMeasurement r = only(m);
+        double diag = sp.length();
+        assertEquals(40, r.principalLengthsMm().x(), diag);
+        assertEquals(26, r.principalLengthsMm().y(), diag);
+        assertEquals(16, r.principalLengthsMm().z(), diag);
+        assertEquals(40, r.maxFeretDiameterMm(), diag);
+        assertEquals(16, r.minFeretDiameterMm(), diag);
+        assertEquals(40, r.orientedBoundingBoxMm().x(), diag);
+        assertEquals(26, r.orientedBoundingBoxMm().y(), diag);
+        assertEquals(16, r.orientedBoundingBoxMm().z(), diag);
+        // The first principal axis is the grid's i direction in LPS.
+        Vector3d iDir = g.direction().getColumn(0, new Vector3d());
+        Vec3 ax = r.principalAxes().get(0);
+        assertEquals(1, Math.abs(iDir.x * ax.x() + iDir.y * ax.y() + iDir.z * ax.z()), 1e-3);
+        double v = 4.0 / 3 * Math.PI * 20 * 13 * 8;
+        assertEquals(v, r.volumeMm3(), 0.01 * v);
+        Vec3 c = r.centroidLps();
+        Vector3d expect = g.indexToPatient(29.5, 21.7, 14.2);
+        assertTrue(new Vec3(expect.x, expect.y, expect.z).distance(c) < 0.5 * diag);
+    }
+
+    @Test
+    void cubeFeretIsSpaceDiagonalAndEdgeAndStaircaseAreaIsSixASquared() {
+        LabelMap m = Phantoms.draw(new Dimensions(30, 30, 30), Geometry.axisAligned(1.25, 1.25, 1.25, 0, 0, 0),
+                (i, j, k) -> i >= 5 && i < 25 && j >= 5 && j < 25 && k >= 5 && k < 25 ? 1 : 0);
+        LabelMeasurement r = only(m);
+        double a = 25;
+        assertEquals(a * Math.sqrt(3), r.maxFeretDiameterMm(), 1e-9);
+        assertEquals(a, r.minFeretDiameterMm(), 1e-9);
+        assertEquals(6 * a * a, r.voxelFaceAreaMm2(), 1e-9); // 3750 mm², the ANTs #418 cube
+        assertEquals(a * a * a, r.volumeMm3(), 1e-9);
+    }
+}

@@ -1,0 +1,150 @@
+package org.organ3d.segment;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
+
+/**
+ * Cross-check against scipy.ndimage (an independent implementation): connected components (6 and
+ * 26) agree as partitions with the same sizes, and the 5 mm margin and 2 mm erosion agree voxel for
+ * voxel on the committed fixture {@code blobs.u8.gz}. Skips, with the reason printed, when
+ * /usr/bin/python3 or scipy is missing.
+ */
+class ScipyCrossCheckTest {
+
+    private static final Dimensions D = new Dimensions(64, 56, 24);
+    private static final double[] S = {0.7, 0.7, 2.5};
+    private static final double MARGIN = 5.0;
+    private static final double ERODE = 2.0;
+
+    @Test
+    void componentsMarginAndErosionAgreeWithScipy(@TempDir Path tmp) throws Exception {
+        String python = System.getenv().getOrDefault("ORGAN3D_PYTHON", "/usr/bin/python3");
+        Path script = findScript();
+        String why = null;
+        if (script == null) {
+            why = "scripts/scipy_segment_check.py not found above " + Path.of("").toAbsolutePath();
+        } else if (!Files.isExecutable(Path.of(python))) {
+            why = python + " is missing";
+        } else if (run(List.of(python, "-c", "import numpy, scipy.ndimage"), tmp) != 0) {
+            why = "scipy/numpy are not importable by " + python + " (install Debian's python3-scipy)";
+        }
+        if (why != null) {
+            System.out.println("ScipyCrossCheckTest skipped: " + why);
+        }
+        assumeTrue(why == null, why);
+
+        Path fixture = tmp.resolve("blobs.u8.gz");
+        try (InputStream in = getClass().getResourceAsStream("blobs.u8.gz")) {
+            Files.copy(in, fixture);
+        }
+        Path out = tmp.resolve("out");
+        int rc = run(List.of(python, script.toString(), fixture.toString(), "64", "56", "24", "0.7", "0.7", "2.5",
+                Double.toString(MARGIN), Double.toString(ERODE), out.toString()), tmp);
+        assertEquals(0, rc, "scipy script failed: " + Files.readString(tmp.resolve("log.txt")));
+
+        byte[][] mask = readMask(fixture);
+        Geometry g = Geometry.axisAligned(S[0], S[1], S[2], 0, 0, 0);
+        for (Connectivity c : List.of(Connectivity.SIX, Connectivity.TWENTY_SIX)) {
+            int[] ref = readU32(out.resolve(c == Connectivity.SIX ? "cc6.u32" : "cc26.u32"));
+            Components mine = ConnectedComponents.label(mask, D, g, c);
+            Map<Integer, Integer> map = new HashMap<>();
+            Map<Integer, Long> refSizes = new HashMap<>();
+            for (int k = 0; k < D.nz(); k++) {
+                for (int x = 0; x < D.sliceSize(); x++) {
+                    int a = ref[k * D.sliceSize() + x];
+                    int b = mine.componentAt(x % D.nx(), x / D.nx(), k);
+                    assertEquals(a == 0, b == 0, "foreground differs at k " + k + " x " + x);
+                    if (a != 0) {
+                        assertEquals(b, (int) map.computeIfAbsent(a, key -> b), c + ": scipy component " + a + " split");
+                        refSizes.merge(a, 1L, Long::sum);
+                    }
+                }
+            }
+            assertEquals(refSizes.size(), mine.count(), c + ": component count");
+            assertEquals(mine.count(), new java.util.HashSet<>(map.values()).size(), c + ": merged components");
+            long[] sorted = refSizes.values().stream().sorted((p, q) -> Long.compare(q, p)).mapToLong(Long::longValue).toArray();
+            long[] ours = java.util.Arrays.copyOfRange(mine.sizesVoxels(), 1, mine.count() + 1);
+            assertArrayEquals(sorted, ours, c + ": sizes");
+            System.out.println("scipy cross-check " + c + ": " + mine.count() + " components, largest " + ours[0]
+                    + " voxels, all equal");
+        }
+        byte[] margin = Files.readAllBytes(out.resolve("margin.u8"));
+        byte[][] dil = Morphology.dilate(mask, D, S, MARGIN);
+        byte[] erode = Files.readAllBytes(out.resolve("erode.u8"));
+        byte[][] ero = Morphology.erode(mask, D, S, ERODE);
+        long mc = 0;
+        long ec = 0;
+        for (int k = 0; k < D.nz(); k++) {
+            for (int x = 0; x < D.sliceSize(); x++) {
+                int idx = k * D.sliceSize() + x;
+                assertEquals(margin[idx] != 0, dil[k][x] != 0, "margin differs at k " + k + " x " + x);
+                assertEquals(erode[idx] != 0, ero[k][x] != 0, "erosion differs at k " + k + " x " + x);
+                mc += margin[idx];
+                ec += erode[idx];
+            }
+        }
+        System.out.println("scipy cross-check: 5 mm margin " + mc + " voxels, 2 mm erosion " + ec + " voxels, all equal; "
+                + Files.readString(out.resolve("summary.json"), StandardCharsets.UTF_8).replaceAll("(?s).*\"scipy\": ", "scipy ").trim());
+        assertEquals(true, mc > 30000 && mc < 80000, "margin should be a real test: " + mc);
+        assertEquals(true, ec > 500, "erosion should be a real test: " + ec);
+    }
+
+    private static Path findScript() {
+        for (Path p = Path.of("").toAbsolutePath(); p != null; p = p.getParent()) {
+            Path s = p.resolve("scripts/scipy_segment_check.py");
+            if (Files.isRegularFile(s)) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private static int run(List<String> cmd, Path dir) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("log.txt").toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            return -1;
+        }
+        return p.exitValue();
+    }
+
+    private static byte[][] readMask(Path gz) throws IOException {
+        byte[] all;
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(gz))) {
+            all = in.readAllBytes();
+        }
+        assertEquals(D.voxelCount(), all.length);
+        byte[][] m = new byte[D.nz()][];
+        for (int k = 0; k < D.nz(); k++) {
+            m[k] = java.util.Arrays.copyOfRange(all, k * D.sliceSize(), (k + 1) * D.sliceSize());
+        }
+        return m;
+    }
+
+    private static int[] readU32(Path p) throws IOException {
+        ByteBuffer b = ByteBuffer.wrap(Files.readAllBytes(p)).order(ByteOrder.LITTLE_ENDIAN);
+        int[] a = new int[b.remaining() / 4];
+        b.asIntBuffer().get(a);
+        assertEquals(D.voxelCount(), a.length);
+        return a;
+    }
+}

@@ -1,0 +1,308 @@
+package org.organ3d.opencl;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jocl.Pointer;
+import org.joml.Matrix3d;
+import org.joml.Matrix4d;
+import org.organ3d.mesh.IsoSurfaceOptions;
+import org.organ3d.mesh.MarchingCubesCases;
+import org.organ3d.mesh.Mesh;
+import org.organ3d.volume.Volume;
+
+/**
+ * Host side of flying-edges extraction on an OpenCL device ({@code flying_edges.cl}, mirroring
+ * {@link org.organ3d.mesh.FlyingEdges}): uploads z-bricks of the volume, runs the passes (x-edge
+ * classification with trimming, y/z-edge and triangle counting, prefix sums, generation into exactly
+ * allocated buffers) and stitches the bricks into one indexed mesh in LPS mm.
+ *
+ * <p>Bricking: the extraction grid is cut into z-slabs of {@code nzb} planes that overlap by one
+ * plane (brick b covers planes [k0, k1], brick b+1 starts at k1), sized so that no buffer exceeds
+ * {@link OpenClContext#maxAlloc()} and the brick's buffers fit {@link OpenClContext#memoryBudget()}.
+ * The volume slab carries one more slice each side (halo) so that gradients match the unbricked run.
+ * Every edge row is owned by exactly one brick: the shared plane k1 belongs to brick b+1 (which also
+ * owns its z-edges); brick b's vertices on that plane are dropped and its triangles remapped to brick
+ * b+1's vertices by row and position within the row. The stitched mesh is therefore identical (same
+ * vertex order, triangles and values) to an unbricked extraction: no duplicate vertices, no cracks.
+ * A brick whose output would not fit is split in two and retried.
+ *
+ * <p>Caveats: bricks are z-slabs only, so one slice of the volume (nx × ny floats, times three for
+ * the slab and halos) must fit in one allocation; 65 536 × 65 536 slices are far beyond that anyway.
+ * Not thread-safe: the caller serialises on the context.
+ */
+final class FlyingEdgesCl {
+
+    private static final int META = 16;
+    private static final int M_XCNT = 2;
+    private static final int M_YCNT = 3;
+
+    private final OpenClContext ctx;
+    private final FlyingEdgesKernels fe;
+    private final ScanKernels scan;
+    private int lastBrickCount;
+
+    FlyingEdgesCl(OpenClContext ctx) {
+        this.ctx = ctx;
+        this.fe = new FlyingEdgesKernels(ctx);
+        this.scan = new ScanKernels(ctx);
+    }
+
+    /** Number of bricks the last extraction used. */
+    int lastBrickCount() {
+        return lastBrickCount;
+    }
+
+    /** One extracted brick before stitching. */
+    private record Brick(int k0, int k1, float[] pos, float[] nrm, int[] tri, int firstPlaneRow, int[] firstPlaneVoff,
+                         int tailStart, int[] lastPlaneVoff) {
+    }
+
+    /** Value of the padding samples when capping: the Java pass's background, below every iso value. */
+    static final float BACKGROUND = -Float.MAX_VALUE;
+
+    Mesh extract(Volume volume, IsoSurfaceOptions options) {
+        int pad1 = options.cap() ? 1 : 0;
+        int gx = volume.nx() + 2 * pad1;
+        int gy = volume.ny() + 2 * pad1;
+        int gz = volume.nz() + 2 * pad1;
+        lastBrickCount = 0;
+        if (gx < 2 || gy < 2 || gz < 2) {
+            return Mesh.empty();
+        }
+        // NB: as in the Java pass, a sample is inside when its float value is >= (float) iso.
+        float isoF = (float) options.iso();
+        float pad = BACKGROUND;
+        int[] table = MarchingCubesCases.flatTable();
+        int[] corners = new int[24];
+        for (int c = 0; c < 8; c++) {
+            corners[3 * c] = c & 1;
+            corners[3 * c + 1] = (c >> 1) & 1;
+            corners[3 * c + 2] = (c >> 2) & 1;
+        }
+        int[] edges = new int[48];
+        for (int e = 0; e < 12; e++) {
+            int lo = MarchingCubesCases.edgeCorner(e, 0);
+            int hi = MarchingCubesCases.edgeCorner(e, 1);
+            edges[4 * e] = Integer.numberOfTrailingZeros(lo ^ hi);
+            edges[4 * e + 1] = lo & 1;
+            edges[4 * e + 2] = (lo >> 1) & 1;
+            edges[4 * e + 3] = (lo >> 2) & 1;
+        }
+        double[] fp = affineParameters(volume);
+        long sliceBytes = 4L * volume.nx() * volume.ny();
+        long perPlane = Math.max(sliceBytes, Math.max((long) (gx - 1) * gy, 4L * META * gy));
+        long sumPerPlane = sliceBytes + (long) (gx - 1) * gy + 4L * (META + 4) * gy;
+        // NB: half of the budget is left for the outputs, which are only known after counting.
+        long byAlloc = ctx.maxAlloc() / perPlane - 2;
+        long byBudget = ctx.memoryBudget() / 2 / sumPerPlane - 2;
+        int nzb = (int) Math.min(gz, Math.min(byAlloc, byBudget));
+        if (nzb < 2) {
+            throw new OpenClException("a " + volume.nx() + "x" + volume.ny() + " slice does not fit the device's allocation limit ("
+                    + ctx.maxAlloc() + " bytes) for z-bricking", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
+        }
+        List<Brick> bricks = new ArrayList<>();
+        try (DeviceBuffer caseTab = ctx.upload(table);
+             DeviceBuffer cornerTab = ctx.upload(corners);
+             DeviceBuffer edgeTab = ctx.upload(edges);
+             DeviceBuffer fpBuf = ctx.uploadReals(fp)) {
+            Tables tabs = new Tables(caseTab, cornerTab, edgeTab, fpBuf, MarchingCubesCases.STRIDE);
+            int k0 = 0;
+            while (true) {
+                int k1 = Math.min(gz - 1, k0 + nzb - 1);
+                extractRange(volume, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad, bricks);
+                if (k1 == gz - 1) {
+                    break;
+                }
+                k0 = k1;
+            }
+        }
+        lastBrickCount = bricks.size();
+        return stitch(bricks, options.normals(), gy, options.cap());
+    }
+
+    private record Tables(DeviceBuffer caseTab, DeviceBuffer cornerTab, DeviceBuffer edgeTab, DeviceBuffer fp, int stride) {
+    }
+
+    /** Extracts planes [k0, k1], splitting the range when its output does not fit. */
+    private void extractRange(Volume volume, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
+                              int k0, int k1, float isoF, float pad, List<Brick> out) {
+        Brick b = extractBrick(volume, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad);
+        if (b != null) {
+            out.add(b);
+            return;
+        }
+        if (k1 - k0 < 2) {
+            throw new OpenClException("the mesh of planes " + k0 + ".." + k1 + " does not fit the device's allocation limit ("
+                    + ctx.maxAlloc() + " bytes)", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
+        }
+        int mid = (k0 + k1) / 2;
+        extractRange(volume, options, tabs, gx, gy, gz, pad1, k0, mid, isoF, pad, out);
+        extractRange(volume, options, tabs, gx, gy, gz, pad1, mid, k1, isoF, pad, out);
+    }
+
+    /** One brick, or null when its outputs would exceed the allocation limit or budget. */
+    private Brick extractBrick(Volume volume, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
+                               int k0, int k1, float isoF, float pad) {
+        int nx = volume.nx();
+        int ny = volume.ny();
+        int nz = volume.nz();
+        int nzb = k1 - k0 + 1;
+        int rows = gy * nzb;
+        // Volume slices for grid planes k0-1 .. k1+1 (halo for gradients), clamped to the volume.
+        int dz0 = Math.max(0, k0 - 1 - pad1);
+        int dz1 = Math.min(nz - 1, k1 + 1 - pad1);
+        int nd = Math.max(1, dz1 - dz0 + 1);
+        int flip = volume.geometry().indexToLps().determinant3x3() < 0 ? 1 : 0;
+        int[] gp = {gx, gy, nzb, k0, -pad1, -pad1, -pad1, nx, ny, nz, dz0, options.normals() ? 1 : 0, flip};
+        long sliceBytes = 4L * nx * ny;
+        try (DeviceBuffer vol = ctx.allocate(sliceBytes * nd);
+             DeviceBuffer gpBuf = ctx.upload(gp);
+             DeviceBuffer xcase = ctx.allocate((long) (gx - 1) * rows);
+             DeviceBuffer meta = ctx.allocate(4L * META * rows);
+             DeviceBuffer vcount = ctx.allocate(4L * rows);
+             DeviceBuffer tcount = ctx.allocate(4L * rows);
+             DeviceBuffer voff = ctx.allocate(4L * rows);
+             DeviceBuffer toff = ctx.allocate(4L * rows)) {
+            float[] slice = new float[nx * ny];
+            for (int z = dz0; z <= dz1; z++) {
+                volume.sliceValues(z, slice);
+                ctx.write(vol, sliceBytes * (z - dz0), sliceBytes, Pointer.to(slice));
+            }
+            fe.classifyXEdges(vol, gpBuf, xcase, meta, isoF, pad, rows);
+            fe.countYzEdges(gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
+            long nv = scan.exclusiveScan(vcount, voff, rows);
+            long nt = scan.exclusiveScan(tcount, toff, rows);
+            long posBytes = 12L * nv;
+            long triBytes = 12L * nt;
+            long outBytes = posBytes * (options.normals() ? 2 : 1) + triBytes;
+            if (posBytes > ctx.maxAlloc() || triBytes > ctx.maxAlloc() || 3 * nv > Integer.MAX_VALUE - 8
+                    || 3 * nt > Integer.MAX_VALUE - 8 || ctx.allocatedBytes() + outBytes > ctx.memoryBudget()) {
+                return null;
+            }
+            int v = (int) nv;
+            int t = (int) nt;
+            float[] pos = new float[3 * v];
+            float[] nrm = options.normals() ? new float[3 * v] : null;
+            int[] tri = new int[3 * t];
+            try (DeviceBuffer posBuf = ctx.allocate(posBytes);
+                 DeviceBuffer nrmBuf = ctx.allocate(options.normals() ? posBytes : 4);
+                 DeviceBuffer triBuf = ctx.allocate(triBytes)) {
+                if (v > 0) {
+                    fe.generateVertices(vol, gpBuf, xcase, meta, voff, tabs.fp(), posBuf, nrmBuf, isoF, pad, rows);
+                }
+                if (t > 0) {
+                    fe.generateTriangles(gpBuf, xcase, meta, voff, toff, tabs.caseTab(), tabs.stride(), tabs.cornerTab(),
+                            tabs.edgeTab(), triBuf, rows);
+                }
+                if (v > 0) {
+                    ctx.read(posBuf, 0, posBytes, Pointer.to(pos));
+                    if (nrm != null) {
+                        ctx.read(nrmBuf, 0, posBytes, Pointer.to(nrm));
+                    }
+                }
+                if (t > 0) {
+                    ctx.read(triBuf, 0, triBytes, Pointer.to(tri));
+                }
+            }
+            // Seam bookkeeping: vertex offsets of the first and last plane's rows, and x+y counts.
+            int[] firstVoff = new int[gy];
+            int[] lastVoff = new int[gy + 1];
+            ctx.read(voff, 0, 4L * gy, Pointer.to(firstVoff));
+            int lastRow = (nzb - 1) * gy;
+            ctx.read(voff, 4L * lastRow, 4L * gy, Pointer.to(lastVoff));
+            lastVoff[gy] = v;
+            ctx.finish();
+            return new Brick(k0, k1, pos, nrm, tri, 0, firstVoff, k1 == gz - 1 ? v : lastVoff[0], lastVoff);
+        }
+    }
+
+    /**
+     * Joins the bricks: brick b keeps its vertices below its last plane (all of them for the last
+     * brick); its triangles' references to the last plane go to brick b+1's first-plane vertices.
+     */
+    private static Mesh stitch(List<Brick> bricks, boolean normals, int gy, boolean capped) {
+        int n = bricks.size();
+        long[] base = new long[n + 1];
+        for (int b = 0; b < n; b++) {
+            base[b + 1] = base[b] + bricks.get(b).tailStart();
+        }
+        long total = base[n];
+        long tris = bricks.stream().mapToLong(b -> b.tri().length).sum();
+        if (tris == 0) {
+            return Mesh.empty();
+        }
+        if (3 * total > Integer.MAX_VALUE - 8 || tris > Integer.MAX_VALUE - 8) {
+            throw new OpenClException("mesh too large for one Mesh (" + total + " vertices, " + tris / 3 + " triangles)", 0);
+        }
+        float[] pos = new float[(int) (3 * total)];
+        float[] nrm = normals ? new float[pos.length] : null;
+        int[] tri = new int[(int) tris];
+        int tOff = 0;
+        for (int b = 0; b < n; b++) {
+            Brick br = bricks.get(b);
+            int keep = br.tailStart();
+            System.arraycopy(br.pos(), 0, pos, (int) (3 * base[b]), 3 * keep);
+            if (normals) {
+                System.arraycopy(br.nrm(), 0, nrm, (int) (3 * base[b]), 3 * keep);
+            }
+            final int vb = (int) base[b];
+            final int[] src = br.tri();
+            final int dst = tOff;
+            if (b == n - 1) {
+                IntStream.range(0, src.length).parallel().forEach(x -> tri[dst + x] = vb + src[x]);
+            } else {
+                Brick next = bricks.get(b + 1);
+                final int nb = (int) base[b + 1];
+                final int[] lastVoff = br.lastPlaneVoff();
+                final int[] nextFirst = next.firstPlaneVoff();
+                IntStream.range(0, src.length).parallel().forEach(x -> {
+                    int v = src[x];
+                    if (v < keep) {
+                        tri[dst + x] = vb + v;
+                    } else {
+                        int row = rowOf(lastVoff, v, gy);
+                        tri[dst + x] = nb + nextFirst[row] + (v - lastVoff[row]);
+                    }
+                });
+            }
+            tOff += src.length;
+        }
+        return Mesh.adopt(pos, nrm, tri, capped);
+    }
+
+    /** The row j whose vertex block [voff[j], voff[j+1]) holds v (voff has gy + 1 entries). */
+    private static int rowOf(int[] voff, int v, int gy) {
+        int lo = 0;
+        int hi = gy - 1;
+        while (lo < hi) {
+            int mid = (lo + hi + 1) >>> 1;
+            if (voff[mid] <= v) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        return lo;
+    }
+
+    /** Affine (3×4 row-major), normal matrix (3×3 row-major, inverse transpose). */
+    private static double[] affineParameters(Volume volume) {
+        Matrix4d m = volume.geometry().indexToLps();
+        double[] fp = new double[21];
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 4; c++) {
+                fp[4 * r + c] = m.getRowColumn(r, c);
+            }
+        }
+        Matrix3d lin = new Matrix3d();
+        m.get3x3(lin);
+        Matrix3d nm = lin.invert().transpose();
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                fp[12 + 3 * r + c] = nm.getRowColumn(r, c);
+            }
+        }
+        return fp;
+    }
+}

@@ -1,0 +1,265 @@
+package org.organ3d.opencl;
+
+import static org.jocl.CL.CL_CONTEXT_PLATFORM;
+import static org.jocl.CL.CL_MEM_READ_WRITE;
+import static org.jocl.CL.CL_PROFILING_COMMAND_END;
+import static org.jocl.CL.CL_PROFILING_COMMAND_START;
+import static org.jocl.CL.CL_QUEUE_PROFILING_ENABLE;
+import static org.jocl.CL.clCreateBuffer;
+import static org.jocl.CL.clCreateCommandQueue;
+import static org.jocl.CL.clCreateContext;
+import static org.jocl.CL.clEnqueueFillBuffer;
+import static org.jocl.CL.clEnqueueNDRangeKernel;
+import static org.jocl.CL.clEnqueueReadBuffer;
+import static org.jocl.CL.clEnqueueWriteBuffer;
+import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clGetEventProfilingInfo;
+import static org.jocl.CL.clReleaseCommandQueue;
+import static org.jocl.CL.clReleaseContext;
+import static org.jocl.CL.clReleaseEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.jocl.CL;
+import org.jocl.CLException;
+import org.jocl.Pointer;
+import org.jocl.Sizeof;
+import org.jocl.cl_command_queue;
+import org.jocl.cl_context;
+import org.jocl.cl_context_properties;
+import org.jocl.cl_device_id;
+import org.jocl.cl_event;
+import org.jocl.cl_kernel;
+import org.jocl.cl_mem;
+
+/**
+ * One OpenCL context and in-order command queue on one device, with its program cache
+ * ({@link ProgramCache}) and the accounting of upload, kernel and download time (profiling events).
+ *
+ * <p>Not thread-safe: the {@link OpenClBackend} serialises its passes on one context. JOCL
+ * exceptions are enabled; callers above the backend boundary never see a {@link CLException}
+ * because the backend converts them with {@link #failure}.
+ *
+ * <p>Test hooks (system properties, read at construction): {@value #MAX_ALLOC_PROPERTY} caps the
+ * largest buffer the planners may ask for (bytes; forces bricking); {@value #FAIL_ALLOC_PROPERTY}
+ * makes every allocation above that many bytes fail with {@code CL_MEM_OBJECT_ALLOCATION_FAILURE}.
+ */
+public final class OpenClContext implements AutoCloseable {
+
+    /** Caps the planned size of a single device buffer, in bytes (tests force bricking with it). */
+    public static final String MAX_ALLOC_PROPERTY = "organ3d.opencl.maxAlloc";
+    /** Test hook: allocations above this many bytes fail as CL_MEM_OBJECT_ALLOCATION_FAILURE. */
+    public static final String FAIL_ALLOC_PROPERTY = "organ3d.opencl.failAllocAbove";
+
+    private final OpenClDevice device;
+    private final cl_context context;
+    private final cl_command_queue queue;
+    private final ProgramCache programs;
+    private final long maxAlloc;
+    private final long failAllocAbove;
+    private final List<cl_event[]> pending = new ArrayList<>();
+    private final List<Integer> pendingKind = new ArrayList<>();
+    private final long[] nanos = new long[3];
+    private long allocated;
+
+    /** A context and profiling queue on {@code device}. */
+    public OpenClContext(OpenClDevice device) {
+        this.device = device;
+        try {
+            CL.setExceptionsEnabled(true);
+            cl_context_properties props = new cl_context_properties();
+            props.addProperty(CL_CONTEXT_PLATFORM, device.platform());
+            this.context = clCreateContext(props, 1, new cl_device_id[] {device.id()}, null, null, null);
+            @SuppressWarnings("deprecation")
+            cl_command_queue q = clCreateCommandQueue(context, device.id(), CL_QUEUE_PROFILING_ENABLE, null);
+            this.queue = q;
+        } catch (CLException e) {
+            throw failure("creating a context on " + device, e);
+        }
+        this.programs = new ProgramCache(context, device);
+        long cap = Long.getLong(MAX_ALLOC_PROPERTY, Long.MAX_VALUE);
+        this.maxAlloc = Math.max(1 << 16, Math.min(device.maxAlloc(), cap));
+        this.failAllocAbove = Long.getLong(FAIL_ALLOC_PROPERTY, Long.MAX_VALUE);
+    }
+
+    public OpenClDevice device() {
+        return device;
+    }
+
+    /** Largest single buffer the planners may use, bytes (device limit, or the test cap). */
+    public long maxAlloc() {
+        return maxAlloc;
+    }
+
+    /** Global memory the planners may fill in total, bytes (half the device's, leaving room for others). */
+    public long memoryBudget() {
+        return Math.max(maxAlloc, device.globalMemory() / 2);
+    }
+
+    /** The program cache of this context. */
+    public ProgramCache programs() {
+        return programs;
+    }
+
+    /** A kernel of a cached program; see {@link ProgramCache#kernel}. */
+    public cl_kernel kernel(String source, String kernelName) {
+        return programs.kernel(source, kernelName);
+    }
+
+    /** A device buffer holding a copy of {@code data}. */
+    public DeviceBuffer upload(int[] data) {
+        DeviceBuffer b = allocate((long) data.length * 4);
+        write(b, 0, (long) data.length * 4, Pointer.to(data));
+        return b;
+    }
+
+    /** A device buffer holding a copy of {@code data}. */
+    public DeviceBuffer upload(float[] data) {
+        DeviceBuffer b = allocate((long) data.length * 4);
+        write(b, 0, (long) data.length * 4, Pointer.to(data));
+        return b;
+    }
+
+    /** A device buffer holding {@code data} as {@code real}s: doubles with fp64, floats without. */
+    public DeviceBuffer uploadReals(double[] data) {
+        if (device.hasFp64()) {
+            DeviceBuffer b = allocate((long) data.length * 8);
+            write(b, 0, (long) data.length * 8, Pointer.to(data));
+            return b;
+        }
+        float[] f = new float[data.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (float) data[i];
+        }
+        return upload(f);
+    }
+
+    /**
+     * A device buffer of {@code bytes} (at least 4), read-write, uninitialised.
+     *
+     * @throws OpenClException for an allocation failure (typed, with the status)
+     */
+    public DeviceBuffer allocate(long bytes) {
+        long n = Math.max(4, bytes);
+        if (n > maxAlloc || n > failAllocAbove) {
+            throw new OpenClException("cannot allocate a device buffer of " + n + " bytes on " + device.name()
+                    + (n > failAllocAbove ? " (test hook " + FAIL_ALLOC_PROPERTY + ")" : " (max allocation " + maxAlloc + ")"),
+                    CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
+        }
+        try {
+            cl_mem m = clCreateBuffer(context, CL_MEM_READ_WRITE, n, null, null);
+            allocated += n;
+            return new DeviceBuffer(this, m, n);
+        } catch (CLException e) {
+            throw failure("allocating " + n + " bytes", e);
+        }
+    }
+
+    void released(long bytes) {
+        allocated -= bytes;
+    }
+
+    /** Bytes currently allocated through this context. */
+    public long allocatedBytes() {
+        return allocated;
+    }
+
+    /**
+     * Blocking write of {@code bytes} from host memory {@code src} at {@code offset}.
+     * NB: blocking because JOCL pointers to Java arrays must not outlive the call.
+     */
+    public void write(DeviceBuffer dst, long offset, long bytes, Pointer src) {
+        cl_event e = new cl_event();
+        clEnqueueWriteBuffer(queue, dst.mem(), true, offset, bytes, src, 0, null, e);
+        track(e, 0);
+    }
+
+    /** Blocking read of {@code bytes} at {@code offset} into host memory {@code dst}. */
+    public void read(DeviceBuffer src, long offset, long bytes, Pointer dst) {
+        cl_event e = new cl_event();
+        clEnqueueReadBuffer(queue, src.mem(), true, offset, bytes, dst, 0, null, e);
+        track(e, 2);
+    }
+
+    /** Fills a buffer with a 4-byte pattern (an int). */
+    public void fill(DeviceBuffer b, int value) {
+        cl_event e = new cl_event();
+        clEnqueueFillBuffer(queue, b.mem(), Pointer.to(new int[] {value}), Sizeof.cl_int, 0, b.bytes(), 0, null, e);
+        track(e, 1);
+    }
+
+    /**
+     * Runs a kernel over a 1-D range of {@code global} work items (rounded up to a multiple of
+     * {@code local}, which may be 0 for "let the runtime choose"); kernels guard their own range.
+     */
+    public void run(cl_kernel k, long global, long local) {
+        if (global <= 0) {
+            return;
+        }
+        long g = local > 0 ? (global + local - 1) / local * local : global;
+        cl_event e = new cl_event();
+        clEnqueueNDRangeKernel(queue, k, 1, null, new long[] {g}, local > 0 ? new long[] {local} : null, 0, null, e);
+        track(e, 1);
+    }
+
+    /** Waits for the queue and books the profiled times. */
+    public void finish() {
+        clFinish(queue);
+        long[] t0 = new long[1];
+        long[] t1 = new long[1];
+        for (int i = 0; i < pending.size(); i++) {
+            cl_event e = pending.get(i)[0];
+            try {
+                clGetEventProfilingInfo(e, CL_PROFILING_COMMAND_START, Sizeof.cl_ulong, Pointer.to(t0), null);
+                clGetEventProfilingInfo(e, CL_PROFILING_COMMAND_END, Sizeof.cl_ulong, Pointer.to(t1), null);
+                nanos[pendingKind.get(i)] += Math.max(0, t1[0] - t0[0]);
+            } catch (CLException ex) {
+                // NB: profiling is informative only; a device that cannot report it still computes.
+            }
+            clReleaseEvent(e);
+        }
+        pending.clear();
+        pendingKind.clear();
+    }
+
+    private void track(cl_event e, int kind) {
+        pending.add(new cl_event[] {e});
+        pendingKind.add(kind);
+        if (pending.size() > 4096) {
+            finish();
+        }
+    }
+
+    /** Upload, kernel and download device time booked since the last {@link #resetTimings()}. */
+    public DeviceTimings timings() {
+        return new DeviceTimings(nanos[0], nanos[1], nanos[2]);
+    }
+
+    /** Clears the booked times. */
+    public void resetTimings() {
+        nanos[0] = 0;
+        nanos[1] = 0;
+        nanos[2] = 0;
+    }
+
+    /** Turns a JOCL exception into a typed {@link OpenClException} saying what was being done. */
+    public static OpenClException failure(String doing, CLException e) {
+        return new OpenClException("OpenCL failed while " + doing + ": " + e.getMessage(), e.getStatus(), e);
+    }
+
+    @Override
+    public void close() {
+        try {
+            try {
+                finish();
+            } catch (CLException e) {
+                // NB: the device may be lost; release what can be released.
+            }
+            programs.close();
+            clReleaseCommandQueue(queue);
+            clReleaseContext(context);
+        } catch (CLException e) {
+            // NB: releasing on a lost device can fail; nothing more can be done.
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package org.organ3d.opencl;
+
+import static org.jocl.CL.CL_DEVICE_TYPE_CPU;
+import static org.jocl.CL.CL_DEVICE_TYPE_GPU;
+
+import org.jocl.cl_device_id;
+import org.jocl.cl_platform_id;
+
+/**
+ * One OpenCL device as discovered by {@link OpenClPlatforms#devices()}: its handles and the
+ * properties that size the backend's work (memory in bytes).
+ *
+ * @param index           position in {@link OpenClPlatforms#devices()} (what {@code organ3d.opencl.device} takes)
+ * @param maxAlloc        {@code CL_DEVICE_MAX_MEM_ALLOC_SIZE}: the largest single buffer, bytes
+ * @param globalMemory    {@code CL_DEVICE_GLOBAL_MEM_SIZE}, bytes
+ * @param maxWorkGroup    {@code CL_DEVICE_MAX_WORK_GROUP_SIZE}
+ * @param openClCVersion  {@code CL_DEVICE_OPENCL_C_VERSION}
+ * @param extensions      {@code CL_DEVICE_EXTENSIONS} (space separated)
+ */
+public record OpenClDevice(int index, cl_platform_id platform, cl_device_id id, String platformName,
+                           String platformVersion, String name, long type, long globalMemory, long maxAlloc,
+                           long maxWorkGroup, int computeUnits, String openClCVersion, String extensions) {
+
+    public boolean isGpu() {
+        return (type & CL_DEVICE_TYPE_GPU) != 0;
+    }
+
+    public boolean isCpu() {
+        return (type & CL_DEVICE_TYPE_CPU) != 0;
+    }
+
+    /** True when the device does double precision ({@code cl_khr_fp64}). */
+    public boolean hasFp64() {
+        return (" " + extensions + " ").contains(" cl_khr_fp64 ");
+    }
+
+    /** "GPU", "CPU", "accelerator" or "other". */
+    public String typeName() {
+        return isGpu() ? "GPU" : isCpu() ? "CPU" : (type & org.jocl.CL.CL_DEVICE_TYPE_ACCELERATOR) != 0 ? "accelerator" : "other";
+    }
+
+    @Override
+    public String toString() {
+        return "#" + index + " " + platformName + ": " + name + " [" + typeName() + ", "
+                + (globalMemory >> 20) + " MiB, max alloc " + (maxAlloc >> 20) + " MiB]";
+    }
+}
