@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -558,11 +557,5 @@ public final class DicomParser {
             return true;
         }
         return gBe == 0x0008 && vr;
-    }
-
-    static String ascii(ByteBuffer b) {
-        byte[] a = new byte[b.remaining()];
-        b.duplicate().get(a);
-        return new String(a, StandardCharsets.US_ASCII);
     }
 }
