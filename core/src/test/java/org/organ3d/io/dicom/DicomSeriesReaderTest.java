@@ -127,6 +127,22 @@ class DicomSeriesReaderTest {
     }
 
     @Test
+    void localizerWithAnotherOrientationIsSplitOff() throws Exception {
+        Path dir = tmp.resolve("loc");
+        SeriesInfo info = SeriesInfo.ct("L", "1", "with localizer");
+        var axial = org.organ3d.volume.Volume.builder(new org.organ3d.volume.Dimensions(4, 4, 5), VoxelType.INT16,
+                org.organ3d.volume.Geometry.axisAligned(1, 1, 2, 0, 0, 0)).fillMissingWithZeros().build();
+        DicomSeriesWriter.writeCtSeries(axial, dir.resolve("axial"), info);
+        var sagittal = org.organ3d.volume.Volume.builder(new org.organ3d.volume.Dimensions(4, 4, 1), VoxelType.INT16,
+                org.organ3d.volume.Geometry.of(new org.joml.Vector3d(1, 1, 1), new org.joml.Vector3d(),
+                        new org.joml.Matrix3d(0, 1, 0, 0, 0, -1, 1, 0, 0))).fillMissingWithZeros().build();
+        DicomSeriesWriter.writeCtSeries(sagittal, dir.resolve("localizer"), info);
+        LoadedImage img = ImageFormats.read(dir);
+        assertEquals(5, img.volume().nz());
+        assertTrue(img.warnings().stream().anyMatch(w -> w.contains("2 stacks")), img.warnings().toString());
+    }
+
+    @Test
     void missingSliceIsReported() throws Exception {
         Path dir = tmp.resolve("gap");
         Fixtures.copyFolder("phantom-axial", dir);
