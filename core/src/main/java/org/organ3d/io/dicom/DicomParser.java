@@ -291,6 +291,11 @@ public final class DicomParser {
         }
         while (pos < end) {
             int start = pos;
+            if (depth == 0 && !metaOnly && into.contains(Tag.PixelData) && allZero(start, end)) {
+                // NB: some writers pad files with NUL bytes after the pixel data (sector alignment)
+                pos = end;
+                return;
+            }
             need(start, 8, end, "an element header");
             int tag = readTag();
             if (metaOnly && Tag.group(tag) != 0x0002) {
@@ -378,6 +383,15 @@ public final class DicomParser {
         pos = start;
         stoppedAtPixels = true;
         into.put(new Attributes.Element(tag, vr, ByteBuffer.allocate(0), null, len == UNDEFINED ? List.of() : null, start));
+    }
+
+    private boolean allZero(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPixelTag(int tag) {
