@@ -20,6 +20,9 @@ import org.organ3d.volume.Geometry;
  * <li>Along k, per column of slices (rows j in parallel, a j-row of every slice gathered into one
  * buffer so the reads stay cache-friendly): the same envelope with weight {@code sz²}.</li>
  * </ol>
+ * With a cap r (margins), passes 2 and 3 take the minimum over a window of K = floor(r / s) steps
+ * instead of the envelope when K <= 15 ({@link #windowMin}): exact as well for every value within
+ * the cap, row at a time and vectorised, several times faster for the usual 2..10 mm margins.
  * The 1D envelopes are computed in double precision; between passes the values are float32
  * (relative error ≤ 6e-8). With a cap (the dilation radius) every value above the cap becomes
  * infinite after each pass, and the work is restricted to the sources' bounding box grown by the
@@ -57,6 +60,11 @@ public final class DistanceTransform {
      * source at all are {@code +Inf}. New arrays, owned by the caller; {@code source} is read only.
      */
     public static float[][] squaredMm(byte[][] source, Dimensions d, double[] spacing, double maxMm) {
+        return squaredMm(source, d, spacing, maxMm, MAX_WINDOW);
+    }
+
+    /** {@link #squaredMm} with a chosen largest window (-1: always the envelope; for tests). */
+    static float[][] squaredMm(byte[][] source, Dimensions d, double[] spacing, double maxMm, int maxWindow) {
         checkArgs(source, d, spacing, maxMm);
         double cap2 = capSquared(maxMm);
         int[] box = region(source, d, spacing, maxMm);
@@ -68,9 +76,9 @@ public final class DistanceTransform {
         if (box == null) {
             return out;
         }
-        float[][] g = passesIJ(source, d, box, spacing, cap2);
+        float[][] g = passesIJ(source, d, box, spacing, cap2, maxWindow);
         int mx = box[1] - box[0];
-        passK(g, box, spacing[2], cap2, false, (j, res) -> {
+        passK(g, box, spacing[2], cap2, false, maxWindow, (j, res) -> {
             for (int k = box[4]; k < box[5]; k++) {
                 System.arraycopy((float[]) res, (k - box[4]) * mx, out[k], (box[2] + j) * d.nx() + box[0], mx);
             }
@@ -83,6 +91,11 @@ public final class DistanceTransform {
      * ({@code d² <= r²·(1 + RELATIVE_TOLERANCE)}), as new 0/1 slices. Sources are always inside.
      */
     public static byte[][] withinMm(byte[][] source, Dimensions d, double[] spacing, double rMm) {
+        return withinMm(source, d, spacing, rMm, MAX_WINDOW);
+    }
+
+    /** {@link #withinMm} with a chosen largest window (-1: always the envelope; for tests). */
+    static byte[][] withinMm(byte[][] source, Dimensions d, double[] spacing, double rMm, int maxWindow) {
         checkArgs(source, d, spacing, rMm);
         byte[][] out = Masks.empty(d);
         int[] box = region(source, d, spacing, rMm);
@@ -90,10 +103,10 @@ public final class DistanceTransform {
             return out;
         }
         double cap2 = capSquared(rMm);
-        float[][] g = passesIJ(source, d, box, spacing, cap2);
+        float[][] g = passesIJ(source, d, box, spacing, cap2, maxWindow);
         int nx = d.nx();
         int mx = box[1] - box[0];
-        passK(g, box, spacing[2], cap2, true, (j, res) -> {
+        passK(g, box, spacing[2], cap2, true, maxWindow, (j, res) -> {
             for (int k = box[4]; k < box[5]; k++) {
                 System.arraycopy((byte[]) res, (k - box[4]) * mx, out[k], (box[2] + j) * nx + box[0], mx);
             }
@@ -168,7 +181,7 @@ public final class DistanceTransform {
     }
 
     /** Passes 1 and 2 over the box: float slices of the box, squared in-slice distances (mm²). */
-    private static float[][] passesIJ(byte[][] source, Dimensions d, int[] box, double[] sp, double cap2) {
+    private static float[][] passesIJ(byte[][] source, Dimensions d, int[] box, double[] sp, double cap2, int maxWindow) {
         int mx = box[1] - box[0];
         int my = box[3] - box[2];
         int mz = box[5] - box[4];
@@ -205,6 +218,11 @@ public final class DistanceTransform {
                     }
                 }
             }
+            int ky = window(cap2, sp[1], maxWindow);
+            if (ky >= 0) {
+                g[kk] = windowMin(o, my, mx, ky, wy, cap2);
+                return;
+            }
             Envelope e = new Envelope(my);
             for (int i = 0; i < mx; i++) {
                 boolean any = false;
@@ -240,7 +258,7 @@ public final class DistanceTransform {
      * Pass 3 over the box along k, rows j in parallel. Each row's results are collected in a local
      * [k][i] buffer and handed over whole, so that the writes to the slices stay sequential.
      */
-    private static void passK(float[][] g, int[] box, double sz, double cap2, boolean binary, RowSink sink) {
+    private static void passK(float[][] g, int[] box, double sz, double cap2, boolean binary, int maxWindow, RowSink sink) {
         int mx = box[1] - box[0];
         int my = box[3] - box[2];
         int mz = box[5] - box[4];
@@ -251,6 +269,17 @@ public final class DistanceTransform {
                 System.arraycopy(g[k], j * mx, buf, k * mx, mx);
             }
             byte[] bin = binary ? new byte[mz * mx] : null;
+            int kz = window(cap2, sz, maxWindow);
+            if (kz >= 0) {
+                float[] w = windowMin(buf, mz, mx, kz, wz, cap2);
+                if (binary) {
+                    for (int x = 0; x < w.length; x++) {
+                        bin[x] = (byte) (w[x] <= cap2 ? 1 : 0);
+                    }
+                }
+                sink.accept(j, binary ? bin : w);
+                return;
+            }
             float[] res = binary ? null : new float[mz * mx];
             if (res != null) {
                 java.util.Arrays.fill(res, INF);
@@ -280,6 +309,56 @@ public final class DistanceTransform {
             }
             sink.accept(j, binary ? bin : res);
         });
+    }
+
+    /** Largest window half-width (in steps) for which {@link #windowMin} beats the envelope. */
+    static final int MAX_WINDOW = 15;
+
+    /**
+     * Half-width K of the window that holds every site able to give a value within the cap
+     * ({@code w·K² <= cap2}), or -1 when the envelope should be used (no cap, or a wide window).
+     */
+    static int window(double cap2, double step, int maxWindow) {
+        if (Double.isInfinite(cap2)) {
+            return -1;
+        }
+        long k = (long) Math.floor(Math.sqrt(cap2) / step);
+        return k <= maxWindow ? (int) k : -1;
+    }
+
+    /**
+     * The 1D pass along the slow axis of a [rows][cols] buffer by brute force over a window:
+     * {@code out[r][c] = min over |d| <= K of in[r+d][c] + w·d²}, values above the cap made
+     * infinite. Exact like the envelope for every value within the cap (a site farther than K steps
+     * adds more than the cap on its own), and whole rows at a time, which the JIT vectorises: for
+     * the small windows of margins (K = 7 for 5 mm at 0.7 mm) it is several times faster.
+     */
+    static float[] windowMin(float[] in, int rows, int cols, int k, double w, double cap2) {
+        float[] out = new float[rows * cols];
+        java.util.Arrays.fill(out, INF);
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            for (int d = -k; d <= k; d++) {
+                int rr = r + d;
+                if (rr < 0 || rr >= rows) {
+                    continue;
+                }
+                float add = (float) (w * d * d);
+                int src = rr * cols;
+                for (int c = 0; c < cols; c++) {
+                    float v = in[src + c] + add;
+                    if (v < out[o + c]) {
+                        out[o + c] = v;
+                    }
+                }
+            }
+            for (int c = 0; c < cols; c++) {
+                if (out[o + c] > cap2) {
+                    out[o + c] = INF;
+                }
+            }
+        }
+        return out;
     }
 
     /**
