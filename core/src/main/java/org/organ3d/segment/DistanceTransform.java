@@ -20,9 +20,6 @@ import org.organ3d.volume.Geometry;
  * <li>Along k, per column of slices (rows j in parallel, a j-row of every slice gathered into one
  * buffer so the reads stay cache-friendly): the same envelope with weight {@code sz²}.</li>
  * </ol>
- * With a cap r (margins), passes 2 and 3 take the minimum over a window of K = floor(r / s) steps
- * instead of the envelope when K <= 15 ({@link #windowMin}): exact as well for every value within
- * the cap, row at a time and vectorised, several times faster for the usual 2..10 mm margins.
  * The 1D envelopes are computed in double precision; between passes the values are float32
  * (relative error ≤ 6e-8). With a cap (the dilation radius) every value above the cap becomes
  * infinite after each pass, and the work is restricted to the sources' bounding box grown by the
@@ -60,11 +57,6 @@ public final class DistanceTransform {
      * source at all are {@code +Inf}. New arrays, owned by the caller; {@code source} is read only.
      */
     public static float[][] squaredMm(byte[][] source, Dimensions d, double[] spacing, double maxMm) {
-        return squaredMm(source, d, spacing, maxMm, MAX_WINDOW);
-    }
-
-    /** {@link #squaredMm} with a chosen largest window (-1: always the envelope; for tests). */
-    static float[][] squaredMm(byte[][] source, Dimensions d, double[] spacing, double maxMm, int maxWindow) {
         checkArgs(source, d, spacing, maxMm);
         double cap2 = capSquared(maxMm);
         int[] box = region(source, d, spacing, maxMm);
@@ -76,9 +68,9 @@ public final class DistanceTransform {
         if (box == null) {
             return out;
         }
-        float[][] g = passesIJ(source, d, box, spacing, cap2, maxWindow);
+        float[][] g = passesIJ(source, d, box, spacing, cap2);
         int mx = box[1] - box[0];
-        passK(g, box, spacing[2], cap2, false, maxWindow, (j, res) -> {
+        passK(g, box, spacing[2], cap2, false, (j, res) -> {
             for (int k = box[4]; k < box[5]; k++) {
                 System.arraycopy((float[]) res, (k - box[4]) * mx, out[k], (box[2] + j) * d.nx() + box[0], mx);
             }
@@ -91,11 +83,6 @@ public final class DistanceTransform {
      * ({@code d² <= r²·(1 + RELATIVE_TOLERANCE)}), as new 0/1 slices. Sources are always inside.
      */
     public static byte[][] withinMm(byte[][] source, Dimensions d, double[] spacing, double rMm) {
-        return withinMm(source, d, spacing, rMm, MAX_WINDOW);
-    }
-
-    /** {@link #withinMm} with a chosen largest window (-1: always the envelope; for tests). */
-    static byte[][] withinMm(byte[][] source, Dimensions d, double[] spacing, double rMm, int maxWindow) {
         checkArgs(source, d, spacing, rMm);
         byte[][] out = Masks.empty(d);
         int[] box = region(source, d, spacing, rMm);
@@ -103,10 +90,10 @@ public final class DistanceTransform {
             return out;
         }
         double cap2 = capSquared(rMm);
-        float[][] g = passesIJ(source, d, box, spacing, cap2, maxWindow);
+        float[][] g = passesIJ(source, d, box, spacing, cap2);
         int nx = d.nx();
         int mx = box[1] - box[0];
-        passK(g, box, spacing[2], cap2, true, maxWindow, (j, res) -> {
+        passK(g, box, spacing[2], cap2, true, (j, res) -> {
             for (int k = box[4]; k < box[5]; k++) {
                 System.arraycopy((byte[]) res, (k - box[4]) * mx, out[k], (box[2] + j) * nx + box[0], mx);
             }
@@ -145,14 +132,21 @@ public final class DistanceTransform {
             int j1 = -1;
             for (int j = 0; j < ny; j++) {
                 int row = j * nx;
-                for (int i = 0; i < nx; i++) {
-                    if (s[row + i] != 0) {
-                        i0 = Math.min(i0, i);
-                        i1 = Math.max(i1, i);
-                        j0 = Math.min(j0, j);
-                        j1 = j;
-                    }
+                int first = 0;
+                while (first < nx && s[row + first] == 0) {
+                    first++;
                 }
+                if (first == nx) {
+                    continue;
+                }
+                int last = nx - 1;
+                while (s[row + last] == 0) {
+                    last--;
+                }
+                i0 = Math.min(i0, first);
+                i1 = Math.max(i1, last);
+                j0 = Math.min(j0, j);
+                j1 = j;
             }
             per[k] = i1 < 0 ? null : new int[] {i0, i1, j0, j1};
         });
@@ -181,7 +175,7 @@ public final class DistanceTransform {
     }
 
     /** Passes 1 and 2 over the box: float slices of the box, squared in-slice distances (mm²). */
-    private static float[][] passesIJ(byte[][] source, Dimensions d, int[] box, double[] sp, double cap2, int maxWindow) {
+    private static float[][] passesIJ(byte[][] source, Dimensions d, int[] box, double[] sp, double cap2) {
         int mx = box[1] - box[0];
         int my = box[3] - box[2];
         int mz = box[5] - box[4];
@@ -189,6 +183,12 @@ public final class DistanceTransform {
         double sx2 = sp[0] * sp[0];
         double wy = sp[1] * sp[1];
         float[][] g = new float[mz][];
+        // (d·sx)² for every in-row distance d, infinite beyond the cap
+        float[] sqx = new float[mx + 1];
+        for (int t = 0; t <= mx; t++) {
+            double v = sx2 * (double) t * t;
+            sqx[t] = v > cap2 ? INF : (float) Math.min(Float.MAX_VALUE, v);
+        }
         Masks.parallel(mz, kk -> {
             byte[] s = source[box[4] + kk];
             float[] o = new float[mx * my];
@@ -200,7 +200,7 @@ public final class DistanceTransform {
                     if (s[srow + i] != 0) {
                         last = i;
                     }
-                    o[orow + i] = last < 0 ? INF : (float) Math.min(Float.MAX_VALUE, sx2 * (double) (i - last) * (i - last));
+                    o[orow + i] = last < 0 ? INF : sqx[i - last];
                 }
                 last = -1;
                 for (int i = mx - 1; i >= 0; i--) {
@@ -208,20 +208,9 @@ public final class DistanceTransform {
                         last = i;
                     }
                     if (last >= 0) {
-                        double v = sx2 * (double) (last - i) * (last - i);
-                        if (v < o[orow + i]) {
-                            o[orow + i] = (float) v;
-                        }
-                    }
-                    if (o[orow + i] > cap2) {
-                        o[orow + i] = INF;
+                        o[orow + i] = Math.min(o[orow + i], sqx[last - i]);
                     }
                 }
-            }
-            int ky = window(cap2, sp[1], maxWindow);
-            if (ky >= 0) {
-                g[kk] = windowMin(o, my, mx, ky, wy, cap2);
-                return;
             }
             Envelope e = new Envelope(my);
             for (int i = 0; i < mx; i++) {
@@ -258,7 +247,7 @@ public final class DistanceTransform {
      * Pass 3 over the box along k, rows j in parallel. Each row's results are collected in a local
      * [k][i] buffer and handed over whole, so that the writes to the slices stay sequential.
      */
-    private static void passK(float[][] g, int[] box, double sz, double cap2, boolean binary, int maxWindow, RowSink sink) {
+    private static void passK(float[][] g, int[] box, double sz, double cap2, boolean binary, RowSink sink) {
         int mx = box[1] - box[0];
         int my = box[3] - box[2];
         int mz = box[5] - box[4];
@@ -269,17 +258,6 @@ public final class DistanceTransform {
                 System.arraycopy(g[k], j * mx, buf, k * mx, mx);
             }
             byte[] bin = binary ? new byte[mz * mx] : null;
-            int kz = window(cap2, sz, maxWindow);
-            if (kz >= 0) {
-                float[] w = windowMin(buf, mz, mx, kz, wz, cap2);
-                if (binary) {
-                    for (int x = 0; x < w.length; x++) {
-                        bin[x] = (byte) (w[x] <= cap2 ? 1 : 0);
-                    }
-                }
-                sink.accept(j, binary ? bin : w);
-                return;
-            }
             float[] res = binary ? null : new float[mz * mx];
             if (res != null) {
                 java.util.Arrays.fill(res, INF);
@@ -309,56 +287,6 @@ public final class DistanceTransform {
             }
             sink.accept(j, binary ? bin : res);
         });
-    }
-
-    /** Largest window half-width (in steps) for which {@link #windowMin} beats the envelope. */
-    static final int MAX_WINDOW = 15;
-
-    /**
-     * Half-width K of the window that holds every site able to give a value within the cap
-     * ({@code w·K² <= cap2}), or -1 when the envelope should be used (no cap, or a wide window).
-     */
-    static int window(double cap2, double step, int maxWindow) {
-        if (Double.isInfinite(cap2)) {
-            return -1;
-        }
-        long k = (long) Math.floor(Math.sqrt(cap2) / step);
-        return k <= maxWindow ? (int) k : -1;
-    }
-
-    /**
-     * The 1D pass along the slow axis of a [rows][cols] buffer by brute force over a window:
-     * {@code out[r][c] = min over |d| <= K of in[r+d][c] + w·d²}, values above the cap made
-     * infinite. Exact like the envelope for every value within the cap (a site farther than K steps
-     * adds more than the cap on its own), and whole rows at a time, which the JIT vectorises: for
-     * the small windows of margins (K = 7 for 5 mm at 0.7 mm) it is several times faster.
-     */
-    static float[] windowMin(float[] in, int rows, int cols, int k, double w, double cap2) {
-        float[] out = new float[rows * cols];
-        java.util.Arrays.fill(out, INF);
-        for (int r = 0; r < rows; r++) {
-            int o = r * cols;
-            for (int d = -k; d <= k; d++) {
-                int rr = r + d;
-                if (rr < 0 || rr >= rows) {
-                    continue;
-                }
-                float add = (float) (w * d * d);
-                int src = rr * cols;
-                for (int c = 0; c < cols; c++) {
-                    float v = in[src + c] + add;
-                    if (v < out[o + c]) {
-                        out[o + c] = v;
-                    }
-                }
-            }
-            for (int c = 0; c < cols; c++) {
-                if (out[o + c] > cap2) {
-                    out[o + c] = INF;
-                }
-            }
-        }
-        return out;
     }
 
     /**

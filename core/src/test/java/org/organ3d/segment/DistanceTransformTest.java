@@ -42,15 +42,13 @@ class DistanceTransformTest {
         src[5][d.offsetInSlice(10, 10)] = 1;
         src[6][d.offsetInSlice(22, 3)] = 1;
         double[][] want = Phantoms.bruteSquared(src, d, ANISO);
-        for (int maxWindow : new int[] {-1, DistanceTransform.MAX_WINDOW}) {
-            float[][] got = DistanceTransform.squaredMm(src, d, ANISO, 4.0, maxWindow);
-            for (int k = 0; k < d.nz(); k++) {
-                for (int x = 0; x < d.sliceSize(); x++) {
-                    if (want[k][x] <= 16 * (1 + 1e-6)) {
-                        assertEquals(want[k][x], got[k][x], 1e-5);
-                    } else {
-                        assertEquals(Float.POSITIVE_INFINITY, got[k][x]);
-                    }
+        float[][] got = DistanceTransform.squaredMm(src, d, ANISO, 4.0);
+        for (int k = 0; k < d.nz(); k++) {
+            for (int x = 0; x < d.sliceSize(); x++) {
+                if (want[k][x] <= 16 * (1 + 1e-6)) {
+                    assertEquals(want[k][x], got[k][x], 1e-5);
+                } else {
+                    assertEquals(Float.POSITIVE_INFINITY, got[k][x]);
                 }
             }
         }
@@ -63,15 +61,11 @@ class DistanceTransformTest {
         Random rnd = new Random(3);
         byte[][] src = Phantoms.mask(d, (i, j, k) -> Math.hypot(i - 18, j - 16) < 6 + rnd.nextInt(3) && k >= 5 && k <= 8);
         double[][] want = Phantoms.bruteSquared(src, d, ANISO);
-        // both 1D methods (window minimum for small radii, lower envelope for large ones), and a mix
-        for (int maxWindow : new int[] {-1, DistanceTransform.MAX_WINDOW}) {
-            for (double r : new double[] {0, 0.7, 2.5, 3.3, 5.0, 7.25, 12.0}) {
-                byte[][] got = DistanceTransform.withinMm(src, d, ANISO, r, maxWindow);
-                for (int k = 0; k < d.nz(); k++) {
-                    for (int x = 0; x < d.sliceSize(); x++) {
-                        assertEquals(want[k][x] <= r * r * (1 + 1e-6), got[k][x] != 0,
-                                "window " + maxWindow + " r " + r + " k " + k + " x " + x);
-                    }
+        for (double r : new double[] {0, 0.7, 2.5, 3.3, 5.0, 7.25}) {
+            byte[][] got = Morphology.dilate(src, d, ANISO, r);
+            for (int k = 0; k < d.nz(); k++) {
+                for (int x = 0; x < d.sliceSize(); x++) {
+                    assertEquals(want[k][x] <= r * r * (1 + 1e-6), got[k][x] != 0, "r " + r + " k " + k + " x " + x);
                 }
             }
         }
