@@ -72,7 +72,7 @@ final class EdgeRows {
         }
         int gy = g.gy;
         int n = g.sliceSize();
-        float[] vals = new float[n];
+        float[] vals = g.rawPath() ? null : new float[n];
         float[] scratch = g.pad == 0 ? null : new float[g.volume.nx() * g.volume.ny()];
         byte[] m0 = new byte[n];
         byte[] m1 = new byte[n];
@@ -80,8 +80,8 @@ final class EdgeRows {
         int[] nLast = new int[gy];
         byte[] nEnds = new byte[gy];
         int[] nCut = new int[gy];
-        g.load(k0, vals, scratch);
-        classify(vals, m0, first, last, ends, xCut, gy * k0);
+        Object raw = g.rawPath() ? g.volume.type().newSlice(n) : null;
+        read(k0, vals, scratch, raw, m0, first, last, ends, xCut, gy * k0);
         for (int k = k0; k < k1; k++) {
             boolean next = k + 1 < g.gz;
             int o1 = gy * (k + 1);
@@ -89,12 +89,11 @@ final class EdgeRows {
             int[] l1 = last;
             byte[] e1 = ends;
             if (next) {
-                g.load(k + 1, vals, scratch);
                 if (k + 1 < k1) {
-                    classify(vals, m1, first, last, ends, xCut, o1);
+                    read(k + 1, vals, scratch, raw, m1, first, last, ends, xCut, o1);
                 } else {
                     // NB: the next slab owns slice k1; its trims are recomputed here into local arrays
-                    classify(vals, m1, nFirst, nLast, nEnds, nCut, 0);
+                    read(k + 1, vals, scratch, raw, m1, nFirst, nLast, nEnds, nCut, 0);
                     f1 = nFirst;
                     l1 = nLast;
                     e1 = nEnds;
@@ -105,6 +104,78 @@ final class EdgeRows {
             byte[] t = m0;
             m0 = m1;
             m1 = t;
+        }
+    }
+
+    /** Pass 1 for grid slice k by the raw path or the float path. */
+    private void read(int k, float[] vals, float[] scratch, Object raw, byte[] m, int[] fst, int[] lst, byte[] end,
+            int[] cut, int off) {
+        if (raw instanceof short[] sh) {
+            g.volume.copySlice(k, sh);
+            classify(sh, m, fst, lst, end, cut, off);
+        } else if (raw != null) {
+            g.loadRaw(k, raw, m);
+            classify(m, fst, lst, end, cut, off);
+        } else {
+            g.load(k, vals, scratch);
+            classify(vals, m, fst, lst, end, cut, off);
+        }
+    }
+
+    /** Pass 1 for one 16-bit slice (raw path): mask through the inside table, cut count and trim per row. */
+    private void classify(short[] v, byte[] m, int[] fst, int[] lst, byte[] end, int[] cut, int off) {
+        int gx = g.gx;
+        byte[] in = g.insideLut;
+        for (int j = 0; j < g.gy; j++) {
+            int base = j * gx;
+            int n = 0;
+            int f = gx - 1;
+            int l = 0;
+            byte prev = in[v[base] & 0xFFFF];
+            m[base] = prev;
+            for (int i = 1; i < gx; i++) {
+                byte b = in[v[base + i] & 0xFFFF];
+                m[base + i] = b;
+                if (b != prev) {
+                    if (n == 0) {
+                        f = i - 1;
+                    }
+                    n++;
+                    l = i;
+                    prev = b;
+                }
+            }
+            fst[off + j] = f;
+            lst[off + j] = l;
+            end[off + j] = (byte) (m[base] | m[base + gx - 1] << 1);
+            cut[off + j] = n;
+        }
+    }
+
+    /** Pass 1 for one slice whose mask is already computed: cut x-edge count and trim per row. */
+    private void classify(byte[] m, int[] fst, int[] lst, byte[] end, int[] cut, int off) {
+        int gx = g.gx;
+        for (int j = 0; j < g.gy; j++) {
+            int base = j * gx;
+            int n = 0;
+            int f = gx - 1;
+            int l = 0;
+            byte prev = m[base];
+            for (int i = 1; i < gx; i++) {
+                byte b = m[base + i];
+                if (b != prev) {
+                    if (n == 0) {
+                        f = i - 1;
+                    }
+                    n++;
+                    l = i;
+                    prev = b;
+                }
+            }
+            fst[off + j] = f;
+            lst[off + j] = l;
+            end[off + j] = (byte) (m[base] | m[base + gx - 1] << 1);
+            cut[off + j] = n;
         }
     }
 
