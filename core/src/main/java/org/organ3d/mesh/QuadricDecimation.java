@@ -86,8 +86,8 @@ public final class QuadricDecimation {
                 int e = c.heap.pop();
                 int u = c.heap.first(e);
                 int v = c.heap.second(e);
-                if (!c.alive[u] || !c.alive[v] || c.changedAt[u] > c.heap.pushedAt(e)
-                        || c.changedAt[v] > c.heap.pushedAt(e)) {
+                int pushedAt = c.heap.pushedAt(e);
+                if (c.changedAt[u] > pushedAt || c.changedAt[v] > pushedAt) {
                     continue;
                 }
                 double cost = c.price(u, v);
@@ -445,6 +445,8 @@ public final class QuadricDecimation {
             System.arraycopy(target, 0, pos, 3 * k, 3);
             Quadrics.add(q, Quadrics.SIZE * k, q, Quadrics.SIZE * r);
             alive[r] = false;
+            // NB: a dead vertex counts as changed after every push, so one array answers "stale?"
+            changedAt[r] = Integer.MAX_VALUE;
             int[] ts = vtris[r];
             for (int i = 0; i < vtCount[r]; i++) {
                 int t = ts[i];
