@@ -43,7 +43,8 @@ public final class QuadricDecimation {
     /**
      * Decimation parameters; the run stops at whichever limit comes first.
      *
-     * @param targetFraction fraction of the input triangles to keep, in (0, 1]
+     * @param targetFraction fraction of the input triangles to keep, in (0, 1]; 1 together with a
+     *                       finite error bound means no count limit (the bound alone decides)
      * @param maxErrorMm     largest allowed quadric distance bound in mm (> 0; infinity for none)
      */
     public record Options(double targetFraction, double maxErrorMm) {
@@ -62,9 +63,17 @@ public final class QuadricDecimation {
             return new Options(fraction, Double.POSITIVE_INFINITY);
         }
 
-        /** Collapse as long as the error bound stays within {@code mm}. */
+        /** Collapse as long as the error bound stays within {@code mm} (no count limit). */
         public static Options maxError(double mm) {
-            return new Options(Double.MIN_VALUE, mm);
+            return new Options(1, mm);
+        }
+
+        /** The triangle count to stop at for an input of {@code triangles}. */
+        int targetTriangles(int triangles) {
+            if (targetFraction >= 1 && Double.isFinite(maxErrorMm)) {
+                return 0;
+            }
+            return (int) Math.min(triangles, Math.ceil(targetFraction * triangles));
         }
     }
 
@@ -73,7 +82,7 @@ public final class QuadricDecimation {
         Objects.requireNonNull(mesh, "mesh");
         Objects.requireNonNull(options, "options");
         int triangles = mesh.triangleCount();
-        int target = (int) Math.min(triangles, Math.ceil(options.targetFraction() * triangles));
+        int target = options.targetTriangles(triangles);
         double maxCost = options.maxErrorMm() == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
                 : options.maxErrorMm() * options.maxErrorMm();
         Collapser c = new Collapser(mesh);
