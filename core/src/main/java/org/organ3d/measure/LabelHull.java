@@ -103,6 +103,16 @@ final class LabelHull {
                 hz[q++] = 2 * plane - 1;
             }
         }
+        LabelHull h = ofLattice(hx, hy, hz, q, g);
+        return new LabelHull(h.vertices, h.triangles, e.k0, sliceMm);
+    }
+
+    /**
+     * The hull of arbitrary points in doubled index coordinates (index = coordinate / 2), mapped to
+     * LPS mm; no slice hulls.
+     */
+    static LabelHull ofLattice(int[] hx, int[] hy, int[] hz, int q, Geometry g) {
+        Matrix4d a = g.indexToLps();
         int[] tris = LatticeHull3.hull(hx, hy, hz, q);
         // Keep only the points that are triangle corners, renumbered.
         int[] remap = new int[q];
@@ -121,7 +131,7 @@ final class LabelHull {
                 toMm(a, hx[p] * 0.5, hy[p] * 0.5, hz[p] * 0.5, verts, 3 * remap[p]);
             }
         }
-        return new LabelHull(verts, tris, e.k0, sliceMm);
+        return new LabelHull(verts, tris, 0, new double[0][]);
     }
 
     private static void toMm(Matrix4d a, double i, double j, double k, double[] dest, int at) {
@@ -243,5 +253,148 @@ final class LabelHull {
             }
         }
         return new double[] {best, dir[0], dir[1], dir[2]};
+    }
+
+    /** Largest number of non-flat hull edges for which edge–edge antipodal pairs are searched (O(E²)). */
+    static final int EDGE_PAIR_LIMIT = 4096;
+
+    /**
+     * Minimum Feret diameter (minimum width) of the hull: the smallest of the face–vertex widths
+     * ({@link #minFeretOverFaces}) and of the edge–edge widths. For two hull edges e₁, e₂ with
+     * directions d₁, d₂ the candidate direction is n = d₁ × d₂; the pair is antipodal when n lies in
+     * the Gauss-map arc of e₁ (between the outward normals of its two faces) and −n in that of e₂ (or
+     * the same with n negated); the width is then |n̂ · (p₂ − p₁)|. Edges between coplanar triangles
+     * (flat edges) are skipped: their arc is a single point, already covered by the face normals. The
+     * width of a convex polytope is attained at a face–vertex or an edge–edge antipodal pair (Houle
+     * and Toussaint, IEEE PAMI 10(5), 1988), so this is exact — as long as the hull has at most
+     * {@link #EDGE_PAIR_LIMIT} non-flat edges; above that only face normals are used (an upper bound,
+     * with organ-sized hulls whose facets are tiny).
+     *
+     * @return {@code [width, nx, ny, nz, 1 if edge pairs were searched else 0]}
+     */
+    double[] minFeret() {
+        double[] best = minFeretOverFaces();
+        int nt = triangles.length / 3;
+        double[] fn = new double[3 * nt];
+        for (int t = 0; t < nt; t++) {
+            int a = 3 * triangles[3 * t];
+            int b = 3 * triangles[3 * t + 1];
+            int c = 3 * triangles[3 * t + 2];
+            double ux = vertices[b] - vertices[a];
+            double uy = vertices[b + 1] - vertices[a + 1];
+            double uz = vertices[b + 2] - vertices[a + 2];
+            double vx = vertices[c] - vertices[a];
+            double vy = vertices[c + 1] - vertices[a + 1];
+            double vz = vertices[c + 2] - vertices[a + 2];
+            double nx = uy * vz - uz * vy;
+            double ny = uz * vx - ux * vz;
+            double nz = ux * vy - uy * vx;
+            double l = Math.sqrt(nx * nx + ny * ny + nz * nz);
+            fn[3 * t] = nx / l;
+            fn[3 * t + 1] = ny / l;
+            fn[3 * t + 2] = nz / l;
+        }
+        java.util.HashMap<Long, Integer> twin = new java.util.HashMap<>();
+        long nv = vertexCount();
+        for (int t = 0; t < nt; t++) {
+            for (int e = 0; e < 3; e++) {
+                twin.put(triangles[3 * t + e] * nv + triangles[3 * t + (e + 1) % 3], t);
+            }
+        }
+        // Non-flat edges, each once: endpoints p, direction d, the two face normals A (left) and B.
+        double[] ed = new double[12 * 64];
+        int ne = 0;
+        for (int t = 0; t < nt; t++) {
+            for (int e = 0; e < 3; e++) {
+                int a = triangles[3 * t + e];
+                int b = triangles[3 * t + (e + 1) % 3];
+                if (a > b) {
+                    continue;
+                }
+                Integer g = twin.get(b * nv + a);
+                if (g == null) {
+                    continue;
+                }
+                double cx = fn[3 * t + 1] * fn[3 * g + 2] - fn[3 * t + 2] * fn[3 * g + 1];
+                double cy = fn[3 * t + 2] * fn[3 * g] - fn[3 * t] * fn[3 * g + 2];
+                double cz = fn[3 * t] * fn[3 * g + 1] - fn[3 * t + 1] * fn[3 * g];
+                if (cx * cx + cy * cy + cz * cz < 1e-20) {
+                    continue;
+                }
+                if (ne == EDGE_PAIR_LIMIT) {
+                    return new double[] {best[0], best[1], best[2], best[3], 0};
+                }
+                if (12 * (ne + 1) > ed.length) {
+                    ed = java.util.Arrays.copyOf(ed, 2 * ed.length);
+                }
+                int o = 12 * ne++;
+                ed[o] = vertices[3 * a];
+                ed[o + 1] = vertices[3 * a + 1];
+                ed[o + 2] = vertices[3 * a + 2];
+                ed[o + 3] = vertices[3 * b] - vertices[3 * a];
+                ed[o + 4] = vertices[3 * b + 1] - vertices[3 * a + 1];
+                ed[o + 5] = vertices[3 * b + 2] - vertices[3 * a + 2];
+                System.arraycopy(fn, 3 * t, ed, o + 6, 3);
+                System.arraycopy(fn, 3 * g, ed, o + 9, 3);
+            }
+        }
+        double w = best[0];
+        double[] dir = {best[1], best[2], best[3]};
+        for (int x = 0; x < ne; x++) {
+            int o = 12 * x;
+            for (int y = x + 1; y < ne; y++) {
+                int q = 12 * y;
+                double nx = ed[o + 4] * ed[q + 5] - ed[o + 5] * ed[q + 4];
+                double ny = ed[o + 5] * ed[q + 3] - ed[o + 3] * ed[q + 5];
+                double nz = ed[o + 3] * ed[q + 4] - ed[o + 4] * ed[q + 3];
+                double l = Math.sqrt(nx * nx + ny * ny + nz * nz);
+                if (l == 0) {
+                    continue;
+                }
+                nx /= l;
+                ny /= l;
+                nz /= l;
+                double sign;
+                if (inArc(ed, o, nx, ny, nz) && inArc(ed, q, -nx, -ny, -nz)) {
+                    sign = 1;
+                } else if (inArc(ed, o, -nx, -ny, -nz) && inArc(ed, q, nx, ny, nz)) {
+                    sign = -1;
+                } else {
+                    continue;
+                }
+                double d = Math.abs(nx * (ed[q] - ed[o]) + ny * (ed[q + 1] - ed[o + 1]) + nz * (ed[q + 2] - ed[o + 2]));
+                if (d < w * (1 - 1e-9)) {
+                    w = d;
+                    dir = new double[] {sign * nx, sign * ny, sign * nz};
+                }
+            }
+        }
+        return new double[] {w, dir[0], dir[1], dir[2], 1};
+    }
+
+    /**
+     * True if the unit vector n (perpendicular to the edge at {@code o}) lies in the edge's Gauss-map
+     * arc: n = αA + βB with α, β ≥ 0 (A, B the outward normals of its two faces), within 1e-12.
+     */
+    private static boolean inArc(double[] ed, int o, double nx, double ny, double nz) {
+        double ax = ed[o + 6];
+        double ay = ed[o + 7];
+        double az = ed[o + 8];
+        double bx = ed[o + 9];
+        double by = ed[o + 10];
+        double bz = ed[o + 11];
+        // n must be on the outer side of both faces' "other" normals: n·A ≥ 0, n·B ≥ 0 is necessary;
+        // inside the arc means (A × n) and (n × B) point the same way as (A × B).
+        double abx = ay * bz - az * by;
+        double aby = az * bx - ax * bz;
+        double abz = ax * by - ay * bx;
+        double anx = ay * nz - az * ny;
+        double any = az * nx - ax * nz;
+        double anz = ax * ny - ay * nx;
+        double nbx = ny * bz - nz * by;
+        double nby = nz * bx - nx * bz;
+        double nbz = nx * by - ny * bx;
+        return ax * nx + ay * ny + az * nz > -1e-12 && bx * nx + by * ny + bz * nz > -1e-12
+                && anx * abx + any * aby + anz * abz >= -1e-12 && nbx * abx + nby * aby + nbz * abz >= -1e-12;
     }
 }

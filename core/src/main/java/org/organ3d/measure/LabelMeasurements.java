@@ -115,7 +115,7 @@ public final class LabelMeasurements {
         double[] b = hull.bounds();
         double[] obb = hull.extentsAlong(axes);
         double[] maxF = hull.maxFeret();
-        double[] minF = hull.minFeretOverFaces();
+        double[] minF = hull.minFeret();
         Recist recist = Recist.of(hull, g);
 
         double faceArea = s.facesI[c] * crossLength(l, 1, 2) + s.facesJ[c] * crossLength(l, 0, 2)
