@@ -1,6 +1,8 @@
 package org.organ3d.measure;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.joml.Matrix4d;
 import org.organ3d.volume.Geometry;
 
@@ -258,6 +260,9 @@ final class LabelHull {
     /** Largest number of non-flat hull edges for which edge–edge antipodal pairs are searched (O(E²)). */
     static final int EDGE_PAIR_LIMIT = 4096;
 
+    /** Upper bounds of the half-angle groups of hull edges (radians) for the edge–edge search. */
+    private static final double[] GROUPS = {0.02, 0.05, 0.1, 0.2, 0.4, 0.8, Math.PI};
+
     /**
      * Minimum Feret diameter (minimum width) of the hull: the smallest of the face–vertex widths
      * ({@link #minFeretOverFaces}) and of the edge–edge widths. For two hull edges e₁, e₂ with
@@ -338,38 +343,119 @@ final class LabelHull {
                 System.arraycopy(fn, 3 * g, ed, o + 9, 3);
             }
         }
-        double w = best[0];
-        double[] dir = {best[1], best[2], best[3]};
+        // NB: arcs of e₁ and of −e₂ can only meet if their midpoints are within the sum of their
+        // half-angles. Edges are grouped by half-angle (upper bounds GROUPS) and, within a group,
+        // sorted by the z of their negated midpoint; an edge x is paired with the edges y of its own
+        // and every wider group (the test is symmetric, so each pair is met once) inside the z band
+        // of half-width h_x + H_group — z is 1-Lipschitz in angle — which keeps the bands narrow.
+        double[] mid = new double[3 * ne];
+        double[] halfAngle = new double[ne];
+        double[] half = new double[2 * ne]; // cos and sin of each half-angle
+        int[] group = new int[ne];
+        int[] groupSize = new int[GROUPS.length];
         for (int x = 0; x < ne; x++) {
             int o = 12 * x;
-            for (int y = x + 1; y < ne; y++) {
-                int q = 12 * y;
-                double nx = ed[o + 4] * ed[q + 5] - ed[o + 5] * ed[q + 4];
-                double ny = ed[o + 5] * ed[q + 3] - ed[o + 3] * ed[q + 5];
-                double nz = ed[o + 3] * ed[q + 4] - ed[o + 4] * ed[q + 3];
-                double l = Math.sqrt(nx * nx + ny * ny + nz * nz);
-                if (l == 0) {
-                    continue;
-                }
-                nx /= l;
-                ny /= l;
-                nz /= l;
-                double sign;
-                if (inArc(ed, o, nx, ny, nz) && inArc(ed, q, -nx, -ny, -nz)) {
-                    sign = 1;
-                } else if (inArc(ed, o, -nx, -ny, -nz) && inArc(ed, q, nx, ny, nz)) {
-                    sign = -1;
-                } else {
-                    continue;
-                }
-                double d = Math.abs(nx * (ed[q] - ed[o]) + ny * (ed[q + 1] - ed[o + 1]) + nz * (ed[q + 2] - ed[o + 2]));
-                if (d < w * (1 - 1e-9)) {
-                    w = d;
-                    dir = new double[] {sign * nx, sign * ny, sign * nz};
+            double mx = ed[o + 6] + ed[o + 9];
+            double my = ed[o + 7] + ed[o + 10];
+            double mz = ed[o + 8] + ed[o + 11];
+            double ml = Math.sqrt(mx * mx + my * my + mz * mz);
+            mid[3 * x] = mx / ml;
+            mid[3 * x + 1] = my / ml;
+            mid[3 * x + 2] = mz / ml;
+            double dot = ed[o + 6] * ed[o + 9] + ed[o + 7] * ed[o + 10] + ed[o + 8] * ed[o + 11];
+            halfAngle[x] = 0.5 * Math.acos(Math.max(-1, Math.min(1, dot)));
+            half[2 * x] = Math.cos(halfAngle[x]);
+            half[2 * x + 1] = Math.sin(halfAngle[x]);
+            int gr = 0;
+            while (halfAngle[x] > GROUPS[gr]) {
+                gr++;
+            }
+            group[x] = gr;
+            groupSize[gr]++;
+        }
+        int[][] members = new int[GROUPS.length][];
+        double[][] keys = new double[GROUPS.length][];
+        for (int gr = 0; gr < GROUPS.length; gr++) {
+            final int g0 = gr;
+            members[gr] = java.util.stream.IntStream.range(0, ne).filter(x -> group[x] == g0).boxed()
+                    .sorted((p, r) -> Double.compare(-mid[3 * p + 2], -mid[3 * r + 2]))
+                    .mapToInt(Integer::intValue).toArray();
+            keys[gr] = new double[members[gr].length];
+            for (int m = 0; m < members[gr].length; m++) {
+                keys[gr][m] = -mid[3 * members[gr][m] + 2];
+            }
+        }
+        double[] state = {best[0], best[1], best[2], best[3]};
+        for (int x = 0; x < ne; x++) {
+            for (int gr = group[x]; gr < GROUPS.length; gr++) {
+                double r = Math.min(Math.PI, halfAngle[x] + GROUPS[gr]) + 1e-9;
+                double[] k = keys[gr];
+                int[] mem = members[gr];
+                for (int s2 = lowerBound(k, mid[3 * x + 2] - r); s2 < k.length && k[s2] <= mid[3 * x + 2] + r; s2++) {
+                    int y = mem[s2];
+                    if (gr != group[x] || y > x) {
+                        tryPair(ed, mid, half, x, y, state);
+                    }
                 }
             }
         }
+        double w = state[0];
+        double[] dir = {state[1], state[2], state[3]};
         return new double[] {w, dir[0], dir[1], dir[2], 1};
+    }
+
+    private static int lowerBound(double[] keys, double v) {
+        int lo = 0;
+        int hi = keys.length;
+        while (lo < hi) {
+            int m = (lo + hi) >>> 1;
+            if (keys[m] < v) {
+                lo = m + 1;
+            } else {
+                hi = m;
+            }
+        }
+        return lo;
+    }
+
+    /** Tests edges x and y for antipodality and lowers {@code state = [width, nx, ny, nz]} if narrower. */
+    private static void tryPair(double[] ed, double[] mid, double[] half, int x, int y, double[] state) {
+        if (x == y) {
+            return;
+        }
+        // angle(m_x, −m_y) ≤ h_x + h_y  ⇔  cos(angle) ≥ cos(h_x + h_y) (h_x + h_y < π for hull edges).
+        double md = -(mid[3 * x] * mid[3 * y] + mid[3 * x + 1] * mid[3 * y + 1] + mid[3 * x + 2] * mid[3 * y + 2]);
+        double cosLimit = half[2 * x] * half[2 * y] - half[2 * x + 1] * half[2 * y + 1];
+        if (md < cosLimit - 1e-9) {
+            return;
+        }
+        int o = 12 * x;
+        int q = 12 * y;
+        double nx = ed[o + 4] * ed[q + 5] - ed[o + 5] * ed[q + 4];
+        double ny = ed[o + 5] * ed[q + 3] - ed[o + 3] * ed[q + 5];
+        double nz = ed[o + 3] * ed[q + 4] - ed[o + 4] * ed[q + 3];
+        double l = Math.sqrt(nx * nx + ny * ny + nz * nz);
+        if (l == 0) {
+            return;
+        }
+        nx /= l;
+        ny /= l;
+        nz /= l;
+        double sign;
+        if (inArc(ed, o, nx, ny, nz) && inArc(ed, q, -nx, -ny, -nz)) {
+            sign = 1;
+        } else if (inArc(ed, o, -nx, -ny, -nz) && inArc(ed, q, nx, ny, nz)) {
+            sign = -1;
+        } else {
+            return;
+        }
+        double d = Math.abs(nx * (ed[q] - ed[o]) + ny * (ed[q + 1] - ed[o + 1]) + nz * (ed[q + 2] - ed[o + 2]));
+        if (d < state[0] * (1 - 1e-9)) {
+            state[0] = d;
+            state[1] = sign * nx;
+            state[2] = sign * ny;
+            state[3] = sign * nz;
+        }
     }
 
     /**
