@@ -83,12 +83,12 @@ class LatticeHullTest {
         int[] z = {0, 0, 20, 20, 10};
         LabelHull h = LabelHull.ofLattice(x, y, z, 5, org.organ3d.volume.Geometry.unit());
         assertEquals(4, h.vertexCount());
-        assertEquals(10 * Math.sqrt(2) * Math.sqrt(2.0 / 3), h.minFeretOverFaces()[0], 1e-9);
-        double[] w = h.minFeret();
+        assertEquals(10 * Math.sqrt(2) * Math.sqrt(2.0 / 3), new FeretDiameters(h).minOverFaces()[0], 1e-9);
+        double[] w = new FeretDiameters(h).min();
         assertEquals(10, w[0], 1e-9);
         assertEquals(1, w[4]);
         assertEquals(1, Math.abs(w[3]), 1e-9); // direction ±z
-        assertEquals(10 * Math.sqrt(2), h.maxFeret()[0], 1e-9);
+        assertEquals(10 * Math.sqrt(2), new FeretDiameters(h).max()[0], 1e-9);
     }
 
     @Test
