@@ -12,8 +12,12 @@ import java.util.ServiceLoader;
  *
  * <p>{@code auto} takes the available backend with the highest {@link ComputeBackend#autoPriority()};
  * every backend that was passed over because it is unavailable is logged (logger
- * {@code org.organ3d.compute}, level INFO) with its reason, so a fallback is never silent. Asking for
- * a backend by name that is unavailable throws {@link BackendUnavailableException} with the reason.
+ * {@code org.organ3d.compute}, level INFO) with its reason, so a fallback is never silent. A non-Java
+ * backend chosen by {@code auto} is returned wrapped in a {@link FallbackBackend}: a pass that fails on
+ * it at run time (kernel build failure, out of device memory, lost device) runs on the Java backend
+ * instead, with one warning. Asking for a backend by name that is unavailable throws
+ * {@link BackendUnavailableException} with the reason, and a backend asked for by name is returned
+ * bare: its run-time failures propagate (an explicit {@code --backend opencl} fails with the reason).
  */
 public final class ComputeBackends {
 
@@ -86,6 +90,19 @@ public final class ComputeBackends {
         if (!skipped.isEmpty()) {
             LOG.log(Level.INFO, "compute backend auto: using " + best.name() + "; unavailable: " + String.join(", ", skipped));
         }
-        return best;
+        for (ComputeBackend b : all) {
+            if (b != best) {
+                b.close();
+            }
+        }
+        return withFallback(best);
+    }
+
+    /** {@code backend} itself when it is the Java backend, else wrapped to fall back to Java on failure. */
+    public static ComputeBackend withFallback(ComputeBackend backend) {
+        if (backend instanceof JavaBackend || backend instanceof FallbackBackend) {
+            return backend;
+        }
+        return new FallbackBackend(backend, new JavaBackend());
     }
 }

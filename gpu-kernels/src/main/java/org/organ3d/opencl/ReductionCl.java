@@ -1,0 +1,129 @@
+package org.organ3d.opencl;
+
+import org.jocl.Pointer;
+import org.organ3d.compute.MaskMoments;
+import org.organ3d.compute.MaskReduction;
+import org.organ3d.mesh.Mesh;
+import org.organ3d.mesh.MeshProperties;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Volume;
+
+/**
+ * Host side of the reductions ({@code reduce.cl}, {@code mesh_measure.cl}): mask moments over
+ * z-slabs sized from the allocation limit (one work item per row, rows combined on the host in the
+ * Java order by {@link MaskReduction#fromRows}), and mesh volume/area/centroid (per work-group
+ * partial sums, groups summed on the host in order). Not thread-safe: the caller serialises.
+ */
+final class ReductionCl {
+
+    private final OpenClContext ctx;
+    private final ReductionKernels k;
+
+    ReductionCl(OpenClContext ctx) {
+        this.ctx = ctx;
+        this.k = new ReductionKernels(ctx);
+    }
+
+    MaskMoments maskMoments(byte[][] mask, Dimensions d, Volume image) {
+        if (mask.length != d.nz() || image != null && !image.dimensions().equals(d)) {
+            throw new IllegalArgumentException("mask and image must match " + d);
+        }
+        int nx = d.nx();
+        int ny = d.ny();
+        int nz = d.nz();
+        long slice = (long) nx * ny;
+        long perSlice = slice * 4 + 32L * ny;
+        int slab = (int) Math.max(1, Math.min(nz, Math.min(ctx.maxAlloc() / perSlice, ctx.memoryBudget() / (perSlice + slice))));
+        if (slice * 4 > ctx.maxAlloc()) {
+            throw new OpenClException("one " + nx + "x" + ny + " slice exceeds the device allocation limit", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
+        }
+        long[] rowInts = new long[4 * ny * nz];
+        double[] rowReals = new double[4 * ny * nz];
+        int realBytes = k.fp64() ? 8 : 4;
+        try (DeviceBuffer m = ctx.allocate(slice * slab);
+             DeviceBuffer v = ctx.allocate(image == null ? 4 : slice * 4 * slab);
+             DeviceBuffer ri = ctx.allocate(32L * ny * slab);
+             DeviceBuffer rr = ctx.allocate(4L * realBytes * ny * slab)) {
+            float[] values = image == null ? null : new float[(int) slice];
+            for (int k0 = 0; k0 < nz; k0 += slab) {
+                int n = Math.min(slab, nz - k0);
+                for (int z = 0; z < n; z++) {
+                    ctx.write(m, slice * z, slice, Pointer.to(mask[k0 + z]));
+                    if (image != null) {
+                        image.sliceValues(k0 + z, values);
+                        ctx.write(v, slice * 4 * z, slice * 4, Pointer.to(values));
+                    }
+                }
+                int rows = n * ny;
+                k.reduceMaskRows(m, v, image != null, nx, rows, ri, rr);
+                long[] li = new long[4 * rows];
+                ctx.read(ri, 0, 32L * rows, Pointer.to(li));
+                System.arraycopy(li, 0, rowInts, 4 * k0 * ny, li.length);
+                if (k.fp64()) {
+                    double[] lr = new double[4 * rows];
+                    ctx.read(rr, 0, 32L * rows, Pointer.to(lr));
+                    System.arraycopy(lr, 0, rowReals, 4 * k0 * ny, lr.length);
+                } else {
+                    float[] lr = new float[4 * rows];
+                    ctx.read(rr, 0, 16L * rows, Pointer.to(lr));
+                    for (int x = 0; x < lr.length; x++) {
+                        rowReals[4 * k0 * ny + x] = lr[x];
+                    }
+                }
+            }
+            ctx.finish();
+        }
+        return MaskReduction.fromRows(rowInts, rowReals, ny, nz);
+    }
+
+    MeshProperties meshProperties(Mesh mesh) {
+        int nv = mesh.vertexCount();
+        int nt = mesh.triangleCount();
+        if (nt == 0) {
+            return MeshProperties.of(mesh);
+        }
+        float[] pos = mesh.positionsCopy();
+        double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+        double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
+        for (int v = 0; v < nv; v++) {
+            for (int c = 0; c < 3; c++) {
+                double x = pos[3 * v + c];
+                lo[c] = Math.min(lo[c], x);
+                hi[c] = Math.max(hi[c], x);
+            }
+        }
+        double rx = 0.5 * (lo[0] + hi[0]);
+        double ry = 0.5 * (lo[1] + hi[1]);
+        double rz = 0.5 * (lo[2] + hi[2]);
+        int local = 1;
+        while (local * 2 <= Math.min(256, ctx.device().maxWorkGroup())) {
+            local *= 2;
+        }
+        int groups = (nt + local - 1) / local;
+        int realBytes = k.fp64() ? 8 : 4;
+        double[] partial = new double[5 * groups];
+        try (DeviceBuffer p = ctx.upload(pos);
+             DeviceBuffer t = ctx.upload(mesh.indicesCopy());
+             DeviceBuffer out = ctx.allocate(5L * realBytes * groups)) {
+            k.meshPartials(p, t, nt, rx, ry, rz, out, local);
+            if (k.fp64()) {
+                ctx.read(out, 0, 40L * groups, Pointer.to(partial));
+            } else {
+                float[] f = new float[5 * groups];
+                ctx.read(out, 0, 20L * groups, Pointer.to(f));
+                for (int x = 0; x < f.length; x++) {
+                    partial[x] = f[x];
+                }
+            }
+            ctx.finish();
+        }
+        double[] sum = new double[5];
+        for (int g = 0; g < groups; g++) {
+            for (int q = 0; q < 5; q++) {
+                sum[q] += partial[5 * g + q];
+            }
+        }
+        double s = sum[0] == 0 ? Double.NaN : 1.0 / (4.0 * sum[0]);
+        return new MeshProperties(sum[0] / 6.0, sum[4], rx + sum[1] * s, ry + sum[2] * s, rz + sum[3] * s, nt);
+    }
+}

@@ -1,0 +1,171 @@
+package org.organ3d.opencl;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.joml.Matrix3d;
+import org.joml.Vector3d;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.organ3d.compute.ComputeBackend;
+import org.organ3d.compute.JavaBackend;
+import org.organ3d.compute.MaskMoments;
+import org.organ3d.mesh.IsoSurfaceOptions;
+import org.organ3d.mesh.Mesh;
+import org.organ3d.mesh.MeshProperties;
+import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Volume;
+
+/**
+ * The contract every compute backend meets, checked against the Java backend (the reference) and
+ * against analytic truths: identical triangle and vertex counts, the same triangles, vertex
+ * positions and normals within 1e-4 mm, volumes and areas within 1e-6 relative, identical reductions.
+ * Subclasses name the backend; the Java backend runs it too (then the analytic checks carry it).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class BackendContract {
+
+    static final double POSITION_TOL = 1e-4;
+    static final double RELATIVE_TOL = 1e-6;
+
+    private final ComputeBackend reference = new JavaBackend();
+    private ComputeBackend backend;
+
+    /** The backend under test (created once per class, closed after). */
+    protected abstract ComputeBackend createBackend();
+
+    /** True when reals are computed in double on the backend (bit-identical reductions expected). */
+    protected boolean exactReals() {
+        return true;
+    }
+
+    @BeforeAll
+    void open() {
+        backend = createBackend();
+    }
+
+    @AfterAll
+    void close() {
+        if (backend != null) {
+            backend.close();
+        }
+    }
+
+    protected ComputeBackend backend() {
+        return backend;
+    }
+
+    static Stream<Arguments> volumes() {
+        List<Arguments> a = new ArrayList<>();
+        a.add(Arguments.of("sphere r=12 in 36^3", Phantoms.sphere(36, 1.0, 12), 0.0, 4 / 3.0 * Math.PI * 1728));
+        a.add(Arguments.of("torus R=10 a=5", Phantoms.torus(36, 1.0, 10, 5), 0.0, 2 * Math.PI * Math.PI * 10 * 25));
+        a.add(Arguments.of("oblique ellipsoid", Phantoms.obliqueEllipsoid(44, 40, 22), 0.0, 4 / 3.0 * Math.PI * 14 * 11 * 17));
+        a.add(Arguments.of("left-handed sphere", flipped(Phantoms.sphere(24, 1.0, 8)), 0.0, 4 / 3.0 * Math.PI * 512));
+        SplittableRandom seeds = new SplittableRandom(42);
+        for (int s = 0; s < 6; s++) {
+            long seed = seeds.nextLong();
+            int nx = 5 + seeds.nextInt(14), ny = 5 + seeds.nextInt(12), nz = 4 + seeds.nextInt(10);
+            a.add(Arguments.of("random " + nx + "x" + ny + "x" + nz + " seed " + seed, Phantoms.random(nx, ny, nz, seed),
+                    seeds.nextInt(-3, 4) * 0.5, Double.NaN));
+        }
+        return a.stream();
+    }
+
+    /** The same voxels on a geometry with a negative determinant (i axis reversed in LPS). */
+    static Volume flipped(Volume v) {
+        Geometry g = Geometry.of(new Vector3d(1, 1, 1), new Vector3d(30, 0, 0), new Matrix3d().scaling(-1, 1, 1));
+        return v.withGeometry(g);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("volumes")
+    void isosurfaceMatchesJava(String name, Volume v, double iso, double exactVolume) {
+        for (boolean cap : new boolean[] {false, true}) {
+            IsoSurfaceOptions o = new IsoSurfaceOptions(iso, true, cap);
+            Mesh want = reference.isosurface(v, o);
+            Mesh got = backend.isosurface(v, o);
+            String what = name + (cap ? " capped" : "");
+            assertEquals(want.triangleCount(), got.triangleCount(), what + ": triangles");
+            assertEquals(want.vertexCount(), got.vertexCount(), what + ": vertices");
+            assertEquals(want.isCapped(), got.isCapped(), what + ": capped flag");
+            assertNull(MeshComparison.difference(want, got, POSITION_TOL), what);
+            // NB: both backends number vertices by row (x, y, z edges) and triangles by cube row, so the
+            // meshes are equal element by element, not only as sets (MeshComparison above).
+            assertArrayEquals(want.indicesCopy(), got.indicesCopy(), what + ": triangle indices");
+            assertClose(want.positionsCopy(), got.positionsCopy(), POSITION_TOL, what + ": positions");
+            assertClose(want.normalsCopy(), got.normalsCopy(), 1e-4, what + ": normals");
+            MeshProperties pw = MeshProperties.of(want);
+            MeshProperties pg = MeshProperties.of(got);
+            assertEquals(pw.volumeMm3(), pg.volumeMm3(), RELATIVE_TOL * Math.abs(pw.volumeMm3()) + 1e-9, what + ": volume");
+            assertEquals(pw.areaMm2(), pg.areaMm2(), RELATIVE_TOL * pw.areaMm2() + 1e-9, what + ": area");
+            if (!Double.isNaN(exactVolume)) {
+                assertNull(MeshChecks.watertightProblem(got), what);
+                assertEquals(exactVolume, pg.volumeMm3(), 0.015 * exactVolume, what + ": analytic volume");
+            }
+        }
+    }
+
+    @Test
+    void meshPropertiesMatchJava() {
+        for (Volume v : new Volume[] {Phantoms.sphere(36, 1.0, 12), Phantoms.obliqueEllipsoid(44, 40, 22)}) {
+            Mesh m = reference.isosurface(v, IsoSurfaceOptions.at(0));
+            MeshProperties want = reference.meshProperties(m);
+            MeshProperties got = backend.meshProperties(m);
+            assertEquals(want.triangles(), got.triangles());
+            assertEquals(want.volumeMm3(), got.volumeMm3(), RELATIVE_TOL * Math.abs(want.volumeMm3()));
+            assertEquals(want.areaMm2(), got.areaMm2(), RELATIVE_TOL * want.areaMm2());
+            assertEquals(want.centroidX(), got.centroidX(), 1e-6 * (1 + Math.abs(want.centroidX())));
+            assertEquals(want.centroidY(), got.centroidY(), 1e-6 * (1 + Math.abs(want.centroidY())));
+            assertEquals(want.centroidZ(), got.centroidZ(), 1e-6 * (1 + Math.abs(want.centroidZ())));
+        }
+    }
+
+    @Test
+    void maskMomentsMatchJava() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        Volume img = Phantoms.random(23, 17, 13, 99);
+        byte[][] mask = new byte[13][23 * 17];
+        for (byte[] s : mask) {
+            for (int x = 0; x < s.length; x++) {
+                s[x] = (byte) (rnd.nextInt(5) == 0 ? 1 : 0);
+            }
+        }
+        java.util.Arrays.fill(mask[4], (byte) 0);
+        for (Volume image : new Volume[] {img, null}) {
+            MaskMoments want = reference.maskMoments(mask, img.dimensions(), image);
+            MaskMoments got = backend.maskMoments(mask, img.dimensions(), image);
+            if (exactReals()) {
+                assertEquals(want, got);
+            } else {
+                assertEquals(want.count(), got.count());
+                assertEquals(want.sum(), got.sum(), 1e-6 * Math.abs(want.sum()));
+            }
+        }
+        byte[][] empty = new byte[13][23 * 17];
+        assertEquals(reference.maskMoments(empty, img.dimensions(), img), backend.maskMoments(empty, img.dimensions(), img));
+    }
+
+    static void assertClose(float[] want, float[] got, double tol, String what) {
+        if (want == null || got == null) {
+            assertTrue(want == null && got == null, what + ": one has none");
+            return;
+        }
+        assertEquals(want.length, got.length, what);
+        for (int x = 0; x < want.length; x++) {
+            if (Math.abs(want[x] - got[x]) > tol) {
+                assertArrayEquals(new float[] {want[x]}, new float[] {got[x]}, (float) tol, what + " at " + x);
+            }
+        }
+    }
+}
