@@ -129,16 +129,21 @@ final class MeasureCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, Report r) {
-        out.printf(Locale.ROOT, "%6s %-20s %10s %11s %11s %11s %9s %9s %9s %9s %6s%n", "label", "name", "voxels",
-                "vol [cm3]", "mesh [cm3]", "area [cm2]", "Feret max", "Feret min", "RECIST L", "RECIST S", "spher.");
+        boolean image = r.image() != null;
+        out.printf(Locale.ROOT, "%6s %-20s %10s %11s %11s %11s %9s %9s %9s %9s %6s%s%n", "label", "name", "voxels",
+                "vol [cm3]", "mesh [cm3]", "area [cm2]", "Feret max", "Feret min", "RECIST L", "RECIST S", "spher.",
+                image ? String.format(Locale.ROOT, " %9s %9s", "mean", "std") : "");
         for (LabelMeasurement m : r.labels()) {
             String name = m.name() == null ? "" : m.name();
-            out.printf(Locale.ROOT, "%6d %-20.20s %10d %11.3f %11.3f %11.3f %9.1f %9.1f %9.1f %9.1f %6.3f%n", m.label(),
+            String stats = image && m.intensity() != null
+                    ? String.format(Locale.ROOT, " %9.1f %9.1f", m.intensity().mean(), m.intensity().std()) : "";
+            out.printf(Locale.ROOT, "%6d %-20.20s %10d %11.3f %11.3f %11.3f %9.1f %9.1f %9.1f %9.1f %6.3f%s%n", m.label(),
                     name, m.voxelCount(), m.volumeCm3(), m.meshVolumeMm3() / 1000, m.surfaceAreaMm2() / 100,
                     m.maxFeretDiameterMm(), m.minFeretDiameterMm(), m.recist().longAxisMm(), m.recist().shortAxisMm(),
-                    m.sphericity());
+                    m.sphericity(), stats);
         }
-        out.println("lengths in mm (Feret, RECIST); definitions: docs/measurements.md");
+        out.println("lengths in mm (Feret, RECIST)" + (image ? ", intensity in rescaled units (HU for CT)" : "")
+                + "; definitions: docs/measurements.md");
         for (LabelDistance d : r.distances()) {
             out.printf(Locale.ROOT, "distance %d-%d: minimum %.2f mm, Hausdorff %.2f mm, HD95 %.2f mm, mean %.2f mm%n",
                     d.labelA(), d.labelB(), d.minimumMm(), d.hausdorffMm(), d.hausdorff95Mm(), d.meanMm());
