@@ -16,6 +16,7 @@ import org.organ3d.measure.LabelMeasurement;
 import org.organ3d.measure.LabelMeasurements;
 import org.organ3d.measure.LabelSurfaces;
 import org.organ3d.measure.Report;
+import org.organ3d.mesh.WindowedSincSmoothing;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
 import picocli.CommandLine.Command;
@@ -56,6 +57,10 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--distance", paramLabel = "A,B", description = "Also measure surface distances between labels A and B (repeatable).")
     List<String> distancePairs;
 
+    @Option(names = "--smooth", paramLabel = "N", description = "Smooth each surface with N windowed-sinc iterations "
+            + "before mesh volume, area and sphericity (default 0: unsmoothed); the report's surfaceMethod says so.")
+    int smooth;
+
     @Option(names = "--no-mesh", description = "Skip the surfaces (no mesh volume, surface area or sphericity): faster.")
     boolean noMesh;
 
@@ -85,6 +90,19 @@ final class MeasureCommand implements Callable<Integer> {
                 }
             }
         }
+        if (smooth != 0 && (smooth < 2 || smooth > 1000)) {
+            throw new UsageException("--smooth takes 2..1000 iterations (or 0 for none), not " + smooth);
+        }
+        if (smooth != 0 && noMesh) {
+            throw new UsageException("--smooth and --no-mesh exclude each other");
+        }
+        LabelSurfaces surfaces = null;
+        if (!noMesh) {
+            surfaces = LabelSurfaces.indicatorIsoSurface();
+            if (smooth != 0) {
+                surfaces = LabelSurfaces.smoothed(surfaces, WindowedSincSmoothing.Options.defaults().withIterations(smooth));
+            }
+        }
         PrintWriter err = spec.commandLine().getErr();
         LoadedImage loaded = ImageFormats.read(labelsPath);
         LabelMap map = loaded.asLabelMap();
@@ -99,8 +117,7 @@ final class MeasureCommand implements Callable<Integer> {
             }
         }
         long t0 = System.nanoTime();
-        List<LabelMeasurement> ms = LabelMeasurements.measure(map, wanted, image,
-                noMesh ? null : LabelSurfaces.indicatorIsoSurface());
+        List<LabelMeasurement> ms = LabelMeasurements.measure(map, wanted, image, surfaces);
         if (wanted != null) {
             Set<Integer> missing = new LinkedHashSet<>(wanted);
             ms.forEach(m -> missing.remove(m.label()));
