@@ -127,7 +127,11 @@ final class MeasureCommand implements Callable<Integer> {
         }
         List<LabelDistance> ds = new ArrayList<>();
         for (int[] p : pairs) {
-            ds.add(LabelDistance.between(map, p[0], p[1]));
+            try {
+                ds.add(LabelDistance.between(map, p[0], p[1]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(labelsPath + ": --distance " + p[0] + "," + p[1] + ": " + e.getMessage(), e);
+            }
         }
         err.printf(Locale.ROOT, "organ3d measure: %d labels in %.2f s%n", ms.size(), (System.nanoTime() - t0) * 1e-9);
         err.flush();
