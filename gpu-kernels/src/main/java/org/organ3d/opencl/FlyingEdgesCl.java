@@ -34,8 +34,6 @@ import org.organ3d.volume.Volume;
 final class FlyingEdgesCl {
 
     private static final int META = 16;
-    private static final int M_XCNT = 2;
-    private static final int M_YCNT = 3;
 
     private final OpenClContext ctx;
     private final FlyingEdgesKernels fe;
@@ -54,8 +52,8 @@ final class FlyingEdgesCl {
     }
 
     /** One extracted brick before stitching. */
-    private record Brick(int k0, int k1, float[] pos, float[] nrm, int[] tri, int firstPlaneRow, int[] firstPlaneVoff,
-                         int tailStart, int[] lastPlaneVoff) {
+    private record Brick(int k0, int k1, float[] pos, float[] nrm, int[] tri, int[] firstPlaneVoff, int tailStart,
+                         int[] lastPlaneVoff) {
     }
 
     /** Value of the padding samples when capping: the Java pass's background, below every iso value. */
@@ -96,7 +94,9 @@ final class FlyingEdgesCl {
         // NB: half of the budget is left for the outputs, which are only known after counting.
         long byAlloc = ctx.maxAlloc() / perPlane - 2;
         long byBudget = ctx.memoryBudget() / 2 / sumPerPlane - 2;
-        int nzb = (int) Math.min(gz, Math.min(byAlloc, byBudget));
+        // NB: the device sums counts in uint: keep (max triangles per cube) x (cubes per brick) below 2^32.
+        long byCounts = (1L << 32) / ((long) MarchingCubesCases.MAX_TRIANGLES * gx * gy) - 1;
+        int nzb = (int) Math.min(gz, Math.min(Math.min(byAlloc, byBudget), byCounts));
         if (nzb < 2) {
             throw new OpenClException("a " + volume.nx() + "x" + volume.ny() + " slice does not fit the device's allocation limit ("
                     + ctx.maxAlloc() + " bytes) for z-bricking", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
@@ -213,7 +213,7 @@ final class FlyingEdgesCl {
             ctx.read(voff, 4L * lastRow, 4L * gy, Pointer.to(lastVoff));
             lastVoff[gy] = v;
             ctx.finish();
-            return new Brick(k0, k1, pos, nrm, tri, 0, firstVoff, k1 == gz - 1 ? v : lastVoff[0], lastVoff);
+            return new Brick(k0, k1, pos, nrm, tri, firstVoff, k1 == gz - 1 ? v : lastVoff[0], lastVoff);
         }
     }
 

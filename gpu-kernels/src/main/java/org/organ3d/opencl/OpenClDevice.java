@@ -29,9 +29,15 @@ public record OpenClDevice(int index, cl_platform_id platform, cl_device_id id, 
         return (type & CL_DEVICE_TYPE_CPU) != 0;
     }
 
-    /** True when the device does double precision ({@code cl_khr_fp64}). */
+    /** Test hook: treat every device as lacking {@code cl_khr_fp64} (the float fallback). */
+    public static final String NO_FP64_PROPERTY = "organ3d.opencl.noFp64";
+
+    /**
+     * True when the device does double precision ({@code cl_khr_fp64}) and the test hook
+     * {@value #NO_FP64_PROPERTY} is not set.
+     */
     public boolean hasFp64() {
-        return (" " + extensions + " ").contains(" cl_khr_fp64 ");
+        return !Boolean.getBoolean(NO_FP64_PROPERTY) && (" " + extensions + " ").contains(" cl_khr_fp64 ");
     }
 
     /** "GPU", "CPU", "accelerator" or "other". */
