@@ -98,12 +98,12 @@ run_java() {
 
 export B TMP JAVA JAVA_OPTS
 export -f opencl_setup run_java
-step "opencl loader" 30 bash -c opencl_setup
-if ! step "devices" 90 bash -c 'run_java devices'; then
+step "opencl loader" 20 bash -c opencl_setup
+if ! step "devices" 60 bash -c 'run_java devices'; then
     summary
     exit 1
 fi
-step "contract tests" 300 bash -c 'run_java tests'
-step "timing ${N}^3" 240 bash -c "run_java timing $N 3"
+step "contract tests" 200 bash -c 'run_java tests'
+step "timing ${N}^3" 300 bash -c "run_java timing $N 3"
 summary
 exit $FAILED
