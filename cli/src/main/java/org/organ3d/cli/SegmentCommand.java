@@ -161,6 +161,9 @@ final class SegmentCommand implements Callable<Integer> {
         if (ways > 1) {
             throw new UsageException("give one of --threshold, --preset and --otsu");
         }
+        if (ways > 0 && confidence != null) {
+            throw new UsageException("--confidence estimates its own range: drop --threshold, --preset or --otsu");
+        }
         if (ways == 0 && confidence == null) {
             throw new UsageException("give --threshold LO:HI, --preset NAME, --otsu or --confidence K with --seed");
         }

@@ -48,7 +48,7 @@ final class LabelHull {
         int[] ys = new int[4 * rows];
         int total = 0;
         for (int k = e.k0; k <= e.k1; k++) {
-            int p = 0;
+            int p = 0; // corner points of slice k in doubled index coordinates
             for (int j = e.j0; j <= e.j1; j++) {
                 if (!e.hasRow(j, k)) {
                     continue;
@@ -73,18 +73,34 @@ final class LabelHull {
             }
             sliceMm[k - e.k0] = mm;
         }
+        // NB: the plane k + ½ holds the corners of slices k and k + 1; only the vertices of the 2D hull
+        // of their union can be vertices of the 3D hull, which roughly halves Quickhull's input.
         int[] hx = new int[2 * total];
         int[] hy = new int[2 * total];
         int[] hz = new int[2 * total];
         int q = 0;
-        for (int k = e.k0; k <= e.k1; k++) {
-            int[] h = lattice2[k - e.k0];
-            for (int side = -1; side <= 1; side += 2) {
+        int[] ux = new int[0];
+        int[] uy = new int[0];
+        for (int plane = e.k0; plane <= e.k1 + 1; plane++) {
+            int[] below = plane - 1 >= e.k0 ? lattice2[plane - 1 - e.k0] : new int[0];
+            int[] above = plane <= e.k1 ? lattice2[plane - e.k0] : new int[0];
+            int m = (below.length + above.length) / 2;
+            if (ux.length < m) {
+                ux = new int[m];
+                uy = new int[m];
+            }
+            int u = 0;
+            for (int[] h : new int[][] {below, above}) {
                 for (int v = 0; v < h.length / 2; v++) {
-                    hx[q] = h[2 * v];
-                    hy[q] = h[2 * v + 1];
-                    hz[q++] = 2 * k + side;
+                    ux[u] = h[2 * v];
+                    uy[u++] = h[2 * v + 1];
                 }
+            }
+            int[] h = u == 0 ? new int[0] : LatticeHull2.hull(ux, uy, u);
+            for (int v = 0; v < h.length / 2; v++) {
+                hx[q] = h[2 * v];
+                hy[q] = h[2 * v + 1];
+                hz[q++] = 2 * plane - 1;
             }
         }
         int[] tris = LatticeHull3.hull(hx, hy, hz, q);

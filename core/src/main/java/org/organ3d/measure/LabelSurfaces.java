@@ -28,7 +28,7 @@ public interface LabelSurfaces {
     /**
      * The isosurface at ½ of the label's 0/1 indicator, cropped to the label's bounding box plus one
      * background voxel on every side (so the surface is closed even where the label touches the
-     * volume border), extracted by {@link FlyingEdges}, not smoothed. On a binary image this is
+     * volume border), extracted by {@link FlyingEdges} (no further capping needed), not smoothed. On a binary image this is
      * discrete marching cubes: vertices sit halfway between an inside and an outside voxel centre.
      */
     static LabelSurfaces indicatorIsoSurface() {
@@ -40,7 +40,7 @@ public interface LabelSurfaces {
 
             @Override
             public Mesh extract(LabelMap map, int label, int[] box) {
-                return FlyingEdges.extract(indicator(map, label, box), new IsoSurfaceOptions(0.5, false, true));
+                return FlyingEdges.extract(indicator(map, label, box), new IsoSurfaceOptions(0.5, false, false));
             }
         };
     }

@@ -64,12 +64,18 @@ final class EdgeGeneration {
             for (int j = 0; j < gy; j++) {
                 int r = gy * k + j;
                 int a = j * gx;
+                if (j + 1 < gy && m1 != null) {
+                    if (rows.tris[r] > 0) {
+                        cubes(r, j, k, m0, m1, ids, sm, s0, s1, s2, grad);
+                    }
+                    continue;
+                }
+                // rows that bound no row of cubes (last row, last slice): their own edges only
                 if (rows.xCut[r] > 0) {
                     int id = rows.xBase[r];
                     for (int i = rows.first[r], e = rows.last[r]; i < e; i++) {
                         if (m0[a + i] != m0[a + i + 1]) {
-                            float t = lerpT(s0[a + i], s0[a + i + 1]);
-                            vertex(id++, i, j, k, 0, t, sm, s0, s1, s1, grad);
+                            vertex(id++, i, j, k, 0, lerpT(s0[a + i], s0[a + i + 1]), sm, s0, s1, s2, grad);
                         }
                     }
                 }
@@ -80,27 +86,19 @@ final class EdgeGeneration {
                     int b = a + gx;
                     for (int i = (int) (range >> 32), e = (int) range; i <= e; i++) {
                         if (m0[a + i] != m0[b + i]) {
-                            float t = lerpT(s0[a + i], s0[b + i]);
-                            vertex(id++, i, j, k, 1, t, sm, s0, s1, s1, grad);
+                            vertex(id++, i, j, k, 1, lerpT(s0[a + i], s0[b + i]), sm, s0, s1, s2, grad);
                         }
                     }
                 }
-                if (m1 == null) {
-                    continue;
-                }
-                if (rows.zCut[r] > 0) {
+                if (m1 != null && rows.zCut[r] > 0) {
                     long range = EdgeRows.pairRange(rows.first[r], rows.last[r], rows.ends[r],
                             rows.first[r + gy], rows.last[r + gy], rows.ends[r + gy], gx);
                     int id = rows.zBase[r];
                     for (int i = (int) (range >> 32), e = (int) range; i <= e; i++) {
                         if (m0[a + i] != m1[a + i]) {
-                            float t = lerpT(s0[a + i], s1[a + i]);
-                            vertex(id++, i, j, k, 2, t, sm, s0, s1, s2, grad);
+                            vertex(id++, i, j, k, 2, lerpT(s0[a + i], s1[a + i]), sm, s0, s1, s2, grad);
                         }
                     }
-                }
-                if (j + 1 < gy && rows.tris[r] > 0) {
-                    cubes(r, j, m0, m1, ids);
                 }
             }
         }
@@ -115,7 +113,12 @@ final class EdgeGeneration {
         return Math.min(t, 1f);
     }
 
-    private void cubes(int r, int j, byte[] m0, byte[] m1, int[] ids) {
+    /**
+     * Triangles of cube row (j, k) and, in the same sweep, the vertices of row r = (j, k)'s own x, y
+     * and z edges (edges 0, 4 and 8 of each cube; the y and z edges at the range's last sample after it).
+     */
+    private void cubes(int r, int j, int k, byte[] m0, byte[] m1, int[] ids, float[] sm, float[] s0, float[] s1,
+            float[] s2, double[] grad) {
         int gx = g.gx;
         int gy = g.gy;
         long range = rows.cubeRange(r, rows.first, rows.last, rows.ends, r + gy);
@@ -138,8 +141,21 @@ final class EdgeGeneration {
         int p = m0[a + lo] | m0[b + lo] << 1 | m1[a + lo] << 2 | m1[b + lo] << 3;
         for (int i = lo; i < hi; i++) {
             int pn = m0[a + i + 1] | m0[b + i + 1] << 1 | m1[a + i + 1] << 2 | m1[b + i + 1] << 3;
+            if (p == pn && (p == 0 || p == 15)) {
+                // NB: all eight corners alike (most cubes in a trimmed range): no cut edge, no triangle
+                continue;
+            }
             int c = spread[p] | spread[pn] << 1;
             int cut = EdgeRows.CUT[c];
+            if ((cut & 1) != 0) {
+                vertex(x0, i, j, k, 0, lerpT(s0[a + i], s0[a + i + 1]), sm, s0, s1, s2, grad);
+            }
+            if ((cut & 0x10) != 0) {
+                vertex(y0, i, j, k, 1, lerpT(s0[a + i], s0[b + i]), sm, s0, s1, s2, grad);
+            }
+            if ((cut & 0x100) != 0) {
+                vertex(z0, i, j, k, 2, lerpT(s0[a + i], s1[a + i]), sm, s0, s1, s2, grad);
+            }
             int nt = table[c * stride];
             if (nt > 0) {
                 ids[0] = x0;
@@ -176,6 +192,12 @@ final class EdgeGeneration {
             z0 += cut >> 8 & 1;
             z1 += cut >> 10 & 1;
             p = pn;
+        }
+        if (m0[a + hi] != m0[b + hi]) {
+            vertex(y0, hi, j, k, 1, lerpT(s0[a + hi], s0[b + hi]), sm, s0, s1, s2, grad);
+        }
+        if (m0[a + hi] != m1[a + hi]) {
+            vertex(z0, hi, j, k, 2, lerpT(s0[a + hi], s1[a + hi]), sm, s0, s1, s2, grad);
         }
     }
 

@@ -128,7 +128,9 @@ final class EdgeRows {
 
     /**
      * Pass 2 for slice k: y edges of its rows, z edges to slice k+1 and triangles of cube layer k.
-     * Trims of slice k+1 come from {@code f1, l1, e1} at offset {@code o1}.
+     * Trims of slice k+1 come from {@code f1, l1, e1} at offset {@code o1}. Where a row bounds a row of
+     * cubes, its y and z edges are counted in the same sweep as the cubes (the cube range contains
+     * both edge ranges); the last row and the last slice have their own loops.
      */
     private void countLayer(int k, byte[] m0, byte[] m1, int[] f1, int[] l1, byte[] e1, int o1) {
         int gx = g.gx;
@@ -137,52 +139,63 @@ final class EdgeRows {
         for (int j = 0; j < gy; j++) {
             int r = o0 + j;
             int a = j * gx;
+            if (j + 1 < gy && m1 != null) {
+                countCubeRow(m0, m1, j, r, f1, l1, e1, o1 + j);
+                continue;
+            }
             if (j + 1 < gy) {
                 long range = pairRange(first[r], last[r], ends[r], first[r + 1], last[r + 1], ends[r + 1], gx);
-                int lo = (int) (range >> 32);
-                int hi = (int) range;
                 int n = 0;
                 int b = a + gx;
-                for (int i = lo; i <= hi; i++) {
+                for (int i = (int) (range >> 32), hi = (int) range; i <= hi; i++) {
                     n += m0[a + i] ^ m0[b + i];
                 }
                 yCut[r] = n;
             }
-            if (m1 == null) {
-                continue;
-            }
-            long range = pairRange(first[r], last[r], ends[r], f1[o1 + j], l1[o1 + j], e1[o1 + j], gx);
-            int lo = (int) (range >> 32);
-            int hi = (int) range;
-            int n = 0;
-            for (int i = lo; i <= hi; i++) {
-                n += m0[a + i] ^ m1[a + i];
-            }
-            zCut[r] = n;
-            if (j + 1 < gy) {
-                tris[r] = countCubes(m0, m1, j, r, f1, l1, e1, o1 + j);
+            if (m1 != null) {
+                long range = pairRange(first[r], last[r], ends[r], f1[o1 + j], l1[o1 + j], e1[o1 + j], gx);
+                int n = 0;
+                for (int i = (int) (range >> 32), hi = (int) range; i <= hi; i++) {
+                    n += m0[a + i] ^ m1[a + i];
+                }
+                zCut[r] = n;
             }
         }
     }
 
-    private int countCubes(byte[] m0, byte[] m1, int j, int r, int[] f1, int[] l1, byte[] e1, int q) {
+    /** Triangles of cube row (j, k) and the cut y and z edges of row r = (j, k), in one sweep. */
+    private void countCubeRow(byte[] m0, byte[] m1, int j, int r, int[] f1, int[] l1, byte[] e1, int q) {
         int gx = g.gx;
         long range = cubeRange(r, f1, l1, e1, q);
         int lo = (int) (range >> 32);
         int hi = (int) range;
         if (lo >= hi) {
-            return 0;
+            yCut[r] = 0;
+            zCut[r] = 0;
+            tris[r] = 0;
+            return;
         }
         int a = j * gx;
         int b = a + gx;
+        // column pattern p = A | B<<1 | C<<2 | D<<3 (rows j, j+1 of slice k, then of slice k+1)
         int p = m0[a + lo] | m0[b + lo] << 1 | m1[a + lo] << 2 | m1[b + lo] << 3;
-        int n = 0;
+        int nt = 0;
+        int ny = 0;
+        int nz = 0;
         for (int i = lo; i < hi; i++) {
             int pn = m0[a + i + 1] | m0[b + i + 1] << 1 | m1[a + i + 1] << 2 | m1[b + i + 1] << 3;
-            n += TRIS[SPREAD[p] | SPREAD[pn] << 1];
+            if (p != pn || (p != 0 && p != 15)) {
+                ny += (p ^ p >> 1) & 1;
+                nz += (p ^ p >> 2) & 1;
+                nt += TRIS[SPREAD[p] | SPREAD[pn] << 1];
+            }
             p = pn;
         }
-        return n;
+        ny += (p ^ p >> 1) & 1;
+        nz += (p ^ p >> 2) & 1;
+        yCut[r] = ny;
+        zCut[r] = nz;
+        tris[r] = nt;
     }
 
     /**

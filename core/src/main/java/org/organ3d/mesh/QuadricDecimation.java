@@ -139,7 +139,7 @@ public final class QuadricDecimation {
         Collapser(Mesh mesh) {
             int n = mesh.vertexCount();
             tri = mesh.indicesCopy();
-            pos = MeshIntegrals.toDouble(mesh.positionsCopy());
+            pos = PositionArrays.toDouble(mesh.positionsCopy());
             int t = tri.length / 3;
             triAlive = new boolean[t];
             vtCount = new int[n];

@@ -16,12 +16,17 @@ import java.util.Objects;
  * optional volume-restoring rescale about the volume centroid, area-weighted normals, volume
  * bookkeeping ({@link SmoothingResult}).
  *
- * <p>Caveats: in the pass band f(k) is slightly above 1 (by at most {@code (λ+μ)² / (4|λμ|)}
- * per iteration), so a coarse mesh of a strongly curved shape grows a little: a sphere of radius R
- * with edges of length h has k ≈ h²/(2R²) and its radius changes by about {@code −N(λ+μ)k}; with
- * the defaults and h/R = 0.1 that is +0.26 % in radius over 20 iterations. The relative volume
- * change is reported on every call; {@link Options#preserveVolume()} (off by default) removes it
- * by a uniform rescale. Triangles are not changed, only positions.
+ * <p>Defaults: λ = 0.33, μ = −0.34 (the values of Taubin's paper; k_PB ≈ 0.089), 20 iterations.
+ * NB: the often quoted λ = 0.5 with k_PB = 0.1 (μ ≈ −0.526) removes noise a little faster but, with
+ * |λ + μ| 2.6 times larger, grows coarsely meshed curved shapes 2.6 times more: +0.65 % volume on
+ * a torus with 48 segments around its tube, against +0.25 % with the defaults.
+ *
+ * <p>Caveats: in the pass band f(k) is slightly above 1 (by at most {@code (λ+μ)² / (4|λμ|)} per
+ * iteration), so a coarse mesh of a strongly curved shape grows a little: a sphere of radius R with
+ * edges of length h has k ≈ h²/(2R²) and its radius changes by about {@code −N(λ+μ)k}; with the
+ * defaults and h/R = 0.1 that is +0.1 % in radius over 20 iterations. The relative volume change
+ * is reported on every call; {@link Options#preserveVolume()} (off by default) removes it by a
+ * uniform rescale. Triangles are not changed, only positions.
  */
 public final class TaubinSmoothing {
 
@@ -52,7 +57,7 @@ public final class TaubinSmoothing {
             }
         }
 
-        /** λ = 0.5 and μ from the pass band: 1/μ = k_PB − 1/λ; boundary smoothed, no rescale. */
+        /** μ from λ and the pass band: 1/μ = k_PB − 1/λ; boundary smoothed, no rescale. */
         public static Options passBand(int iterations, double lambda, double passBand) {
             if (!(passBand > 0 && passBand < 1 / lambda)) {
                 throw new IllegalArgumentException("pass band must be in (0, 1/lambda): " + passBand);
@@ -60,9 +65,9 @@ public final class TaubinSmoothing {
             return new Options(iterations, lambda, 1.0 / (passBand - 1.0 / lambda), true, false);
         }
 
-        /** 20 iterations, λ = 0.5, pass band 0.1 (μ ≈ −0.5263), boundary smoothed, no rescale. */
+        /** 20 iterations, λ = 0.33, μ = −0.34 (pass band ≈ 0.089), boundary smoothed, no rescale. */
         public static Options defaults() {
-            return passBand(20, 0.5, 0.1);
+            return new Options(20, 0.33, -0.34, true, false);
         }
 
         /** The pass band 1/λ + 1/μ. */
@@ -96,8 +101,8 @@ public final class TaubinSmoothing {
         Objects.requireNonNull(mesh, "mesh");
         Objects.requireNonNull(options, "options");
         int[] indices = mesh.indicesCopy();
-        double[] x = MeshIntegrals.toDouble(mesh.positionsCopy());
-        double before = MeshIntegrals.signedVolume(x, indices);
+        double[] x = PositionArrays.toDouble(mesh.positionsCopy());
+        double before = MeshProperties.of(mesh).volumeMm3();
         UmbrellaLaplacian laplacian = UmbrellaLaplacian.of(VertexNeighbourhood.of(mesh.vertexCount(), indices),
                 options.smoothBoundary());
         double[] d = new double[x.length];

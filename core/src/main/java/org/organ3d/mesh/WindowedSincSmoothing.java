@@ -90,12 +90,12 @@ public final class WindowedSincSmoothing {
         Objects.requireNonNull(mesh, "mesh");
         Objects.requireNonNull(options, "options");
         int[] indices = mesh.indicesCopy();
-        double[] x = MeshIntegrals.toDouble(mesh.positionsCopy());
-        double before = MeshIntegrals.signedVolume(x, indices);
+        double[] x = PositionArrays.toDouble(mesh.positionsCopy());
+        double before = MeshProperties.of(mesh).volumeMm3();
         UmbrellaLaplacian laplacian = UmbrellaLaplacian.of(VertexNeighbourhood.of(mesh.vertexCount(), indices),
                 options.smoothBoundary());
         double[] c = coefficients(options.iterations(), options.passBand());
-        double[] centre = MeshIntegrals.vertexMean(x);
+        double[] centre = PositionArrays.mean(x);
         for (int i = 0; i < x.length; i++) {
             x[i] -= centre[i % 3];
         }

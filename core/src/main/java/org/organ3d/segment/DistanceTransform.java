@@ -69,7 +69,12 @@ public final class DistanceTransform {
             return out;
         }
         float[][] g = passesIJ(source, d, box, spacing, cap2);
-        passK(g, box, spacing[2], cap2, (k, j, i, v) -> out[box[4] + k][(box[2] + j) * d.nx() + box[0] + i] = (float) v);
+        int mx = box[1] - box[0];
+        passK(g, box, spacing[2], cap2, false, (j, res) -> {
+            for (int k = box[4]; k < box[5]; k++) {
+                System.arraycopy((float[]) res, (k - box[4]) * mx, out[k], (box[2] + j) * d.nx() + box[0], mx);
+            }
+        });
         return out;
     }
 
@@ -87,9 +92,10 @@ public final class DistanceTransform {
         double cap2 = capSquared(rMm);
         float[][] g = passesIJ(source, d, box, spacing, cap2);
         int nx = d.nx();
-        passK(g, box, spacing[2], cap2, (k, j, i, v) -> {
-            if (v <= cap2) {
-                out[box[4] + k][(box[2] + j) * nx + box[0] + i] = 1;
+        int mx = box[1] - box[0];
+        passK(g, box, spacing[2], cap2, true, (j, res) -> {
+            for (int k = box[4]; k < box[5]; k++) {
+                System.arraycopy((byte[]) res, (k - box[4]) * mx, out[k], (box[2] + j) * nx + box[0], mx);
             }
         });
         return out;
@@ -221,14 +227,20 @@ public final class DistanceTransform {
         return g;
     }
 
-    /** Receives one final squared distance: box-relative (k, j, i). */
+    /**
+     * Receives the results of one box row j: a {@code float[mz*mx]} of squared distances (+Inf
+     * beyond the cap) or a {@code byte[mz*mx]} of 0/1 "within the cap", indexed {@code k*mx + i}.
+     */
     @FunctionalInterface
-    private interface Sink {
-        void accept(int k, int j, int i, double squaredMm);
+    private interface RowSink {
+        void accept(int j, Object results);
     }
 
-    /** Pass 3 over the box along k, rows j in parallel; every finite result goes to the sink. */
-    private static void passK(float[][] g, int[] box, double sz, double cap2, Sink sink) {
+    /**
+     * Pass 3 over the box along k, rows j in parallel. Each row's results are collected in a local
+     * [k][i] buffer and handed over whole, so that the writes to the slices stay sequential.
+     */
+    private static void passK(float[][] g, int[] box, double sz, double cap2, boolean binary, RowSink sink) {
         int mx = box[1] - box[0];
         int my = box[3] - box[2];
         int mz = box[5] - box[4];
@@ -237,6 +249,11 @@ public final class DistanceTransform {
             float[] buf = new float[mz * mx];
             for (int k = 0; k < mz; k++) {
                 System.arraycopy(g[k], j * mx, buf, k * mx, mx);
+            }
+            byte[] bin = binary ? new byte[mz * mx] : null;
+            float[] res = binary ? null : new float[mz * mx];
+            if (res != null) {
+                java.util.Arrays.fill(res, INF);
             }
             Envelope e = new Envelope(mz);
             for (int i = 0; i < mx; i++) {
@@ -253,10 +270,15 @@ public final class DistanceTransform {
                 for (int k = 0; k < mz; k++) {
                     double v = e.out[k];
                     if (v <= cap2) {
-                        sink.accept(k, j, i, v);
+                        if (binary) {
+                            bin[k * mx + i] = 1;
+                        } else {
+                            res[k * mx + i] = (float) v;
+                        }
                     }
                 }
             }
+            sink.accept(j, binary ? bin : res);
         });
     }
 

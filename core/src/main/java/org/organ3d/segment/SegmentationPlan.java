@@ -49,6 +49,9 @@ public record SegmentationPlan(ThresholdRange range, boolean otsu, List<Vector3d
         if (conf && !(confidence > 0)) {
             throw new IllegalArgumentException("confidence multiplier must be > 0: " + confidence);
         }
+        if (conf && (range != null || otsu)) {
+            throw new IllegalArgumentException("confidence growing estimates its own range: drop the threshold, preset or Otsu");
+        }
         if (range == null && !otsu && !conf) {
             throw new IllegalArgumentException("no intensity range: give a threshold, a preset, Otsu or confidence growing");
         }

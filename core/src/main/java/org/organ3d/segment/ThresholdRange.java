@@ -46,12 +46,13 @@ public record ThresholdRange(double lower, double upper) {
         return v >= lower && v <= upper;
     }
 
+    /** {@code LO:HI} as {@link #parse} reads it (an infinite side is left empty). */
     @Override
     public String toString() {
         return fmt(lower) + ":" + fmt(upper);
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        return Double.isInfinite(v) ? "" : v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

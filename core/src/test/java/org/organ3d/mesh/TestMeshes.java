@@ -43,44 +43,26 @@ final class TestMeshes {
     }
 
     static double volume(Mesh m) {
-        return MeshIntegrals.signedVolume(m);
+        return MeshProperties.of(m).volumeMm3();
     }
 
     static double area(Mesh m) {
-        return MeshIntegrals.area(MeshIntegrals.toDouble(m.positionsCopy()), m.indicesCopy());
+        return MeshProperties.of(m).areaMm2();
     }
 
-    /**
-     * Closed and consistently oriented: every directed edge occurs exactly once and its reverse
-     * exactly once, no degenerate triangle (repeated vertex) and no duplicate triangle.
-     */
+    /** Closed and consistently oriented (MeshTopology: every edge shared by two opposite triangles). */
     static boolean watertightOriented(Mesh m) {
-        int[] idx = m.indicesCopy();
-        Map<Long, Integer> directed = new HashMap<>();
-        for (int t = 0; t < idx.length; t += 3) {
-            for (int k = 0; k < 3; k++) {
-                int a = idx[t + k];
-                int b = idx[t + (k + 1) % 3];
-                if (a == b) {
-                    return false;
-                }
-                if (directed.merge(((long) a << 32) | b, 1, Integer::sum) > 1) {
-                    return false;
-                }
-            }
-        }
-        for (long key : directed.keySet()) {
-            long a = key >>> 32;
-            long b = key & 0xFFFFFFFFL;
-            if (!directed.containsKey((b << 32) | a)) {
-                return false;
-            }
-        }
-        return true;
+        return MeshTopology.of(m).isWatertight();
+    }
+
+    /** No non-manifold or inconsistently oriented edge (boundary edges allowed). */
+    static boolean orientedEdges(Mesh m) {
+        MeshTopology t = MeshTopology.of(m);
+        return t.nonManifoldEdgeCount() == 0 && t.inconsistentEdgeCount() == 0;
     }
 
     /**
-     * Every vertex used by a triangle has a single fan (its incident triangles form one cycle
+     * Every vertex used by a triangle has a single closed fan (its incident triangles form one cycle
      * around it): no pinched vertices.
      */
     static boolean vertexManifold(Mesh m) {
@@ -119,19 +101,50 @@ final class TestMeshes {
 
     /** Euler characteristic V − E + F over the vertices used by triangles. */
     static int euler(Mesh m) {
+        return (int) MeshTopology.of(m).eulerCharacteristic();
+    }
+
+    /** The triangles of {@code m} whose centroid has z below {@code zCut}: an open cap with a boundary loop. */
+    static Mesh cut(Mesh m, double zCut) {
         int[] idx = m.indicesCopy();
-        boolean[] used = new boolean[m.vertexCount()];
-        java.util.Set<Long> edges = new java.util.HashSet<>();
+        float[] p = m.positionsCopy();
+        int[] out = new int[idx.length];
+        int o = 0;
         for (int t = 0; t < idx.length; t += 3) {
-            for (int k = 0; k < 3; k++) {
-                used[idx[t + k]] = true;
-                edges.add(VertexNeighbourhood.key(idx[t + k], idx[t + (k + 1) % 3]));
+            double z = (p[3 * idx[t] + 2] + p[3 * idx[t + 1] + 2] + p[3 * idx[t + 2] + 2]) / 3;
+            if (z < zCut) {
+                System.arraycopy(idx, t, out, o, 3);
+                o += 3;
             }
         }
-        int v = 0;
-        for (boolean u : used) {
-            v += u ? 1 : 0;
+        return MeshComponents.compact(Mesh.adopt(p, null, java.util.Arrays.copyOf(out, o)));
+    }
+
+    /** Several meshes as one (vertices and triangles appended in order). */
+    static Mesh union(Mesh... parts) {
+        int nv = 0;
+        int ni = 0;
+        for (Mesh m : parts) {
+            nv += m.vertexCount();
+            ni += 3 * m.triangleCount();
         }
-        return v - edges.size() + idx.length / 3;
+        float[] p = new float[3 * nv];
+        int[] idx = new int[ni];
+        int vo = 0;
+        int io = 0;
+        for (Mesh m : parts) {
+            System.arraycopy(m.positionsCopy(), 0, p, 3 * vo, 3 * m.vertexCount());
+            int[] mi = m.indicesCopy();
+            for (int i = 0; i < mi.length; i++) {
+                idx[io++] = mi[i] + vo;
+            }
+            vo += m.vertexCount();
+        }
+        return Mesh.adopt(p, null, idx);
+    }
+
+    /** Vertices on a boundary edge (an edge of one triangle). */
+    static boolean[] boundaryVertices(Mesh m) {
+        return VertexNeighbourhood.of(m.vertexCount(), m.indicesCopy()).boundaryVertex;
     }
 }

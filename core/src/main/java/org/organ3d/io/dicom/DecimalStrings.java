@@ -39,12 +39,19 @@ public final class DecimalStrings {
             if (p.length() <= MAX) {
                 return p;
             }
-            String e = r.toString().replace("E+", "E");
+            String e = scientific(r);
             if (e.length() <= MAX) {
                 return e;
             }
         }
         throw new IllegalArgumentException("cannot format " + v + " in 16 characters");
+    }
+
+    private static String scientific(BigDecimal r) {
+        String digits = r.unscaledValue().abs().toString();
+        int exp = digits.length() - 1 - r.scale();
+        String mant = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+        return (r.signum() < 0 ? "-" : "") + mant + "E" + exp;
     }
 
     private static BigDecimal strip(BigDecimal b) {

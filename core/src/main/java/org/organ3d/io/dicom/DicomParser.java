@@ -102,20 +102,30 @@ public final class DicomParser {
     public static DicomFile readHeaderIfDicom(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            ByteBuffer prefix = ByteBuffer.allocate((int) Math.min(size, HEADER_PREFIX));
-            while (prefix.hasRemaining() && ch.read(prefix) >= 0) {
-                // NB: read until the prefix is full or the file ends
-            }
-            prefix.flip();
-            byte[] head = new byte[Math.min(132, prefix.limit())];
-            prefix.duplicate().get(head);
-            if (!looksLikeDicom(head, head.length)) {
-                return null;
-            }
-            try {
-                return new DicomParser(file, prefix, size, true).run();
-            } catch (PrefixTooShort e) {
-                // NB: the header is longer than the prefix: parse the whole file below
+            // NB: enhanced multi-frame headers (functional groups) can be megabytes: grow the prefix
+            // 16-fold at a time rather than reading a large file whole for its header
+            for (long want = HEADER_PREFIX; ; want *= 16) {
+                int n = (int) Math.min(size, Math.min(want, Integer.MAX_VALUE - 8));
+                ByteBuffer prefix = ByteBuffer.allocate(n);
+                ch.position(0);
+                while (prefix.hasRemaining() && ch.read(prefix) >= 0) {
+                    // NB: read until the prefix is full or the file ends
+                }
+                prefix.flip();
+                if (want == HEADER_PREFIX) {
+                    byte[] head = new byte[Math.min(132, prefix.limit())];
+                    prefix.duplicate().get(head);
+                    if (!looksLikeDicom(head, head.length)) {
+                        return null;
+                    }
+                }
+                try {
+                    return new DicomParser(file, prefix, size, true).run();
+                } catch (PrefixTooShort e) {
+                    if (n >= size || size > (256L << 20) && want >= (16L << 20)) {
+                        break;
+                    }
+                }
             }
         }
         ByteBuffer all = readAll(file);
@@ -407,6 +417,18 @@ public final class DicomParser {
             throw error(start, "odd length " + len + " of " + Tag.toString(tag) + " (DICOM lengths are even)");
         }
         int n = (int) len;
+        if (vr == VR.UN && explicit && DataDictionary.vrOf(tag) == VR.SQ) {
+            // NB: a known sequence relabelled UN (e.g. by an anonymiser) is implicit VR LE inside (PS3.5 6.2.2)
+            boolean wasBig = bigEndian;
+            explicit = false;
+            setOrder(false);
+            int sqEnd = pos + n;
+            List<Attributes> items = readSequence(sqEnd, sqEnd, depth, parent);
+            explicit = true;
+            setOrder(wasBig);
+            pos = sqEnd;
+            return new Attributes.Element(tag, VR.SQ, ByteBuffer.allocate(0), items, null, start);
+        }
         if (vr == VR.SQ) {
             int sqEnd = pos + n;
             List<Attributes> items = readSequence(sqEnd, sqEnd, depth, parent);

@@ -8,7 +8,7 @@ import java.util.Optional;
  * <ul>
  * <li>1.2.840.10008.1.2.5 RLE Lossless → {@link RleDecoder} (own);</li>
  * <li>1.2.840.10008.1.2.4.50 / .51 / .57 / .70 JPEG → {@link JpegDecoder}: lossless process 14 by our
- *     own decoder, 8-bit DCT by the JDK's ImageIO; 12-bit DCT is reported as unsupported;</li>
+ *     own decoder, 8-bit DCT by the JDK's ImageIO, 12-bit sequential DCT (greyscale) by our own decoder;</li>
  * <li>1.2.840.10008.1.2.4.80 / .81 JPEG-LS → {@link JpegLsDecoder} (own);</li>
  * <li>1.2.840.10008.1.2.4.90 / .91 JPEG 2000 → {@link Jpeg2000Decoder} (jai-imageio).</li>
  * </ul>

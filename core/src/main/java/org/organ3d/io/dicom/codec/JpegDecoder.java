@@ -36,6 +36,9 @@ public final class JpegDecoder implements FrameDecoder {
         if ((marker == 0xC0 || marker == 0xC1 || marker == 0xC2) && precision == 8) {
             return JpegImageIo.decode(data, spec);
         }
+        if (marker == 0xC1 && precision == 12) {
+            return JpegExtended12.decode(data, spec);
+        }
         throw CodecException.at(NAME, sof[2], String.format(
                 "unsupported JPEG process (SOF marker FF%02X, %d-bit precision): only baseline/extended 8-bit, "
                         + "extended sequential 12-bit greyscale and lossless process 14 are decoded", marker, precision));

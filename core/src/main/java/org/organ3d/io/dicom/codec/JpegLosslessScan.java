@@ -32,6 +32,94 @@ final class JpegLosslessScan {
      * (point transform undone, masked to Bits Stored).
      */
     void decodeInto(int[] out) throws CodecException {
+        if (scan.components().length == 1 && (restartInterval == 0 || restartInterval % spec.columns() == 0)) {
+            decodeSingle(out);
+        } else {
+            decodeGeneral(out);
+        }
+        finish(out, scan.components(), scan.al());
+    }
+
+    /**
+     * The common case (one component, restarts on line boundaries) with the predictor chosen once per
+     * line and the bit accumulator kept in locals.
+     */
+    private void decodeSingle(int[] out) throws CodecException {
+        int width = spec.columns();
+        int height = spec.rows();
+        int spp = spec.samplesPerPixel();
+        int stride = width * spp;
+        int c = scan.components()[0];
+        int predictor = scan.ss();
+        int initial = 1 << (precision - scan.al() - 1);
+        int linesPerRestart = restartInterval / width;
+        int[] table = fused[0];
+        int shift = 64 - JpegHuffmanTable.FAST_BITS;
+        JpegBitReader r = in;
+        int nextRst = 0;
+        for (int y = 0; y < height; y++) {
+            boolean first = y == 0;
+            if (linesPerRestart != 0 && y != 0 && y % linesPerRestart == 0) {
+                r.restart(nextRst);
+                nextRst = (nextRst + 1) & 7;
+                first = true;
+            }
+            int o = y * stride + c;
+            int end = o + stride;
+            long acc = r.acc;
+            int bits = r.bits;
+            int prev = first ? initial : out[o - stride];
+            for (int x = 0; o < end; o += spp, x++) {
+                if (x > 0) {
+                    int ra = out[o - spp];
+                    if (first || predictor == 1) {
+                        prev = ra;
+                    } else {
+                        int rb = out[o - stride];
+                        int rc = out[o - stride - spp];
+                        prev = switch (predictor) {
+                            case 2 -> rb;
+                            case 3 -> rc;
+                            case 4 -> ra + rb - rc;
+                            case 5 -> ra + ((rb - rc) >> 1);
+                            case 6 -> rb + ((ra - rc) >> 1);
+                            default -> (ra + rb) >>> 1;
+                        };
+                    }
+                }
+                if (bits < 32) {
+                    r.acc = acc;
+                    r.bits = bits;
+                    r.fill();
+                    acc = r.acc;
+                    bits = r.bits;
+                }
+                int e = table[(int) (acc >>> shift)];
+                int diff;
+                if (e != 0) {
+                    int len = e & 31;
+                    acc <<= len;
+                    bits -= len;
+                    diff = e >> 5;
+                } else {
+                    r.acc = acc;
+                    r.bits = bits;
+                    diff = slowDifference(tables[0]);
+                    acc = r.acc;
+                    bits = r.bits;
+                }
+                out[o] = (prev + diff) & 0xFFFF;
+            }
+            r.acc = acc;
+            r.bits = bits;
+            if (r.overrun()) {
+                throw CodecException.at(NAME, r.position(), "entropy-coded data ends at line " + y + " of " + height
+                        + " (truncated or corrupt)");
+            }
+        }
+    }
+
+    private void decodeGeneral(int[] out) throws CodecException {
         int width = spec.columns();
         int height = spec.rows();
         int spp = spec.samplesPerPixel();
@@ -89,7 +177,6 @@ final class JpegLosslessScan {
                         + " (truncated or corrupt)");
             }
         }
-        finish(out, comp, pt);
     }
 
     /** One Huffman-coded difference for scan component {@code i} (T.81 H.2.2). */

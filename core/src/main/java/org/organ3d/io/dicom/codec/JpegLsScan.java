@@ -37,6 +37,8 @@ final class JpegLsScan {
     private final int[] b = new int[365];
     private final int[] c = new int[365];
     private final int[] nn = new int[2];
+    /** quantize(d) for d in -maxVal..maxVal, at index d + maxVal (the CharLS lookup idea). */
+    private final byte[] quant;
     private int runIndex;
 
     JpegLsScan(JpegLsBitReader in, int maxVal, int[] thresholds, int reset, int near) {
@@ -55,6 +57,10 @@ final class JpegLsScan {
         int a0 = Math.max(2, (range + 32) >> 6);
         java.util.Arrays.fill(a, a0);
         java.util.Arrays.fill(n, 1);
+        quant = new byte[2 * maxVal + 1];
+        for (int d = -maxVal; d <= maxVal; d++) {
+            quant[d + maxVal] = (byte) quantize(d);
+        }
     }
 
     int runIndex() {
@@ -116,7 +122,7 @@ final class JpegLsScan {
     }
 
     private int context(int d1, int d2, int d3) {
-        return 81 * quantize(d1) + 9 * quantize(d2) + quantize(d3);
+        return 81 * quant[d1 + maxVal] + 9 * quant[d2 + maxVal] + quant[d3 + maxVal];
     }
 
     private int quantize(int d) {

@@ -24,7 +24,8 @@ class CorruptStreamTest {
     /** One lossless fixture per decoder path. */
     private static final List<String> SUBJECTS = List.of("ct16s_rle_gdcm", "rgb8_rle_dcmtk", "ct16s_jll_gdcm",
             "ct16s_jll_sv4", "rgb8_jll_gdcm", "ct16s_jls_gdcm", "rgb8_jls_is", "rgb8_jls_il", "rgb8_jls_in",
-            "ct16u_jls_near2", "ct16s_j2k_gdcm", "gray8_jpeg", "rgb8_jpeg_ybr422");
+            "ct16u_jls_near2", "ct16s_j2k_gdcm", "gray8_jpeg", "rgb8_jpeg_ybr422", "ct12u_jpeg12",
+            "ct16s_jll_rst3_sv6");
 
     private static final Duration LIMIT = Duration.ofSeconds(20);
 
@@ -121,6 +122,36 @@ class CorruptStreamTest {
         CodecException e = assertThrows(CodecException.class, () -> decoder(f).decode(frame, f.spec()));
         assertTrue(e.getMessage().startsWith("RLE Lossless: segment 0 spans bytes 64..2147483647"), e.getMessage());
         assertTrue(e.getMessage().endsWith("byte offset 4"), e.getMessage());
+    }
+
+    @Test
+    void arithmeticCodedJpegIsReportedAsUnsupported() {
+        Fixture f = CodecFixtures.named("ct16s_jll_gdcm");
+        byte[] frame = f.frame(0);
+        for (int i = 0; i + 1 < frame.length; i++) {
+            if ((frame[i] & 0xFF) == 0xFF && (frame[i + 1] & 0xFF) == 0xC3) {
+                frame[i + 1] = (byte) 0xCB; // SOF11: lossless, arithmetic coding
+                break;
+            }
+        }
+        CodecException e = assertThrows(CodecException.class, () -> decoder(f).decode(frame, f.spec()));
+        assertTrue(e.getMessage().contains("unsupported JPEG process (SOF marker FFCB"), e.getMessage());
+    }
+
+    @Test
+    void missingRestartMarkerIsReported() {
+        Fixture f = CodecFixtures.named("ct16s_jll_rst1_sv1");
+        byte[] frame = f.frame(0);
+        int hits = 0;
+        for (int i = 0; i + 1 < frame.length; i++) {
+            if ((frame[i] & 0xFF) == 0xFF && (frame[i + 1] & 0xFF) == 0xD3) {
+                frame[i + 1] = (byte) 0xD5; // RST3 relabelled RST5
+                hits++;
+            }
+        }
+        assertTrue(hits > 0);
+        CodecException e = assertThrows(CodecException.class, () -> decoder(f).decode(frame, f.spec()));
+        assertTrue(e.getMessage().contains("expected restart marker RST3, found FFD5"), e.getMessage());
     }
 
     @Test

@@ -1,0 +1,111 @@
+package org.organ3d.mesh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Volume;
+
+/**
+ * organ3d's flying edges against VTK's vtkFlyingEdges3D + vtkMassProperties on the same volume and iso
+ * (benchmarks/scripts/vtk_compare.py, run with /usr/bin/python3). Skips with a printed reason when
+ * python3 or its vtk module is missing.
+ */
+class VtkCrossCheckTest {
+
+    private static final Path SCRIPT = Path.of("..", "benchmarks", "scripts", "vtk_compare.py");
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void smoothPhantomMatchesVtk() throws Exception {
+        Phantoms.Field ell = Phantoms.ellipsoid(22, 15, 18);
+        Phantoms.Field tor = Phantoms.torus(14, 5);
+        Phantoms.Field f = (x, y, z) -> Math.max(ell.at(x, y, z), tor.at(x - 6, y + 3, z - 20));
+        compare(Phantoms.sample(f, Geometry.axisAligned(0.8, 0.8, 1.5, -30, -30, -30), 76, 76, 50), 0.0);
+    }
+
+    @Test
+    void noisyPhantomWithAmbiguousCubesMatchesVtk() throws Exception {
+        Random rnd = new Random(3);
+        Phantoms.Field s = Phantoms.sphere(15);
+        // noise of 0.4 mm on a distance field makes many ambiguous faces: counts may differ there
+        Volume v = Phantoms.sample((x, y, z) -> s.at(x, y, z) + 0.4 * (rnd.nextDouble() - 0.5),
+                Geometry.axisAligned(1, 1, 1.2, -20, -20, -20), 41, 41, 35);
+        compare(v, 0.3);
+    }
+
+    private void compare(Volume v, double iso) throws Exception {
+        assumeTrue(Files.isExecutable(PYTHON), () -> skip("no /usr/bin/python3"));
+        assumeTrue(Files.isRegularFile(SCRIPT), () -> skip("no " + SCRIPT.toAbsolutePath()));
+        Path raw = tmp.resolve("volume.raw");
+        writeRaw(v, raw);
+        var s = v.geometry().spacing();
+        var o = v.geometry().origin();
+        ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), raw.toString(),
+                "--dims", "" + v.nx(), "" + v.ny(), "" + v.nz(), "--spacing", "" + s.x, "" + s.y, "" + s.z,
+                "--origin", "" + o.x, "" + o.y, "" + o.z, "--iso", "" + iso);
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+        assumeTrue(p.exitValue() != 3, () -> skip("python3 has no vtk module: " + out.trim()));
+        assertEquals(0, p.exitValue(), out);
+        long vtkTris = (long) number(out, "triangles");
+        long vtkVerts = (long) number(out, "vertices");
+        double vtkVol = number(out, "volumeMm3");
+        double vtkArea = number(out, "areaMm2");
+
+        Mesh m = FlyingEdges.extract(v, IsoSurfaceOptions.at(iso));
+        MeshProperties mp = MeshProperties.of(m);
+        System.out.printf("VTK cross-check: triangles %d vs VTK %d, vertices %d vs %d, volume %.3f vs %.3f (%+.4f%%),"
+                + " area %.3f vs %.3f (%+.4f%%)%n", m.triangleCount(), vtkTris, m.vertexCount(), vtkVerts,
+                mp.volumeMm3(), vtkVol, 100 * (mp.volumeMm3() / vtkVol - 1), mp.areaMm2(), vtkArea,
+                100 * (mp.areaMm2() / vtkArea - 1));
+        assertEquals(vtkTris, m.triangleCount(), 0.01 * vtkTris);
+        assertEquals(vtkVol, mp.volumeMm3(), 0.001 * Math.abs(vtkVol));
+        assertEquals(vtkArea, mp.areaMm2(), 0.001 * vtkArea);
+        assertTrue(MeshTopology.of(m).isWatertight());
+    }
+
+    private static String skip(String why) {
+        System.out.println("VtkCrossCheckTest skipped: " + why);
+        return why;
+    }
+
+    private static double number(String json, String key) {
+        Matcher mt = Pattern.compile("\"" + key + "\":\\s*([-0-9.eE+]+)").matcher(json);
+        assertTrue(mt.find(), key + " missing in " + json);
+        return Double.parseDouble(mt.group(1));
+    }
+
+    private static void writeRaw(Volume v, Path file) throws IOException {
+        int n = v.nx() * v.ny();
+        ByteBuffer bb = ByteBuffer.allocate(4 * n).order(ByteOrder.LITTLE_ENDIAN);
+        float[] buf = new float[n];
+        try (var ch = Files.newByteChannel(file, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.TRUNCATE_EXISTING)) {
+            for (int k = 0; k < v.nz(); k++) {
+                v.sliceValues(k, buf);
+                bb.clear();
+                bb.asFloatBuffer().put(buf, 0, n);
+                bb.limit(4 * n);
+                ch.write(bb);
+            }
+        }
+    }
+}
