@@ -164,11 +164,7 @@ final class FlyingEdgesCl {
              DeviceBuffer tcount = ctx.allocate(4L * rows);
              DeviceBuffer voff = ctx.allocate(4L * rows);
              DeviceBuffer toff = ctx.allocate(4L * rows)) {
-            float[] slice = new float[nx * ny];
-            for (int z = dz0; z <= dz1; z++) {
-                volume.sliceValues(z, slice);
-                ctx.write(vol, sliceBytes * (z - dz0), sliceBytes, Pointer.to(slice));
-            }
+            upload(volume, dz0, dz1, vol);
             fe.classifyXEdges(vol, gpBuf, xcase, meta, isoF, pad, rows);
             fe.countYzEdges(gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
             long nv = scan.exclusiveScan(vcount, voff, rows);
@@ -214,6 +210,25 @@ final class FlyingEdgesCl {
             lastVoff[gy] = v;
             ctx.finish();
             return new Brick(k0, k1, pos, nrm, tri, firstVoff, k1 == gz - 1 ? v : lastVoff[0], lastVoff);
+        }
+    }
+
+    /**
+     * Writes volume slices dz0..dz1 as rescaled floats into {@code vol}. NB: the conversion runs on all
+     * cores, a chunk of slices at a time, so that the host does not starve a fast device.
+     */
+    private void upload(Volume volume, int dz0, int dz1, DeviceBuffer vol) {
+        int slice = volume.nx() * volume.ny();
+        long sliceBytes = 4L * slice;
+        int chunk = (int) Math.max(1, Math.min(dz1 - dz0 + 1, Math.min(64, (64L << 20) / sliceBytes)));
+        float[][] buf = new float[chunk][];
+        for (int z0 = dz0; z0 <= dz1; z0 += chunk) {
+            int n = Math.min(chunk, dz1 - z0 + 1);
+            final int first = z0;
+            IntStream.range(0, n).parallel().forEach(q -> buf[q] = volume.sliceValues(first + q, buf[q]));
+            for (int q = 0; q < n; q++) {
+                ctx.write(vol, sliceBytes * (first + q - dz0), sliceBytes, Pointer.to(buf[q]));
+            }
         }
     }
 
