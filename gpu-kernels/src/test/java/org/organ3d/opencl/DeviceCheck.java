@@ -61,7 +61,7 @@ public final class DeviceCheck {
 
     private static int devices() {
         for (OpenClDevice d : OpenClPlatforms.devices()) {
-            System.out.println("  " + d + " OpenCL C '" + d.openClCVersion() + "' fp64=" + d.hasFp64() + " CUs=" + d.computeUnits());
+            System.out.println("  " + d + " OpenCL C '" + d.openClCVersion() + "' fp64=" + d.hasFp64() + " correctlyRoundedDivide=" + d.hasCorrectlyRoundedDivide() + " CUs=" + d.computeUnits());
         }
         try (OpenClBackend b = new OpenClBackend()) {
             System.out.println("selected: " + b.device() + ", auto priority " + b.autoPriority());
