@@ -49,7 +49,7 @@ final class EdgeGeneration {
         if (k0 >= k1) {
             return;
         }
-        SampleGrid.Window w = g.new Window();
+        SampleGrid.Window w = g.new Window(rows);
         int gx = g.gx;
         int gy = g.gy;
         int[] ids = new int[12];

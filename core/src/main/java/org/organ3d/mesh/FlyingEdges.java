@@ -18,9 +18,11 @@ import org.organ3d.volume.Volume;
  * fork-join pool (or a pool of the requested size); every count and offset depends only on the data,
  * so the output is identical for any number of threads.
  *
- * <p><b>Pass 1 (x edges, trimming).</b> Each slice is read into a per-thread float buffer; one loop per
- * row builds the slice's inside mask, counts the row's cut x edges and trims the row to its first and
- * last cut (outside them the row's samples all have the state of its first or last sample).
+ * <p><b>Pass 1 (x edges, trimming).</b> Each slice is read into a per-thread buffer (floats from
+ * {@link Volume#sliceValues}; for 8/16-bit volumes the stored values, mapped through tables built with
+ * {@code sliceValues}, see {@link SampleGrid}); one loop per row builds the slice's inside mask,
+ * counts the row's cut x edges and trims the row to its first and last cut (outside them the row's
+ * samples all have the state of its first or last sample).
  *
  * <p><b>Pass 2 (y and z edges, triangles).</b> For each row of cubes (bounded by rows (j, k), (j+1, k),
  * (j, k+1), (j+1, k+1)) only the union of the four rows' trimmed ranges is visited (widened to the
@@ -49,8 +51,8 @@ import org.organ3d.volume.Volume;
  * the border are open there. Degenerate (zero-area) triangles occur when a sample equals the iso
  * value exactly; they keep distinct vertex indices, so topology is unaffected. A sample that is NaN
  * is outside. Gradients next to the padding are dominated by the pad (cap rims get cap normals).
- * Memory: the volume's own slices plus four float slices and four byte masks per thread, a few ints
- * per row, and the output.
+ * Memory: the volume's own slices plus four slices (float or stored type) and four byte masks per
+ * thread, a few ints per row, and the output; never a float copy of the whole volume.
  */
 public final class FlyingEdges {
 

@@ -136,9 +136,15 @@ final class SampleGrid {
         private final byte[][] masks = new byte[4][];
         private final int[] loaded = {-1, -1, -1, -1};
         private final float[] scratch;
+        private final EdgeRows trims;
 
-        Window() {
+        /**
+         * @param trims the rows' trims from pass 1, or null: masks are then only evaluated between each
+         *              row's first and last cut (the rest of the row is its end states)
+         */
+        Window(EdgeRows trims) {
             scratch = pad == 0 ? null : new float[volume.nx() * volume.ny()];
+            this.trims = trims;
         }
 
         /** Values of grid slice k, or null outside 0..gz-1. */
@@ -179,18 +185,51 @@ final class SampleGrid {
                 }
             }
             byte[] m = masks[s];
-            if (lut != null) {
+            if (lut != null && trims == null) {
                 loadRaw(k, raw[s], m);
+            } else if (lut != null) {
+                volume.copySlice(k, raw[s]);
+                trimmedMask(k, samples[s], m);
             } else {
                 float[] v = ((SliceSamples.Floats) samples[s]).v;
                 load(k, v, scratch);
-                float t = iso;
-                for (int x = 0; x < n; x++) {
-                    m[x] = v[x] >= t ? (byte) 1 : (byte) 0;
+                if (trims != null) {
+                    trimmedMask(k, samples[s], m);
+                } else {
+                    float t = iso;
+                    for (int x = 0; x < n; x++) {
+                        m[x] = v[x] >= t ? (byte) 1 : (byte) 0;
+                    }
                 }
             }
             loaded[s] = k;
             return true;
+        }
+
+        /**
+         * Mask of slice k from its rows' trims: samples up to a row's first cut share its first
+         * sample's state, samples from its last cut on share its last sample's state; only the samples
+         * between are classified.
+         */
+        private void trimmedMask(int k, SliceSamples v, byte[] m) {
+            float t = iso;
+            for (int j = 0; j < gy; j++) {
+                int r = gy * k + j;
+                int base = j * gx;
+                int f = trims.first[r];
+                int l = trims.last[r];
+                byte e0 = (byte) (trims.ends[r] & 1);
+                byte e1 = (byte) (trims.ends[r] >> 1 & 1);
+                if (l <= f) {
+                    Arrays.fill(m, base, base + gx, e0);
+                    continue;
+                }
+                Arrays.fill(m, base, base + f + 1, e0);
+                for (int i = f + 1; i < l; i++) {
+                    m[base + i] = v.at(base + i) >= t ? (byte) 1 : (byte) 0;
+                }
+                Arrays.fill(m, base + l, base + gx, e1);
+            }
         }
     }
 }
