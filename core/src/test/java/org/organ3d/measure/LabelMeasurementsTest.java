@@ -152,4 +152,22 @@ class LabelMeasurementsTest {
         // Above a sharp cube's (π/6)^(1/3) = 0.806: the chamfers round it a little.
         assertTrue(c.sphericity() > Math.cbrt(Math.PI / 6) && c.sphericity() < 0.84, "cube sphericity " + c.sphericity());
     }
+
+    @Test
+    void smoothedSurfacesSayTheyAreSmoothedAndKeepTheVolume() {
+        double rad = 10;
+        LabelMap sphere = Phantoms.draw(new Dimensions(26, 26, 26), Geometry.unit(),
+                Phantoms.ellipsoidMm(12.4, 12.6, 12.5, new Vector3d(1, 1, 1), rad, rad, rad, 1));
+        LabelSurfaces smooth = LabelSurfaces.smoothed(LabelSurfaces.indicatorIsoSurface(),
+                org.organ3d.mesh.WindowedSincSmoothing.Options.defaults());
+        LabelMeasurement raw = LabelMeasurements.measure(sphere).get(0);
+        LabelMeasurement s = LabelMeasurements.measure(sphere, null, null, smooth).get(0);
+        assertEquals("marching cubes of the label indicator at 0.5, smoothed (windowed sinc, 20 iterations, pass band 0.1)",
+                s.surfaceMethod());
+        double area = 4 * Math.PI * rad * rad;
+        // Smoothing removes the terraces: the area comes closer to the sphere's, the volume stays.
+        assertTrue(Math.abs(s.surfaceAreaMm2() - area) < Math.abs(raw.surfaceAreaMm2() - area));
+        assertEquals(raw.meshVolumeMm3(), s.meshVolumeMm3(), 0.01 * raw.meshVolumeMm3());
+        assertEquals(raw.volumeMm3(), s.volumeMm3(), 0);
+    }
 }
