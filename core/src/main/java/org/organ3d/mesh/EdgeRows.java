@@ -1,5 +1,8 @@
 package org.organ3d.mesh;
 
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
+
 /**
  * Per-row bookkeeping of {@link FlyingEdges}: passes 1 to 3. Row r = j + gy·k of the sample grid.
  *
@@ -101,24 +104,30 @@ final class EdgeRows {
         if (k0 >= k1) {
             return;
         }
-        int n = g.sliceSize();
-        Object raw = g.rawPath() ? g.volume.type().newSlice(n) : null;
-        float[] vals = raw == null ? new float[n] : null;
-        float[] scratch = raw == null && g.pad != 0 ? new float[g.volume.nx() * g.volume.ny()] : null;
+        int gx = g.gx;
+        boolean raw = g.rawPath();
+        boolean shorts = raw && g.volume.type().bytes() == 2;
+        short[] shortRow = shorts ? new short[gx] : null;
+        byte[] byteRow = raw && !shorts ? new byte[gx] : null;
+        float[] vals = raw ? null : new float[g.sliceSize()];
+        float[] scratch = !raw && g.pad != 0 ? new float[g.volume.nx() * g.volume.ny()] : null;
         for (int k = k0; k < k1; k++) {
-            if (raw != null) {
-                g.volume.copySlice(k, raw);
-            } else {
+            ShortBuffer sb = shorts ? (ShortBuffer) g.volume.slice(k) : null;
+            ByteBuffer bb = byteRow != null ? (ByteBuffer) g.volume.slice(k) : null;
+            if (!raw) {
                 g.load(k, vals, scratch);
             }
             for (int j = 0; j < g.gy; j++) {
                 int r = g.gy * k + j;
                 int o = r * words;
-                int base = j * g.gx;
-                if (raw instanceof short[] s) {
-                    packShorts(s, base, o);
-                } else if (raw != null) {
-                    packBytes((byte[]) raw, base, o);
+                int base = j * gx;
+                if (shorts) {
+                    // NB: one row at a time from the volume's own slice: the row stays in L1 while packed
+                    sb.get(base, shortRow, 0, gx);
+                    packShorts(shortRow, o);
+                } else if (raw) {
+                    bb.get(base, byteRow, 0, gx);
+                    packBytes(byteRow, o);
                 } else {
                     packFloats(vals, base, o);
                 }
@@ -146,17 +155,30 @@ final class EdgeRows {
         }
     }
 
-    // NB: the interval test ((key - lo) | (hi - key)) < 0 means outside; it is branch-free, unlike a table.
-    private void packShorts(short[] v, int base, int o) {
-        int end = base + g.gx;
+    /**
+     * Inside bits of one row of stored 16-bit values. {@code ((key - lo) | (hi - key)) >>> 31} is 1
+     * exactly when the key is outside [lo, hi]; with hi the largest key it reduces to
+     * {@code (key - lo) >>> 31}. Two 32-bit accumulators per word keep the dependency chains short.
+     */
+    private void packShorts(short[] v, int o) {
+        int gx = g.gx;
         int lo = g.insideLo;
         int hi = g.insideHi;
         int flip = g.keyFlip;
+        boolean threshold = g.interval && hi == Short.MAX_VALUE;
         byte[] lut = g.insideLut;
-        for (int w = 0, i0 = base; w < words; w++, i0 += 64) {
-            int m = Math.min(64, end - i0);
-            long word = 0;
-            if (g.interval) {
+        for (int w = 0, i0 = 0; w < words; w++, i0 += 64) {
+            int m = Math.min(64, gx - i0);
+            long word;
+            if (m == 64 && threshold) {
+                int o0 = 0;
+                int o1 = 0;
+                for (int b = 0; b < 32; b++) {
+                    o0 |= ((v[i0 + b] ^ flip) - lo) >>> 31 << b;
+                    o1 |= ((v[i0 + 32 + b] ^ flip) - lo) >>> 31 << b;
+                }
+                word = ~(o0 & 0xFFFFFFFFL | (long) o1 << 32);
+            } else if (g.interval) {
                 long out = 0;
                 for (int b = 0; b < m; b++) {
                     int key = v[i0 + b] ^ flip;
@@ -164,6 +186,7 @@ final class EdgeRows {
                 }
                 word = ~out & (m == 64 ? -1L : (1L << m) - 1);
             } else {
+                word = 0;
                 for (int b = 0; b < m; b++) {
                     word |= (long) lut[v[i0 + b] & 0xFFFF] << b;
                 }
@@ -172,16 +195,26 @@ final class EdgeRows {
         }
     }
 
-    private void packBytes(byte[] v, int base, int o) {
-        int end = base + g.gx;
+    /** As {@link #packShorts} for one row of stored 8-bit values. */
+    private void packBytes(byte[] v, int o) {
+        int gx = g.gx;
         int lo = g.insideLo;
         int hi = g.insideHi;
         int flip = g.keyFlip;
+        boolean threshold = g.interval && hi == Byte.MAX_VALUE;
         byte[] lut = g.insideLut;
-        for (int w = 0, i0 = base; w < words; w++, i0 += 64) {
-            int m = Math.min(64, end - i0);
-            long word = 0;
-            if (g.interval) {
+        for (int w = 0, i0 = 0; w < words; w++, i0 += 64) {
+            int m = Math.min(64, gx - i0);
+            long word;
+            if (m == 64 && threshold) {
+                int o0 = 0;
+                int o1 = 0;
+                for (int b = 0; b < 32; b++) {
+                    o0 |= ((v[i0 + b] ^ flip) - lo) >>> 31 << b;
+                    o1 |= ((v[i0 + 32 + b] ^ flip) - lo) >>> 31 << b;
+                }
+                word = ~(o0 & 0xFFFFFFFFL | (long) o1 << 32);
+            } else if (g.interval) {
                 long out = 0;
                 for (int b = 0; b < m; b++) {
                     int key = v[i0 + b] ^ flip;
@@ -189,6 +222,7 @@ final class EdgeRows {
                 }
                 word = ~out & (m == 64 ? -1L : (1L << m) - 1);
             } else {
+                word = 0;
                 for (int b = 0; b < m; b++) {
                     word |= (long) lut[v[i0 + b] & 0xFF] << b;
                 }
