@@ -150,6 +150,7 @@ final class SampleGrid {
      */
     final class Window {
         private final SliceSamples[] samples = new SliceSamples[4];
+        private final Object[] raw = new Object[4];
         private final int[] loaded = {-1, -1, -1, -1};
         private final float[] scratch;
 
@@ -166,21 +167,26 @@ final class SampleGrid {
             if (loaded[s] == k) {
                 return samples[s];
             }
+            int n = gx * gy;
             if (samples[s] == null) {
                 if (lut == null) {
                     SliceSamples.Floats f = new SliceSamples.Floats();
-                    f.v = new float[gx * gy];
+                    f.v = new float[n];
                     samples[s] = f;
                 } else if (volume.type().bytes() == 1) {
-                    samples[s] = new SliceSamples.Bytes(lut);
+                    SliceSamples.Bytes b = new SliceSamples.Bytes(lut);
+                    b.v = new byte[n];
+                    raw[s] = b.v;
+                    samples[s] = b;
                 } else {
-                    samples[s] = new SliceSamples.Shorts(lut);
+                    SliceSamples.Shorts h = new SliceSamples.Shorts(lut);
+                    h.v = new short[n];
+                    raw[s] = h.v;
+                    samples[s] = h;
                 }
             }
-            if (samples[s] instanceof SliceSamples.Shorts h) {
-                h.v = (java.nio.ShortBuffer) volume.slice(k);
-            } else if (samples[s] instanceof SliceSamples.Bytes b) {
-                b.v = (java.nio.ByteBuffer) volume.slice(k);
+            if (lut != null) {
+                volume.copySlice(k, raw[s]);
             } else {
                 load(k, ((SliceSamples.Floats) samples[s]).v, scratch);
             }

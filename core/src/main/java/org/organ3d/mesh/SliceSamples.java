@@ -4,7 +4,7 @@ package org.organ3d.mesh;
  * Real (rescaled) values of one grid slice as flying edges reads them: either a float slice (from
  * {@link org.organ3d.volume.Volume#sliceValues}) or the stored 8/16-bit values with a lookup table
  * that maps every stored bit pattern to its real value. Pass 4 reads values only at cut edges and
- * their neighbours, so for 8/16-bit volumes the slice is neither copied nor converted.
+ * their neighbours, so for 8/16-bit volumes the slice is never converted as a whole.
  *
  * <p>A holder is re-bound to new arrays as the thread's window moves; not thread-safe.
  */
@@ -23,9 +23,9 @@ abstract class SliceSamples {
         }
     }
 
-    /** 16-bit stored values (a read-only view of the volume's slice) through a 65 536-entry table. */
+    /** 16-bit stored values through a 65 536-entry table. */
     static final class Shorts extends SliceSamples {
-        java.nio.ShortBuffer v;
+        short[] v;
         final float[] lut;
 
         Shorts(float[] lut) {
@@ -34,13 +34,13 @@ abstract class SliceSamples {
 
         @Override
         float at(int x) {
-            return lut[v.get(x) & 0xFFFF];
+            return lut[v[x] & 0xFFFF];
         }
     }
 
-    /** 8-bit stored values (a read-only view of the volume's slice) through a 256-entry table. */
+    /** 8-bit stored values through a 256-entry table. */
     static final class Bytes extends SliceSamples {
-        java.nio.ByteBuffer v;
+        byte[] v;
         final float[] lut;
 
         Bytes(float[] lut) {
@@ -49,7 +49,7 @@ abstract class SliceSamples {
 
         @Override
         float at(int x) {
-            return lut[v.get(x) & 0xFF];
+            return lut[v[x] & 0xFF];
         }
     }
 }
