@@ -25,12 +25,13 @@ import org.organ3d.volume.VoxelType;
  *
  * <pre>
  * java -cp benchmarks.jar org.organ3d.bench.IsosurfaceThroughput --phantom NX NY NZ [--write-raw FILE]
- *      [--iso V] [--repeat N] [--threads T]
+ *      [--iso V] [--repeat N] [--warmup W] [--threads T]
  * java -cp benchmarks.jar org.organ3d.bench.IsosurfaceThroughput --raw FILE --dims NX NY NZ [--iso V] ...
  * </pre>
  * The phantom is an int16 CT-like scene ({@link #phantom}); raw files are little-endian int16, x
- * fastest, spacing as given by {@code --spacing} (default 0.8 0.8 1.0 mm). {@code cpuSeconds} is the
- * mean process CPU time of one extraction over the second half of the runs (all threads; JIT and GC
+ * fastest, spacing as given by {@code --spacing} (default 0.8 0.8 1.0 mm). {@code --warmup} untimed
+ * extractions (default 3) come first, so that the timed runs measure compiled code, as JMH would;
+ * {@code cpuSeconds} is the mean process CPU time of one timed extraction (all threads; JIT and GC
  * threads included).
  */
 public final class IsosurfaceThroughput {
@@ -92,6 +93,7 @@ public final class IsosurfaceThroughput {
         Path writeRaw = null;
         double iso = PHANTOM_ISO;
         int repeat = 3;
+        int warmup = 3;
         int threads = 0;
         double[] spacing = {0.8, 0.8, 1.0};
         for (int a = 0; a < args.length; a++) {
@@ -103,6 +105,7 @@ public final class IsosurfaceThroughput {
                 case "--write-raw" -> writeRaw = Path.of(args[++a]);
                 case "--iso" -> iso = Double.parseDouble(args[++a]);
                 case "--repeat" -> repeat = Integer.parseInt(args[++a]);
+                case "--warmup" -> warmup = Integer.parseInt(args[++a]);
                 case "--threads" -> threads = Integer.parseInt(args[++a]);
                 default -> throw new IllegalArgumentException("unknown option " + args[a]);
             }
@@ -120,19 +123,20 @@ public final class IsosurfaceThroughput {
         }
         IsoSurfaceOptions opt = new IsoSurfaceOptions(iso, false, false);
         double[] secs = new double[Math.max(1, repeat)];
-        double[] cpu = new double[secs.length];
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         Mesh m = null;
+        for (int r = 0; r < warmup; r++) {
+            m = FlyingEdges.extract(v, opt, threads);
+        }
+        long cpuStart = os.getProcessCpuTime();
         for (int r = 0; r < secs.length; r++) {
             m = null;
-            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             m = FlyingEdges.extract(v, opt, threads);
             secs[r] = (System.nanoTime() - t0) / 1e9;
-            cpu[r] = (os.getProcessCpuTime() - c0) / 1e9;
         }
-        // NB: process CPU time has coarse (10 ms) ticks here: average over the warmer second half of the runs
-        double cpuBest = Arrays.stream(cpu, secs.length / 2, secs.length).average().orElse(Double.NaN);
+        // NB: process CPU time has coarse (10 ms) ticks here: mean over all timed runs
+        double cpuMean = (os.getProcessCpuTime() - cpuStart) / 1e9 / secs.length;
         double[] sorted = secs.clone();
         Arrays.sort(sorted);
         MeshProperties p = MeshProperties.of(m);
@@ -142,7 +146,7 @@ public final class IsosurfaceThroughput {
                         + " \"secondsMedian\": %.6f, \"voxelsPerSecond\": %.1f, \"cpuSeconds\": %.6f, \"threads\": %d,"
                         + " \"heapMaxMb\": %d}",
                 m.triangleCount(), m.vertexCount(), p.volumeMm3(), p.areaMm2(), sorted[0], sorted[sorted.length / 2],
-                voxels / sorted[0], cpuBest, threads > 0 ? threads : java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(),
+                voxels / sorted[0], cpuMean, threads > 0 ? threads : java.util.concurrent.ForkJoinPool.getCommonPoolParallelism(),
                 Runtime.getRuntime().maxMemory() >> 20));
     }
 

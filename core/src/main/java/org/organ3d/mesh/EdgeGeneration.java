@@ -62,10 +62,11 @@ final class EdgeGeneration {
             if (!any) {
                 continue;
             }
-            SliceSamples sm = w.samples(k - 1);
+            // NB: slices k-1 and k+2 only feed gradients: without normals they are never read
+            SliceSamples sm = nrm == null ? null : w.samples(k - 1);
             SliceSamples s0 = w.samples(k);
             SliceSamples s1 = w.samples(k + 1);
-            SliceSamples s2 = w.samples(k + 2);
+            SliceSamples s2 = nrm == null ? null : w.samples(k + 2);
             boolean zRow = k + 1 < g.gz;
             for (int j = 0; j < gy; j++) {
                 int r = r0 + j;

@@ -18,25 +18,34 @@ import org.organ3d.volume.Volume;
  * fork-join pool (or a pool of the requested size); every count and offset depends only on the data,
  * so the output is identical for any number of threads.
  *
- * <p><b>Pass 1 (x edges, trimming).</b> Each slice is read into a per-thread buffer (floats from
- * {@link Volume#sliceValues}; for 8/16-bit volumes the stored values, mapped through tables built with
- * {@code sliceValues}, see {@link SampleGrid}); one loop per row builds the slice's inside mask,
- * counts the row's cut x edges and trims the row to its first and last cut (outside them the row's
- * samples all have the state of its first or last sample).
+ * <p><b>Pass 1 (inside bits, x edges).</b> Slabs of slices in parallel. Each row is classified into
+ * inside bits, one bit per sample, 64 samples per long ({@link EdgeRows}): for 8/16-bit volumes the
+ * stored values are read a row at a time from the volume's own slice and tested against an interval
+ * of stored values that is derived from, and equivalent to, the inside table built with
+ * {@link Volume#sliceValues} (a threshold for any rescale slope; a table look-up otherwise, see
+ * {@link SampleGrid}); other volumes, and capped grids, are read as floats with
+ * {@link Volume#sliceValues}. The row's cut x edges are counted with bit operations
+ * ({@code a ^ (a >>> 1)}). The bits of the whole grid take one bit per sample; they replace both
+ * the per-x-edge case bytes of VTK and its trim bounds: an empty stretch of a row costs one word
+ * operation per 64 samples.
  *
  * <p><b>Pass 2 (y and z edges, triangles).</b> For each row of cubes (bounded by rows (j, k), (j+1, k),
- * (j, k+1), (j+1, k+1)) only the union of the four rows' trimmed ranges is visited (widened to the
- * row's end where the rows' end states differ); one sweep over it counts the triangles of every cube
- * case and the cut y and z edges of row (j, k). Rows that bound no row of cubes (the last row, the
- * last slice) count their y or z edges over the union of two trims.
+ * (j, k+1), (j+1, k+1)) the cubes whose eight corners are not all alike are found 64 at a time from
+ * the four rows' words ({@link EdgeRows#mixed}); only those are visited, their case is read from the
+ * bits and their triangles counted. Cut y and z edges of row (j, k) are popcounts of
+ * {@code a ^ b} and {@code a ^ c}. Rows that bound no row of cubes (the last row, the last slice)
+ * count their y or z edges alone.
  *
  * <p><b>Pass 3 (prefix sum).</b> Counts become per-row offsets of each row's x, y and z vertices and
  * triangles, so the output arrays are allocated once with their exact size.
  *
- * <p><b>Pass 4 (generation).</b> Slabs are read again; every cut edge gets exactly one vertex, written
- * by the row that owns the edge (at the row's offset plus the edge's rank in the row), in the same
- * sweep over a row of cubes that emits the cubes' triangles; triangle vertex indices come from
- * per-edge rank counters carried along the row. No hashing, no welding.
+ * <p><b>Pass 4 (generation).</b> Slabs of slices chosen so that each holds about the same number of
+ * vertices and triangles run in parallel; each reads the slices it needs into a rolling window of
+ * per-thread buffers (only slices with surface; k-1 and k+2 only for normals). The same mixed-cube
+ * sweep as in pass 2 writes, per cube, the vertices of row (j, k)'s own cut x, y and z edges (each cut
+ * edge gets exactly one vertex, written by the row that owns it, at the row's offset plus the edge's
+ * rank) and the cube's triangles; triangle vertex indices come from per-edge rank counters carried
+ * along the row (a skipped cube has no cut edge, so the counters stay exact). No hashing, no welding.
  * Vertices are interpolated linearly in index space and mapped through the full index→LPS affine
  * (oblique and sheared grids included). Normals come from the central-difference gradient (one-sided
  * at the border), interpolated along the edge, mapped to patient space with the inverse transpose of
@@ -51,8 +60,8 @@ import org.organ3d.volume.Volume;
  * the border are open there. Degenerate (zero-area) triangles occur when a sample equals the iso
  * value exactly; they keep distinct vertex indices, so topology is unaffected. A sample that is NaN
  * is outside. Gradients next to the padding are dominated by the pad (cap rims get cap normals).
- * Memory: the volume's own slices plus four slices (float or stored type) and four byte masks per
- * thread, a few ints per row, and the output; never a float copy of the whole volume.
+ * Memory: the volume's own slices, one bit per sample, eight ints per row, four slices (float or
+ * stored type) per pass-4 slab, and the output; never a float copy of the whole volume.
  */
 public final class FlyingEdges {
 

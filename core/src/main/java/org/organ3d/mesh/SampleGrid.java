@@ -10,12 +10,14 @@ import org.organ3d.volume.VoxelType;
  * The sample grid that flying edges walks: the volume itself, or (when capping) the volume padded
  * by one layer of background on every side.
  *
- * <p>Two ways to read a slice, with the same values. Float path: grid slice k is read with
+ * <p>Two ways to read values, with the same results. Float path: grid slice k is read with
  * {@link Volume#sliceValues} into a caller's float buffer. Raw path (8/16-bit volumes without
- * capping): the stored values are copied ({@link Volume#copySlice}) and mapped through tables built
- * once, <em>with {@link Volume#sliceValues} itself</em>, from every stored bit pattern: its real
- * value and whether it is inside. The raw path reads 1–2 bytes per voxel instead of writing and
- * reading 4, and gives bit-identical values and masks. The whole volume is never converted at once.
+ * capping): the stored values are read as they are and mapped through tables built once, <em>with
+ * {@link Volume#sliceValues} itself</em>, from every stored bit pattern: its real value
+ * ({@link #lut}) and whether it is inside ({@link #insideLut}). When the inside patterns form one
+ * interval of stored values (every rescale with a non-zero slope does), pass 1 tests that interval
+ * instead of looking up the table ({@link #interval}); the interval is read off the table, so the
+ * result is the same bit for bit. The whole volume is never converted at once.
  *
  * <p>Background is {@link #BACKGROUND} ({@code -Float.MAX_VALUE}), which is below every iso value, so
  * an edge from a border sample to the pad is cut exactly at the border sample (interpolation gives
