@@ -50,33 +50,38 @@ final class EdgeGeneration {
             return;
         }
         SampleGrid.Window w = g.new Window();
-        int gy = g.gy;
         int[] ids = new int[12];
         double[] grad = new double[6];
         for (int k = k0; k < k1; k++) {
-            int r0 = gy * k;
-            boolean any = false;
-            for (int r = r0; r < r0 + gy && !any; r++) {
-                any = rows.tris[r] > 0 || rows.xCut[r] > 0 || rows.yCut[r] > 0 || rows.zCut[r] > 0;
-            }
-            if (!any) {
-                continue;
-            }
-            // NB: slices k-1 and k+2 only feed gradients: without normals they are never read
-            SliceSamples sm = nrm == null ? null : w.samples(k - 1);
-            SliceSamples s0 = w.samples(k);
-            SliceSamples s1 = w.samples(k + 1);
-            SliceSamples s2 = nrm == null ? null : w.samples(k + 2);
-            boolean zRow = k + 1 < g.gz;
-            for (int j = 0; j < gy; j++) {
-                int r = r0 + j;
-                if (j + 1 < gy && zRow) {
-                    if (rows.tris[r] > 0) {
-                        cubes(r, j, k, ids, sm, s0, s1, s2, grad);
-                    }
-                } else {
-                    edges(r, j, k, sm, s0, s1, s2, grad);
+            layer(k, w, ids, grad);
+        }
+    }
+
+    /** Pass 4 for cube layer k: the vertices of slice k's rows and the triangles of its rows of cubes. */
+    private void layer(int k, SampleGrid.Window w, int[] ids, double[] grad) {
+        int gy = g.gy;
+        int r0 = gy * k;
+        boolean any = false;
+        for (int r = r0; r < r0 + gy && !any; r++) {
+            any = rows.tris[r] > 0 || rows.xCut[r] > 0 || rows.yCut[r] > 0 || rows.zCut[r] > 0;
+        }
+        if (!any) {
+            return;
+        }
+        // NB: slices k-1 and k+2 only feed gradients: without normals they are never read
+        SliceSamples sm = nrm == null ? null : w.samples(k - 1);
+        SliceSamples s0 = w.samples(k);
+        SliceSamples s1 = w.samples(k + 1);
+        SliceSamples s2 = nrm == null ? null : w.samples(k + 2);
+        boolean zRow = k + 1 < g.gz;
+        for (int j = 0; j < gy; j++) {
+            int r = r0 + j;
+            if (j + 1 < gy && zRow) {
+                if (rows.tris[r] > 0) {
+                    cubes(r, j, k, ids, sm, s0, s1, s2, grad);
                 }
+            } else {
+                edges(r, j, k, sm, s0, s1, s2, grad);
             }
         }
     }

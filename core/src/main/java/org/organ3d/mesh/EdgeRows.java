@@ -112,31 +112,38 @@ final class EdgeRows {
         float[] vals = raw ? null : new float[g.sliceSize()];
         float[] scratch = !raw && g.pad != 0 ? new float[g.volume.nx() * g.volume.ny()] : null;
         for (int k = k0; k < k1; k++) {
-            ShortBuffer sb = shorts ? (ShortBuffer) g.volume.slice(k) : null;
-            ByteBuffer bb = byteRow != null ? (ByteBuffer) g.volume.slice(k) : null;
-            if (!raw) {
-                g.load(k, vals, scratch);
+            classifySlice(k, shortRow, byteRow, vals, scratch);
+        }
+    }
+
+    // NB: one method per slice and per row (not one loop nest per slab) so that the JIT compiles them
+    // normally after a few calls instead of through on-stack replacement of a long-running loop.
+    private void classifySlice(int k, short[] shortRow, byte[] byteRow, float[] vals, float[] scratch) {
+        int gx = g.gx;
+        ShortBuffer sb = shortRow != null ? (ShortBuffer) g.volume.slice(k) : null;
+        ByteBuffer bb = byteRow != null ? (ByteBuffer) g.volume.slice(k) : null;
+        if (vals != null) {
+            g.load(k, vals, scratch);
+        }
+        for (int j = 0; j < g.gy; j++) {
+            int r = g.gy * k + j;
+            int o = r * words;
+            int base = j * gx;
+            if (sb != null) {
+                // NB: one row at a time from the volume's own slice: the row stays in L1 while packed
+                sb.get(base, shortRow, 0, gx);
+                packShorts(shortRow, o);
+            } else if (bb != null) {
+                bb.get(base, byteRow, 0, gx);
+                packBytes(byteRow, o);
+            } else {
+                packFloats(vals, base, o);
             }
-            for (int j = 0; j < g.gy; j++) {
-                int r = g.gy * k + j;
-                int o = r * words;
-                int base = j * gx;
-                if (shorts) {
-                    // NB: one row at a time from the volume's own slice: the row stays in L1 while packed
-                    sb.get(base, shortRow, 0, gx);
-                    packShorts(shortRow, o);
-                } else if (raw) {
-                    bb.get(base, byteRow, 0, gx);
-                    packBytes(byteRow, o);
-                } else {
-                    packFloats(vals, base, o);
-                }
-                int c = 0;
-                for (int w = 0; w < words; w++) {
-                    c += Long.bitCount((bits[o + w] ^ shifted(bits, o, w, words)) & cubeMask(w));
-                }
-                xCut[r] = c;
+            int c = 0;
+            for (int w = 0; w < words; w++) {
+                c += Long.bitCount((bits[o + w] ^ shifted(bits, o, w, words)) & cubeMask(w));
             }
+            xCut[r] = c;
         }
     }
 
@@ -234,60 +241,73 @@ final class EdgeRows {
     /** Pass 2 for cube layers [k0, k1): cut y and z edges of every row, triangles of every row of cubes. */
     void count(int k0, int k1) {
         int gy = g.gy;
-        int[] tri = TRIS;
         for (int k = k0; k < k1; k++) {
+            boolean zRow = k + 1 < g.gz;
             for (int j = 0; j < gy; j++) {
-                int r = gy * k + j;
-                int oa = r * words;
-                boolean yRow = j + 1 < gy;
-                boolean zRow = k + 1 < g.gz;
-                int ob = oa + words;
-                int oc = oa + gy * words;
-                int ny = 0;
-                int nz = 0;
-                if (!yRow || !zRow) {
-                    for (int w = 0; w < words; w++) {
-                        long a = bits[oa + w];
-                        ny += yRow ? Long.bitCount(a ^ bits[ob + w]) : 0;
-                        nz += zRow ? Long.bitCount(a ^ bits[oc + w]) : 0;
-                    }
-                    yCut[r] = ny;
-                    zCut[r] = nz;
-                    tris[r] = 0;
-                    continue;
+                if (j + 1 < gy && zRow) {
+                    countCubeRow(gy * k + j);
+                } else {
+                    countEdges(gy * k + j, j + 1 < gy, zRow);
                 }
-                int od = oc + words;
-                int nt = 0;
-                long xn = bits[oa] ^ bits[ob] | bits[oa] ^ bits[oc] | bits[oa] ^ bits[od];
-                for (int w = 0; w < words; w++) {
-                    long a = bits[oa + w];
-                    long b = bits[ob + w];
-                    long c = bits[oc + w];
-                    long d = bits[od + w];
-                    long x = xn;
-                    xn = w + 1 < words ? bits[oa + w + 1] ^ bits[ob + w + 1] | bits[oa + w + 1] ^ bits[oc + w + 1]
-                            | bits[oa + w + 1] ^ bits[od + w + 1] : 0L;
-                    ny += Long.bitCount(a ^ b);
-                    nz += Long.bitCount(a ^ c);
-                    long a2 = shifted(bits, oa, w, words);
-                    long mix = mixed(w, x, xn, a, a2);
-                    if (mix == 0) {
-                        continue;
-                    }
-                    long b2 = shifted(bits, ob, w, words);
-                    long c2 = shifted(bits, oc, w, words);
-                    long d2 = shifted(bits, od, w, words);
-                    do {
-                        int t = Long.numberOfTrailingZeros(mix);
-                        mix &= mix - 1;
-                        nt += tri[cubeCase(t, a, a2, b, b2, c, c2, d, d2)];
-                    } while (mix != 0);
-                }
-                yCut[r] = ny;
-                zCut[r] = nz;
-                tris[r] = nt;
             }
         }
+    }
+
+    /** Cut y and/or z edges of a row that bounds no row of cubes. */
+    private void countEdges(int r, boolean yRow, boolean zRow) {
+        int oa = r * words;
+        int ob = oa + words;
+        int oc = oa + g.gy * words;
+        int ny = 0;
+        int nz = 0;
+        for (int w = 0; w < words; w++) {
+            long a = bits[oa + w];
+            ny += yRow ? Long.bitCount(a ^ bits[ob + w]) : 0;
+            nz += zRow ? Long.bitCount(a ^ bits[oc + w]) : 0;
+        }
+        yCut[r] = ny;
+        zCut[r] = nz;
+        tris[r] = 0;
+    }
+
+    /** Triangles of the row of cubes (j, k) and the cut y and z edges of row r = (j, k). */
+    private void countCubeRow(int r) {
+        int[] tri = TRIS;
+        int oa = r * words;
+        int ob = oa + words;
+        int oc = oa + g.gy * words;
+        int od = oc + words;
+        int ny = 0;
+        int nz = 0;
+        int nt = 0;
+        long xn = bits[oa] ^ bits[ob] | bits[oa] ^ bits[oc] | bits[oa] ^ bits[od];
+        for (int w = 0; w < words; w++) {
+            long a = bits[oa + w];
+            long b = bits[ob + w];
+            long c = bits[oc + w];
+            long d = bits[od + w];
+            long x = xn;
+            xn = w + 1 < words ? bits[oa + w + 1] ^ bits[ob + w + 1] | bits[oa + w + 1] ^ bits[oc + w + 1]
+                    | bits[oa + w + 1] ^ bits[od + w + 1] : 0L;
+            ny += Long.bitCount(a ^ b);
+            nz += Long.bitCount(a ^ c);
+            long a2 = shifted(bits, oa, w, words);
+            long mix = mixed(w, x, xn, a, a2);
+            if (mix == 0) {
+                continue;
+            }
+            long b2 = shifted(bits, ob, w, words);
+            long c2 = shifted(bits, oc, w, words);
+            long d2 = shifted(bits, od, w, words);
+            do {
+                int t = Long.numberOfTrailingZeros(mix);
+                mix &= mix - 1;
+                nt += tri[cubeCase(t, a, a2, b, b2, c, c2, d, d2)];
+            } while (mix != 0);
+        }
+        yCut[r] = ny;
+        zCut[r] = nz;
+        tris[r] = nt;
     }
 
     /**
