@@ -184,14 +184,11 @@ final class EdgeGeneration {
             if (mix == 0) {
                 continue;
             }
-            long wb2 = EdgeRows.shifted(bits, ob, w, words);
-            long wc2 = EdgeRows.shifted(bits, oc, w, words);
-            long wd2 = EdgeRows.shifted(bits, od, w, words);
             do {
                 int t = Long.numberOfTrailingZeros(mix);
                 mix &= mix - 1;
                 int i = 64 * w + t;
-                int c = EdgeRows.cubeCase(t, wa, wa2, wb, wb2, wc, wc2, wd, wd2);
+                int c = t < 63 ? EdgeRows.cubeCase(t, wa, wb, wc, wd) : rows.lastCubeCase(oa, w, words);
                 int cut = cutOf[c];
                 if ((cut & 1) != 0) {
                     vertex(x0, i, j, k, 0, lerpT(s0.at(a + i), s0.at(a + i + 1)), sm, s0, s1, s2, grad);

@@ -81,13 +81,25 @@ final class EdgeRows {
     }
 
     /**
-     * Case (corner c = bit c, {@link MarchingCubesCases} numbering) of the cube at bit t of the rows'
-     * words a, b (y + 1), c (z + 1), d (y + 1, z + 1) and their shifted words a2 .. d2.
+     * Case (corner c = bit c, {@link MarchingCubesCases} numbering) of the cube at bit t &lt; 63 of the
+     * words a, b (row + 1 along y), c (+1 along z), d (+1 along y and z) of four rows: each row gives
+     * the two corners at bits t and t + 1.
      */
-    static int cubeCase(int t, long a, long a2, long b, long b2, long c, long c2, long d, long d2) {
-        return (int) (a >>> t & 1) | (int) (a2 >>> t & 1) << 1 | (int) (b >>> t & 1) << 2 | (int) (b2 >>> t & 1) << 3
-                | (int) (c >>> t & 1) << 4 | (int) (c2 >>> t & 1) << 5 | (int) (d >>> t & 1) << 6
-                | (int) (d2 >>> t & 1) << 7;
+    static int cubeCase(int t, long a, long b, long c, long d) {
+        return (int) (a >>> t & 3) | (int) (b >>> t & 3) << 2 | (int) (c >>> t & 3) << 4 | (int) (d >>> t & 3) << 6;
+    }
+
+    /** Case of the cube at bit 63 of word w of the row of cubes whose first row starts at {@code oa}. */
+    int lastCubeCase(int oa, int w, int words) {
+        int ob = oa + words;
+        int oc = oa + g.gy * words;
+        int od = oc + words;
+        return corners(oa, w) | corners(ob, w) << 2 | corners(oc, w) << 4 | corners(od, w) << 6;
+    }
+
+    /** Samples 64w + 63 and 64w + 64 of the row at {@code o} as bits 0 and 1. */
+    private int corners(int o, int w) {
+        return (int) (bits[o + w] >>> 63) | (int) (bits[o + w + 1] & 1) << 1;
     }
 
     /**
@@ -165,7 +177,9 @@ final class EdgeRows {
     /**
      * Inside bits of one row of stored 16-bit values. {@code ((key - lo) | (hi - key)) >>> 31} is 1
      * exactly when the key is outside [lo, hi]; with hi the largest key it reduces to
-     * {@code (key - lo) >>> 31}. Two 32-bit accumulators per word keep the dependency chains short.
+     * {@code (key - lo) >>> 31}, accumulated as {@code o = 2 * o + bit} from the word's last sample
+     * down (one address-arithmetic instruction per sample), in two 32-bit halves so that the two
+     * dependency chains overlap.
      */
     private void packShorts(short[] v, int o) {
         int gx = g.gx;
@@ -180,9 +194,9 @@ final class EdgeRows {
             if (m == 64 && threshold) {
                 int o0 = 0;
                 int o1 = 0;
-                for (int b = 0; b < 32; b++) {
-                    o0 |= ((v[i0 + b] ^ flip) - lo) >>> 31 << b;
-                    o1 |= ((v[i0 + 32 + b] ^ flip) - lo) >>> 31 << b;
+                for (int b = 31; b >= 0; b--) {
+                    o0 = 2 * o0 + (((v[i0 + b] ^ flip) - lo) >>> 31);
+                    o1 = 2 * o1 + (((v[i0 + 32 + b] ^ flip) - lo) >>> 31);
                 }
                 word = ~(o0 & 0xFFFFFFFFL | (long) o1 << 32);
             } else if (g.interval) {
@@ -216,9 +230,9 @@ final class EdgeRows {
             if (m == 64 && threshold) {
                 int o0 = 0;
                 int o1 = 0;
-                for (int b = 0; b < 32; b++) {
-                    o0 |= ((v[i0 + b] ^ flip) - lo) >>> 31 << b;
-                    o1 |= ((v[i0 + 32 + b] ^ flip) - lo) >>> 31 << b;
+                for (int b = 31; b >= 0; b--) {
+                    o0 = 2 * o0 + (((v[i0 + b] ^ flip) - lo) >>> 31);
+                    o1 = 2 * o1 + (((v[i0 + 32 + b] ^ flip) - lo) >>> 31);
                 }
                 word = ~(o0 & 0xFFFFFFFFL | (long) o1 << 32);
             } else if (g.interval) {
@@ -296,13 +310,10 @@ final class EdgeRows {
             if (mix == 0) {
                 continue;
             }
-            long b2 = shifted(bits, ob, w, words);
-            long c2 = shifted(bits, oc, w, words);
-            long d2 = shifted(bits, od, w, words);
             do {
                 int t = Long.numberOfTrailingZeros(mix);
                 mix &= mix - 1;
-                nt += tri[cubeCase(t, a, a2, b, b2, c, c2, d, d2)];
+                nt += tri[t < 63 ? cubeCase(t, a, b, c, d) : lastCubeCase(oa, w, words)];
             } while (mix != 0);
         }
         yCut[r] = ny;
