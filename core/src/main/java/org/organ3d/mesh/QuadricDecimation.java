@@ -443,6 +443,13 @@ public final class QuadricDecimation {
                 double dot = n0x * n1x + n0y * n1y + n0z * n1z;
                 double len1 = n1x * n1x + n1y * n1y + n1z * n1z;
                 double len0 = n0x * n0x + n0y * n0y + n0z * n0z;
+                // NB: a triangle that has no area before the move has no orientation to keep (flying
+                // edges makes such triangles where the iso value equals a sample value); it is not
+                // allowed to block the collapses that remove it.
+                double edge2 = ex * ex + ey * ey + ez * ez + ax * ax + ay * ay + az * az;
+                if (len0 <= 1e-24 * edge2 * edge2) {
+                    continue;
+                }
                 if (!(dot > 0) || len1 <= 1e-12 * len0) {
                     return true;
                 }
