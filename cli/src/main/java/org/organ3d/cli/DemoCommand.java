@@ -1,19 +1,41 @@
 package org.organ3d.cli;
 
-import java.util.List;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.organ3d.cli.demo.DemoRun;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code organ3d demo} (shared/CONTRACT.md). Not implemented yet: fails with a clear message. */
-@Command(name = "demo", mixinStandardHelpOptions = true, description = "Run the end-to-end demo on the bundled phantom study.")
+/** {@code organ3d demo [--out DIR]} (shared/CONTRACT.md). */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Run the end-to-end demo on the bundled phantom study: generate (or reuse) a synthetic",
+            "abdominal CT with known truths, read it back from DICOM, segment, mesh, smooth, measure,",
+            "export (GLB, STL, NIfTI, JSON, CSV) and print measured versus true values."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", description = "Arguments (see shared/CONTRACT.md).")
-    List<String> args;
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "organ3d-demo",
+            description = "Output folder (the study is cached in DIR/study). Default: ${DEFAULT-VALUE}.")
+    Path out;
+
+    @Option(names = "--small", description = "Use the small 128x128x100 variant (fast).")
+    boolean small;
+
+    @Option(names = "--backend", paramLabel = "auto|java|opencl", defaultValue = "auto",
+            description = "Compute backend for surface extraction. Default: ${DEFAULT-VALUE}.")
+    String backend;
+
+    @Option(names = "--no-picture", description = "Do not render a picture even when a display exists.")
+    boolean noPicture;
 
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("'demo' is not implemented yet");
+    public Integer call() throws Exception {
+        DemoRun run = new DemoRun(new DemoRun.Options(out, small, backend, !noPicture));
+        run.run(spec.commandLine().getOut(), spec.commandLine().getErr(), DemoPicture.fromViewer());
+        return ExitCodes.OK;
     }
 }

@@ -17,7 +17,8 @@ import org.organ3d.volume.LabelMap;
  * <ol>
  * <li>Per slab, in parallel: raster scan (k, then j, then i). A foreground voxel takes the label
  * of its first already-visited neighbour inside the slab and merges the others' label sets, or
- * opens a new label. Labels are slab-local; a slab's union-find always keeps the smallest label as
+ * opens a new label. Under 26-connectivity a voxel whose neighbour behind (k-1) is foreground just
+ * takes that label: all its other visited neighbours touch that one and are merged with it already. Labels are slab-local; a slab's union-find always keeps the smallest label as
  * the root, and counts voxels per label.</li>
  * <li>Sequential: the slab labels are laid end to end (slab by slab) in one global table, and the
  * voxels of each slab's first slice are merged with their neighbours in the slice before it (the
@@ -27,8 +28,8 @@ import org.organ3d.volume.LabelMap;
  * ascending), and every label gets its final component number.</li>
  * <li>Per slab, in parallel: provisional labels are replaced by the final numbers.</li>
  * </ol>
- * Caveats: the labels are held as one {@code int} per voxel (4 bytes per voxel, 315 MB for
- * 512×512×300); a label map can hold at most 65535 components ({@link Components#toLabelMap}
+ * Caveats: the labels are held as one {@code int} per voxel of every slice with foreground
+ * (4 bytes per voxel, 315 MB for a full 512×512×300); a label map can hold at most 65535 components ({@link Components#toLabelMap}
  * says so) while masks selected from the components have no such limit.
  */
 public final class ConnectedComponents {
@@ -161,38 +162,69 @@ public final class ConnectedComponents {
         int ny = d.ny();
         int n = d.sliceSize();
         int[][] back = c.backwardShared();
+        int nb = back.length;
+        int[] delta = new int[nb];
+        boolean[] inPrev = new boolean[nb];
+        for (int b = 0; b < nb; b++) {
+            delta[b] = back[b][1] * nx + back[b][0];
+            inPrev[b] = back[b][2] < 0;
+        }
+        boolean full = c == Connectivity.TWENTY_SIX;
         Slab slab = new Slab();
+        int[] zero = null;
         for (int k = k0; k < k1; k++) {
+            byte[] f = fg[k];
+            int[] prev = k > k0 ? labels[k - 1] : null;
+            if (isEmpty(f)) {
+                // NB: slices without foreground share one all-zero array (never written: the
+                // relabelling pass only rewrites non-zero labels), so sparse masks cost little memory.
+                zero = zero == null ? new int[n] : zero;
+                labels[k] = zero;
+                continue;
+            }
             int[] cur = new int[n];
             labels[k] = cur;
-            int[] prev = k > k0 ? labels[k - 1] : null;
-            byte[] f = fg[k];
             for (int j = 0; j < ny; j++) {
                 int row = j * nx;
+                boolean rowInterior = prev != null && j > 0 && j < ny - 1;
                 for (int i = 0; i < nx; i++) {
                     int x = row + i;
                     if (f[x] == 0) {
                         continue;
                     }
                     int lab = 0;
-                    for (int[] o : back) {
-                        int ii = i + o[0];
-                        int jj = j + o[1];
-                        if (ii < 0 || ii >= nx || jj < 0 || jj >= ny) {
-                            continue;
+                    if (full && prev != null && prev[x] != 0) {
+                        // NB: under 26-connectivity every backward neighbour touches the voxel just
+                        // behind (i, j, k-1), so all of them are already in its set: take its label.
+                        lab = prev[x];
+                    } else if (rowInterior && i > 0 && i < nx - 1) {
+                        // NB: interior voxel of a slice with a previous slice in the slab: no bounds checks.
+                        for (int b = 0; b < nb; b++) {
+                            int nl = (inPrev[b] ? prev : cur)[x + delta[b]];
+                            if (nl != 0 && nl != lab) {
+                                if (lab == 0) {
+                                    lab = nl;
+                                } else {
+                                    UnionFind.union(slab.parent, lab, nl);
+                                }
+                            }
                         }
-                        int[] src = o[2] == 0 ? cur : prev;
-                        if (src == null) {
-                            continue;
-                        }
-                        int nl = src[jj * nx + ii];
-                        if (nl == 0) {
-                            continue;
-                        }
-                        if (lab == 0) {
-                            lab = nl;
-                        } else if (nl != lab) {
-                            UnionFind.union(slab.parent, lab, nl);
+                    } else {
+                        for (int[] o : back) {
+                            int ii = i + o[0];
+                            int jj = j + o[1];
+                            int[] src = o[2] == 0 ? cur : prev;
+                            if (ii < 0 || ii >= nx || jj < 0 || jj >= ny || src == null) {
+                                continue;
+                            }
+                            int nl = src[jj * nx + ii];
+                            if (nl != 0 && nl != lab) {
+                                if (lab == 0) {
+                                    lab = nl;
+                                } else {
+                                    UnionFind.union(slab.parent, lab, nl);
+                                }
+                            }
                         }
                     }
                     if (lab == 0) {
@@ -204,6 +236,15 @@ public final class ConnectedComponents {
             }
         }
         return slab;
+    }
+
+    private static boolean isEmpty(byte[] f) {
+        for (byte b : f) {
+            if (b != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void mergeAcross(int[][] labels, Dimensions d, Connectivity c, int k, int offHere, int offPrev, int[] parent) {

@@ -69,7 +69,12 @@ public final class DistanceTransform {
             return out;
         }
         float[][] g = passesIJ(source, d, box, spacing, cap2);
-        passK(g, box, spacing[2], cap2, (k, j, i, v) -> out[box[4] + k][(box[2] + j) * d.nx() + box[0] + i] = (float) v);
+        int mx = box[1] - box[0];
+        passK(g, box, spacing[2], cap2, false, (j, res) -> {
+            for (int k = box[4]; k < box[5]; k++) {
+                System.arraycopy((float[]) res, (k - box[4]) * mx, out[k], (box[2] + j) * d.nx() + box[0], mx);
+            }
+        });
         return out;
     }
 
@@ -87,9 +92,10 @@ public final class DistanceTransform {
         double cap2 = capSquared(rMm);
         float[][] g = passesIJ(source, d, box, spacing, cap2);
         int nx = d.nx();
-        passK(g, box, spacing[2], cap2, (k, j, i, v) -> {
-            if (v <= cap2) {
-                out[box[4] + k][(box[2] + j) * nx + box[0] + i] = 1;
+        int mx = box[1] - box[0];
+        passK(g, box, spacing[2], cap2, true, (j, res) -> {
+            for (int k = box[4]; k < box[5]; k++) {
+                System.arraycopy((byte[]) res, (k - box[4]) * mx, out[k], (box[2] + j) * nx + box[0], mx);
             }
         });
         return out;
@@ -126,14 +132,21 @@ public final class DistanceTransform {
             int j1 = -1;
             for (int j = 0; j < ny; j++) {
                 int row = j * nx;
-                for (int i = 0; i < nx; i++) {
-                    if (s[row + i] != 0) {
-                        i0 = Math.min(i0, i);
-                        i1 = Math.max(i1, i);
-                        j0 = Math.min(j0, j);
-                        j1 = j;
-                    }
+                int first = 0;
+                while (first < nx && s[row + first] == 0) {
+                    first++;
                 }
+                if (first == nx) {
+                    continue;
+                }
+                int last = nx - 1;
+                while (s[row + last] == 0) {
+                    last--;
+                }
+                i0 = Math.min(i0, first);
+                i1 = Math.max(i1, last);
+                j0 = Math.min(j0, j);
+                j1 = j;
             }
             per[k] = i1 < 0 ? null : new int[] {i0, i1, j0, j1};
         });
@@ -170,6 +183,12 @@ public final class DistanceTransform {
         double sx2 = sp[0] * sp[0];
         double wy = sp[1] * sp[1];
         float[][] g = new float[mz][];
+        // (d·sx)² for every in-row distance d, infinite beyond the cap
+        float[] sqx = new float[mx + 1];
+        for (int t = 0; t <= mx; t++) {
+            double v = sx2 * (double) t * t;
+            sqx[t] = v > cap2 ? INF : (float) Math.min(Float.MAX_VALUE, v);
+        }
         Masks.parallel(mz, kk -> {
             byte[] s = source[box[4] + kk];
             float[] o = new float[mx * my];
@@ -181,7 +200,7 @@ public final class DistanceTransform {
                     if (s[srow + i] != 0) {
                         last = i;
                     }
-                    o[orow + i] = last < 0 ? INF : (float) Math.min(Float.MAX_VALUE, sx2 * (double) (i - last) * (i - last));
+                    o[orow + i] = last < 0 ? INF : sqx[i - last];
                 }
                 last = -1;
                 for (int i = mx - 1; i >= 0; i--) {
@@ -189,13 +208,7 @@ public final class DistanceTransform {
                         last = i;
                     }
                     if (last >= 0) {
-                        double v = sx2 * (double) (last - i) * (last - i);
-                        if (v < o[orow + i]) {
-                            o[orow + i] = (float) v;
-                        }
-                    }
-                    if (o[orow + i] > cap2) {
-                        o[orow + i] = INF;
+                        o[orow + i] = Math.min(o[orow + i], sqx[last - i]);
                     }
                 }
             }
@@ -221,14 +234,20 @@ public final class DistanceTransform {
         return g;
     }
 
-    /** Receives one final squared distance: box-relative (k, j, i). */
+    /**
+     * Receives the results of one box row j: a {@code float[mz*mx]} of squared distances (+Inf
+     * beyond the cap) or a {@code byte[mz*mx]} of 0/1 "within the cap", indexed {@code k*mx + i}.
+     */
     @FunctionalInterface
-    private interface Sink {
-        void accept(int k, int j, int i, double squaredMm);
+    private interface RowSink {
+        void accept(int j, Object results);
     }
 
-    /** Pass 3 over the box along k, rows j in parallel; every finite result goes to the sink. */
-    private static void passK(float[][] g, int[] box, double sz, double cap2, Sink sink) {
+    /**
+     * Pass 3 over the box along k, rows j in parallel. Each row's results are collected in a local
+     * [k][i] buffer and handed over whole, so that the writes to the slices stay sequential.
+     */
+    private static void passK(float[][] g, int[] box, double sz, double cap2, boolean binary, RowSink sink) {
         int mx = box[1] - box[0];
         int my = box[3] - box[2];
         int mz = box[5] - box[4];
@@ -237,6 +256,11 @@ public final class DistanceTransform {
             float[] buf = new float[mz * mx];
             for (int k = 0; k < mz; k++) {
                 System.arraycopy(g[k], j * mx, buf, k * mx, mx);
+            }
+            byte[] bin = binary ? new byte[mz * mx] : null;
+            float[] res = binary ? null : new float[mz * mx];
+            if (res != null) {
+                java.util.Arrays.fill(res, INF);
             }
             Envelope e = new Envelope(mz);
             for (int i = 0; i < mx; i++) {
@@ -253,10 +277,15 @@ public final class DistanceTransform {
                 for (int k = 0; k < mz; k++) {
                     double v = e.out[k];
                     if (v <= cap2) {
-                        sink.accept(k, j, i, v);
+                        if (binary) {
+                            bin[k * mx + i] = 1;
+                        } else {
+                            res[k * mx + i] = (float) v;
+                        }
                     }
                 }
             }
+            sink.accept(j, binary ? bin : res);
         });
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import org.joml.Vector3dc;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.LabelMap;
@@ -15,8 +16,9 @@ import org.organ3d.volume.Volume;
  *
  * <p>One breadth-first flood from all seeds at once (seeds in the order given, neighbours in
  * {@link Connectivity#offsets()} order), sequential and therefore deterministic. The in-range test
- * of a slice is computed once, the first time the flood reaches it (one {@link Volume#sliceValues}
- * per slice), so a small region in a large study touches few slices. The queue holds voxel
+ * of a slice is computed once, when the flood first reaches it or a slice near it (batches of 9
+ * slices in parallel, one {@link Volume#sliceValues} per slice), so a small region in a large study
+ * touches few slices and a large one uses all cores for the tests; the flood itself is sequential. The queue holds voxel
  * positions as longs and grows as needed.
  *
  * <p>Leak guard: with a maximum volume (mm³) the flood stops as soon as one more voxel would
@@ -187,21 +189,30 @@ public final class RegionGrowing {
         return new Flood(region, count, hit, range, warnings);
     }
 
+    /** Slices computed at once around the one the flood first reaches (in parallel). */
+    private static final int BATCH = 8;
+
     private static void ensureSlice(Volume v, ThresholdRange range, byte[][] inRange, byte[][] region, int k) {
         if (inRange[k] != null) {
             return;
         }
         int n = v.dimensions().sliceSize();
-        float[] vals = v.sliceValues(k, null);
-        byte[] r = new byte[n];
         double lo = range.lower();
         double hi = range.upper();
-        for (int x = 0; x < n; x++) {
-            double f = vals[x];
-            r[x] = (byte) (f >= lo && f <= hi ? 1 : 0);
-        }
-        inRange[k] = r;
-        region[k] = new byte[n];
+        int from = Math.max(0, k - BATCH / 2);
+        int to = Math.min(inRange.length, k + BATCH / 2 + 1);
+        // NB: a batch of neighbouring slices in parallel: a large region uses all cores for the
+        // in-range tests, a small one computes few slices it does not need.
+        IntStream.range(from, to).parallel().filter(s -> inRange[s] == null).forEach(s -> {
+            float[] vals = v.sliceValues(s, null);
+            byte[] r = new byte[n];
+            for (int x = 0; x < n; x++) {
+                double f = vals[x];
+                r[x] = (byte) (f >= lo && f <= hi ? 1 : 0);
+            }
+            region[s] = new byte[n];
+            inRange[s] = r;
+        });
     }
 
     /** A growable FIFO ring of longs. */

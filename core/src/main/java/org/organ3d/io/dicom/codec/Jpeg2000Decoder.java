@@ -28,7 +28,6 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 public final class Jpeg2000Decoder implements FrameDecoder {
 
     static final String NAME = "JPEG 2000";
-    private static final J2KImageReaderSpi SPI = new J2KImageReaderSpi();
 
     @Override
     public Set<String> transferSyntaxes() {
@@ -41,11 +40,15 @@ public final class Jpeg2000Decoder implements FrameDecoder {
         Raster raster;
         ImageReader reader = null;
         try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
-            reader = SPI.createReaderInstance();
+            // NB: made here, not in a static field, so that Codecs still loads (and the other syntaxes
+            // still decode) when an embedder leaves jai-imageio off the classpath.
+            reader = new J2KImageReaderSpi().createReaderInstance();
             reader.setInput(in, true, true);
             raster = reader.readRaster(0, null);
         } catch (IOException | RuntimeException e) {
             throw CodecException.at(NAME, 0, "the JPEG 2000 reader failed: " + e, e);
+        } catch (NoClassDefFoundError e) {
+            throw new CodecException(NAME + ": the jai-imageio-jpeg2000 library is not on the classpath", e);
         } catch (VirtualMachineError e) {
             throw e;
         } catch (Error e) {
