@@ -19,7 +19,7 @@ import java.util.Objects;
  * every edge is priced at its optimal position (the minimiser of Q_u + Q_v, Cramer's rule; when A
  * is nearly singular, or the minimiser lies farther than two edge lengths from the edge midpoint,
  * the minimiser on the segment u–v, which covers endpoints and midpoint; a locked endpoint is the
- * only position allowed) and pushed on a 4-ary heap ({@link EdgeHeap}). Pass 4: the cheapest edge
+ * only position allowed) and pushed on a radix heap ({@link EdgeHeap}). Pass 4: the cheapest edge
  * is popped; stale entries (a vertex changed since the push) are skipped (lazy invalidation). A collapse is done
  * only if (a) the link condition holds: u and v have exactly two common neighbours, the apexes of
  * the two triangles on the edge (Dey et al. 1999; this forbids collapses that pinch the surface or
