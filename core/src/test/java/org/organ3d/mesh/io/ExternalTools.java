@@ -52,8 +52,8 @@ final class ExternalTools {
         if (reason == null) {
             return;
         }
-        String required = System.getProperty("organ3d.require", "");
-        if (java.util.Arrays.asList(required.split(",")).contains(tool)) {
+        String required = System.getProperty("organ3d.require", "").toLowerCase(java.util.Locale.ROOT);
+        if (java.util.Arrays.stream(required.split(",")).map(String::trim).anyMatch(tool::equals)) {
             org.junit.jupiter.api.Assertions.fail(tool + " is required (-Dorgan3d.require) but " + reason);
         }
         System.out.println("SKIP " + test + ": " + reason);
