@@ -191,6 +191,14 @@ class MeshExportTest {
     }
 
     @Test
+    void namesAreCleanedForTextHeaders() {
+        NamedMesh m = new NamedMesh(2, "left\tkidney\n", 0xFFFFFFFF, Mesh.empty());
+        assertEquals("left kidney ", m.name());
+        assertEquals("left_kidney_", m.identifier());
+        assertEquals("label_2", new NamedMesh(2, null, 0, Mesh.empty()).displayName());
+    }
+
+    @Test
     void failedWriteLeavesNoFile() throws IOException {
         float[] p = MeshPrimitives.box(0, 0, 0, 1, 1, 1).positionsCopy();
         p[4] = Float.NaN;
