@@ -41,8 +41,8 @@ import org.organ3d.volume.VoxelType;
 @Measurement(iterations = 3)
 public class MeasureBench {
 
-    LabelMap labels;
-    Volume image;
+    public LabelMap labels;
+    public Volume image;
 
     @Setup
     public void setup() {

@@ -4,7 +4,14 @@ import java.util.Optional;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshProperties;
+import org.organ3d.segment.Components;
+import org.organ3d.segment.ConnectedComponents;
+import org.organ3d.segment.Connectivity;
+import org.organ3d.segment.DistanceTransform;
+import org.organ3d.segment.Threshold;
+import org.organ3d.segment.ThresholdRange;
 import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;
 
 /**
@@ -47,6 +54,38 @@ public interface ComputeBackend extends AutoCloseable {
      * watertight indexed mesh in LPS mm, outward winding.
      */
     Mesh isosurface(Volume volume, IsoSurfaceOptions options);
+
+    /**
+     * Threshold: 0/1 slices, 1 where {@code lower <= value <= upper} (rescaled float values compared
+     * with the double bounds). New arrays, owned by the caller. Java: {@link Threshold#mask}.
+     */
+    default byte[][] threshold(Volume volume, ThresholdRange range) {
+        return Threshold.mask(volume, range);
+    }
+
+    /**
+     * Connected components of a 0/1 mask, numbered by decreasing size (ties: lowest linear index of
+     * the first voxel). Java: {@link ConnectedComponents#label(byte[][], Dimensions, Geometry, Connectivity)}.
+     */
+    default Components connectedComponents(byte[][] mask, Dimensions dims, Geometry geometry, Connectivity connectivity) {
+        return ConnectedComponents.label(mask, dims, geometry, connectivity);
+    }
+
+    /**
+     * Voxels within {@code rMm} of a source voxel (exact EDT in mm, the margin/dilation primitive).
+     * Java: {@link DistanceTransform#withinMm}.
+     */
+    default byte[][] withinMm(byte[][] source, Dimensions dims, double[] spacing, double rMm) {
+        return DistanceTransform.withinMm(source, dims, spacing, rMm);
+    }
+
+    /**
+     * Squared distance (mm²) to the nearest source voxel, +Inf beyond {@code maxMm}. Java:
+     * {@link DistanceTransform#squaredMm}.
+     */
+    default float[][] squaredDistanceMm(byte[][] source, Dimensions dims, double[] spacing, double maxMm) {
+        return DistanceTransform.squaredMm(source, dims, spacing, maxMm);
+    }
 
     /**
      * Voxel count, index sums, bounding box and intensity sums over the non-zero voxels of

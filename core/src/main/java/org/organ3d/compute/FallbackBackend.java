@@ -6,7 +6,11 @@ import java.util.function.Function;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshProperties;
+import org.organ3d.segment.Components;
+import org.organ3d.segment.Connectivity;
+import org.organ3d.segment.ThresholdRange;
 import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;
 
 /**
@@ -53,6 +57,26 @@ public final class FallbackBackend implements ComputeBackend {
     @Override
     public Mesh isosurface(Volume volume, IsoSurfaceOptions options) {
         return attempt("isosurface", b -> b.isosurface(volume, options));
+    }
+
+    @Override
+    public byte[][] threshold(Volume volume, ThresholdRange range) {
+        return attempt("threshold", b -> b.threshold(volume, range));
+    }
+
+    @Override
+    public Components connectedComponents(byte[][] mask, Dimensions dims, Geometry geometry, Connectivity connectivity) {
+        return attempt("connectedComponents", b -> b.connectedComponents(mask, dims, geometry, connectivity));
+    }
+
+    @Override
+    public byte[][] withinMm(byte[][] source, Dimensions dims, double[] spacing, double rMm) {
+        return attempt("withinMm", b -> b.withinMm(source, dims, spacing, rMm));
+    }
+
+    @Override
+    public float[][] squaredDistanceMm(byte[][] source, Dimensions dims, double[] spacing, double maxMm) {
+        return attempt("squaredDistanceMm", b -> b.squaredDistanceMm(source, dims, spacing, maxMm));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.stream.IntStream;
 import org.joml.Matrix4d;
 import org.joml.Vector3d;
 import org.organ3d.mesh.Mesh;
+import org.organ3d.mesh.MeshProperties;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
@@ -113,8 +114,9 @@ public final class LabelMeasurements {
         LabelHull hull = LabelHull.of(e, g);
         double[] b = hull.bounds();
         double[] obb = hull.extentsAlong(axes);
-        double[] maxF = hull.maxFeret();
-        double[] minF = hull.minFeretOverFaces();
+        FeretDiameters feret = new FeretDiameters(hull);
+        double[] maxF = feret.max();
+        double[] minF = feret.min();
         Recist recist = Recist.of(hull, g);
 
         double faceArea = s.facesI[c] * crossLength(l, 1, 2) + s.facesJ[c] * crossLength(l, 0, 2)
@@ -124,9 +126,9 @@ public final class LabelMeasurements {
         String method = null;
         if (surfaces != null) {
             Mesh mesh = surfaces.extract(map, label, new int[] {e.i0, e.i1, e.j0, e.j1, e.k0, e.k1});
-            double[] va = MeshMeasures.volumeAndArea(mesh);
-            meshVolume = va[0];
-            meshArea = va[1];
+            MeshProperties mp = MeshProperties.of(mesh);
+            meshVolume = mp.volumeMm3();
+            meshArea = mp.areaMm2();
             method = surfaces.method();
         }
         double sphericity = Math.cbrt(Math.PI) * Math.pow(6 * meshVolume, 2.0 / 3.0) / meshArea;

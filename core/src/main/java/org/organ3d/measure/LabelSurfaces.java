@@ -3,6 +3,7 @@ package org.organ3d.measure;
 import org.organ3d.mesh.FlyingEdges;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
+import org.organ3d.mesh.WindowedSincSmoothing;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
@@ -28,7 +29,7 @@ public interface LabelSurfaces {
     /**
      * The isosurface at ½ of the label's 0/1 indicator, cropped to the label's bounding box plus one
      * background voxel on every side (so the surface is closed even where the label touches the
-     * volume border), extracted by {@link FlyingEdges}, not smoothed. On a binary image this is
+     * volume border), extracted by {@link FlyingEdges} (no further capping needed), not smoothed. On a binary image this is
      * discrete marching cubes: vertices sit halfway between an inside and an outside voxel centre.
      */
     static LabelSurfaces indicatorIsoSurface() {
@@ -40,7 +41,30 @@ public interface LabelSurfaces {
 
             @Override
             public Mesh extract(LabelMap map, int label, int[] box) {
-                return FlyingEdges.extract(indicator(map, label, box), new IsoSurfaceOptions(0.5, false, true));
+                return FlyingEdges.extract(indicator(map, label, box), new IsoSurfaceOptions(0.5, false, false));
+            }
+        };
+    }
+
+    /**
+     * {@code base}'s surfaces smoothed by {@link WindowedSincSmoothing} (non-shrinking low-pass);
+     * {@link #method()} says so, with the iterations and pass band, so that a report never passes a
+     * smoothed volume or area off as the raw one.
+     */
+    static LabelSurfaces smoothed(LabelSurfaces base, WindowedSincSmoothing.Options options) {
+        String raw = base.method().replace(" (unsmoothed)", "");
+        String method = String.format(java.util.Locale.ROOT, "%s, smoothed (windowed sinc, %d iterations, pass band %s%s)",
+                raw, options.iterations(), options.passBand(), options.preserveVolume() ? ", volume restored" : "");
+        return new LabelSurfaces() {
+            @Override
+            public String method() {
+                return method;
+            }
+
+            @Override
+            public Mesh extract(LabelMap map, int label, int[] box) {
+                Mesh m = base.extract(map, label, box);
+                return m.isEmpty() ? m : WindowedSincSmoothing.smooth(m, options).mesh();
             }
         };
     }

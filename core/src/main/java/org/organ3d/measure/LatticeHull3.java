@@ -2,9 +2,7 @@ package org.organ3d.measure;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Exact 3D convex hull of integer lattice points by Quickhull (Barber, Dobkin, Huhdanpaa, "The
@@ -49,7 +47,15 @@ final class LatticeHull3 {
     private int[] outsideHead = new int[64];
     // linked lists of outside points: next pointer per point.
     private int[] nextOutside;
-    private final Map<Long, Integer> edgeToFace = new HashMap<>();
+    // neighbour face across edge e of face f (e = 0: a→b, 1: b→c, 2: c→a) at nbr[3f + e].
+    private int[] nbr = new int[3 * 64];
+    // per face: the expansion step that last classified it, and whether it was visible then.
+    private int[] stamp = new int[64];
+    private boolean[] visibleNow = new boolean[64];
+    private int step;
+    // per point: the cone face that starts / ends at it during one expansion step.
+    private int[] coneFrom;
+    private int[] coneTo;
 
     private LatticeHull3(int[] xs, int[] ys, int[] zs, int count) {
         this.n = count;
@@ -111,6 +117,18 @@ final class LatticeHull3 {
         }
         // Now p3 is below face (p0,p1,p2): the four faces below are outward.
         int[] first = {addFace(p0, p1, p2), addFace(p0, p3, p1), addFace(p1, p3, p2), addFace(p2, p3, p0)};
+        for (int f : first) {
+            for (int e = 0; e < 3; e++) {
+                for (int g : first) {
+                    int ge = edgeIndex(g, vertex(f, (e + 1) % 3), vertex(f, e));
+                    if (g != f && ge >= 0) {
+                        nbr[3 * f + e] = g;
+                    }
+                }
+            }
+        }
+        coneFrom = new int[n];
+        coneTo = new int[n];
         for (int p = 0; p < n; p++) {
             if (p == p0 || p == p1 || p == p2 || p == p3) {
                 continue;
@@ -145,6 +163,7 @@ final class LatticeHull3 {
             }
             visible.clear();
             horizon.clear();
+            step++;
             findVisible(f, apex, visible, horizon, stack);
             int pending = -1;
             for (int v : visible) {
@@ -157,13 +176,22 @@ final class LatticeHull3 {
                     p = nx;
                 }
                 outsideHead[v] = -1;
-                removeFace(v);
+                alive[v] = false;
             }
             int firstNew = faceCount;
             for (int[] e : horizon) {
-                addFace(e[0], e[1], apex);
+                // e = {a, b, outer face g, edge of g that is b→a}
+                int h = addFace(e[0], e[1], apex);
+                nbr[3 * h] = e[2];
+                nbr[3 * e[2] + e[3]] = h;
+                coneFrom[e[0]] = h;
+                coneTo[e[1]] = h;
             }
             int lastNew = faceCount;
+            for (int h = firstNew; h < lastNew; h++) {
+                nbr[3 * h + 1] = coneFrom[fb[h]]; // edge b→apex borders the cone face (b, c, apex)
+                nbr[3 * h + 2] = coneTo[fa[h]];   // edge apex→a borders the cone face (x, a, apex)
+            }
             for (int p = pending; p >= 0; ) {
                 int nx = nextOutside[p];
                 for (int g = firstNew; g < lastNew; g++) {
@@ -198,40 +226,48 @@ final class LatticeHull3 {
         return tris;
     }
 
-    /** Depth-first search over faces strictly visible from {@code apex}; collects the horizon edges. */
+    /**
+     * Depth-first search over the faces strictly visible from {@code apex} (orientation > 0); collects
+     * the horizon edges as {@code {a, b, outer face, edge index of b→a in the outer face}}.
+     */
     private void findVisible(int start, int apex, List<Integer> visible, List<int[]> horizon, ArrayDeque<Integer> stack) {
-        // NB: faces are removed only after the whole visible set and its horizon are known, so the
-        // edge map stays valid during the search. Visibility is strict (orientation > 0).
-        java.util.HashSet<Integer> seen = new java.util.HashSet<>();
         stack.clear();
         stack.push(start);
-        seen.add(start);
+        stamp[start] = step;
+        visibleNow[start] = true;
         while (!stack.isEmpty()) {
             int f = stack.pop();
             visible.add(f);
-            int[] vs = {fa[f], fb[f], fc[f]};
             for (int e = 0; e < 3; e++) {
-                int a = vs[e];
-                int b = vs[(e + 1) % 3];
-                Integer g = edgeToFace.get(key(b, a));
-                if (g == null) {
-                    throw new IllegalStateException("hull is not closed at edge " + b + "-" + a);
+                int g = nbr[3 * f + e];
+                if (stamp[g] != step) {
+                    stamp[g] = step;
+                    visibleNow[g] = orientFace(g, apex) > 0;
+                    if (visibleNow[g]) {
+                        stack.push(g);
+                    }
                 }
-                if (seen.contains(g)) {
-                    continue;
-                }
-                if (orientFace(g, apex) > 0) {
-                    seen.add(g);
-                    stack.push(g);
-                } else {
-                    horizon.add(new int[] {a, b});
+                if (!visibleNow[g]) {
+                    int a = vertex(f, e);
+                    int b = vertex(f, (e + 1) % 3);
+                    horizon.add(new int[] {a, b, g, edgeIndex(g, b, a)});
                 }
             }
         }
     }
 
-    private long key(int a, int b) {
-        return (long) a * n + b;
+    private int vertex(int f, int corner) {
+        return corner == 0 ? fa[f] : corner == 1 ? fb[f] : fc[f];
+    }
+
+    /** Index e of the edge from → to in face g, or -1. */
+    private int edgeIndex(int g, int from, int to) {
+        for (int e = 0; e < 3; e++) {
+            if (vertex(g, e) == from && vertex(g, (e + 1) % 3) == to) {
+                return e;
+            }
+        }
+        return -1;
     }
 
     private int addFace(int a, int b, int c) {
@@ -242,6 +278,9 @@ final class LatticeHull3 {
             fc = java.util.Arrays.copyOf(fc, cap);
             alive = java.util.Arrays.copyOf(alive, cap);
             outsideHead = java.util.Arrays.copyOf(outsideHead, cap);
+            stamp = java.util.Arrays.copyOf(stamp, cap);
+            visibleNow = java.util.Arrays.copyOf(visibleNow, cap);
+            nbr = java.util.Arrays.copyOf(nbr, 3 * cap);
         }
         int f = faceCount++;
         fa[f] = a;
@@ -249,17 +288,8 @@ final class LatticeHull3 {
         fc[f] = c;
         alive[f] = true;
         outsideHead[f] = -1;
-        edgeToFace.put(key(a, b), f);
-        edgeToFace.put(key(b, c), f);
-        edgeToFace.put(key(c, a), f);
+        stamp[f] = -1;
         return f;
-    }
-
-    private void removeFace(int f) {
-        alive[f] = false;
-        edgeToFace.remove(key(fa[f], fb[f]), f);
-        edgeToFace.remove(key(fb[f], fc[f]), f);
-        edgeToFace.remove(key(fc[f], fa[f]), f);
     }
 
     private void pushOutside(int f, int p) {

@@ -49,27 +49,33 @@ final class EdgeGeneration {
         if (k0 >= k1) {
             return;
         }
-        SampleGrid.Window w = g.new Window();
+        SampleGrid.Window w = g.new Window(rows);
         int gx = g.gx;
         int gy = g.gy;
         int[] ids = new int[12];
         double[] grad = new double[6];
         for (int k = k0; k < k1; k++) {
-            float[] sm = w.values(k - 1);
-            float[] s0 = w.values(k);
-            float[] s1 = w.values(k + 1);
-            float[] s2 = w.values(k + 2);
+            SliceSamples sm = w.samples(k - 1);
+            SliceSamples s0 = w.samples(k);
+            SliceSamples s1 = w.samples(k + 1);
+            SliceSamples s2 = w.samples(k + 2);
             byte[] m0 = w.mask(k);
             byte[] m1 = w.mask(k + 1);
             for (int j = 0; j < gy; j++) {
                 int r = gy * k + j;
                 int a = j * gx;
+                if (j + 1 < gy && m1 != null) {
+                    if (rows.tris[r] > 0) {
+                        cubes(r, j, k, m0, m1, ids, sm, s0, s1, s2, grad);
+                    }
+                    continue;
+                }
+                // rows that bound no row of cubes (last row, last slice): their own edges only
                 if (rows.xCut[r] > 0) {
                     int id = rows.xBase[r];
                     for (int i = rows.first[r], e = rows.last[r]; i < e; i++) {
                         if (m0[a + i] != m0[a + i + 1]) {
-                            float t = lerpT(s0[a + i], s0[a + i + 1]);
-                            vertex(id++, i, j, k, 0, t, sm, s0, s1, s1, grad);
+                            vertex(id++, i, j, k, 0, lerpT(s0.at(a + i), s0.at(a + i + 1)), sm, s0, s1, s2, grad);
                         }
                     }
                 }
@@ -80,27 +86,19 @@ final class EdgeGeneration {
                     int b = a + gx;
                     for (int i = (int) (range >> 32), e = (int) range; i <= e; i++) {
                         if (m0[a + i] != m0[b + i]) {
-                            float t = lerpT(s0[a + i], s0[b + i]);
-                            vertex(id++, i, j, k, 1, t, sm, s0, s1, s1, grad);
+                            vertex(id++, i, j, k, 1, lerpT(s0.at(a + i), s0.at(b + i)), sm, s0, s1, s2, grad);
                         }
                     }
                 }
-                if (m1 == null) {
-                    continue;
-                }
-                if (rows.zCut[r] > 0) {
+                if (m1 != null && rows.zCut[r] > 0) {
                     long range = EdgeRows.pairRange(rows.first[r], rows.last[r], rows.ends[r],
                             rows.first[r + gy], rows.last[r + gy], rows.ends[r + gy], gx);
                     int id = rows.zBase[r];
                     for (int i = (int) (range >> 32), e = (int) range; i <= e; i++) {
                         if (m0[a + i] != m1[a + i]) {
-                            float t = lerpT(s0[a + i], s1[a + i]);
-                            vertex(id++, i, j, k, 2, t, sm, s0, s1, s2, grad);
+                            vertex(id++, i, j, k, 2, lerpT(s0.at(a + i), s1.at(a + i)), sm, s0, s1, s2, grad);
                         }
                     }
-                }
-                if (j + 1 < gy && rows.tris[r] > 0) {
-                    cubes(r, j, m0, m1, ids);
                 }
             }
         }
@@ -115,7 +113,12 @@ final class EdgeGeneration {
         return Math.min(t, 1f);
     }
 
-    private void cubes(int r, int j, byte[] m0, byte[] m1, int[] ids) {
+    /**
+     * Triangles of cube row (j, k) and, in the same sweep, the vertices of row r = (j, k)'s own x, y
+     * and z edges (edges 0, 4 and 8 of each cube; the y and z edges at the range's last sample after it).
+     */
+    private void cubes(int r, int j, int k, byte[] m0, byte[] m1, int[] ids, SliceSamples sm, SliceSamples s0,
+            SliceSamples s1, SliceSamples s2, double[] grad) {
         int gx = g.gx;
         int gy = g.gy;
         long range = rows.cubeRange(r, rows.first, rows.last, rows.ends, r + gy);
@@ -138,8 +141,21 @@ final class EdgeGeneration {
         int p = m0[a + lo] | m0[b + lo] << 1 | m1[a + lo] << 2 | m1[b + lo] << 3;
         for (int i = lo; i < hi; i++) {
             int pn = m0[a + i + 1] | m0[b + i + 1] << 1 | m1[a + i + 1] << 2 | m1[b + i + 1] << 3;
+            if (p == pn && (p == 0 || p == 15)) {
+                // NB: all eight corners alike (most cubes in a trimmed range): no cut edge, no triangle
+                continue;
+            }
             int c = spread[p] | spread[pn] << 1;
             int cut = EdgeRows.CUT[c];
+            if ((cut & 1) != 0) {
+                vertex(x0, i, j, k, 0, lerpT(s0.at(a + i), s0.at(a + i + 1)), sm, s0, s1, s2, grad);
+            }
+            if ((cut & 0x10) != 0) {
+                vertex(y0, i, j, k, 1, lerpT(s0.at(a + i), s0.at(b + i)), sm, s0, s1, s2, grad);
+            }
+            if ((cut & 0x100) != 0) {
+                vertex(z0, i, j, k, 2, lerpT(s0.at(a + i), s1.at(a + i)), sm, s0, s1, s2, grad);
+            }
             int nt = table[c * stride];
             if (nt > 0) {
                 ids[0] = x0;
@@ -177,14 +193,20 @@ final class EdgeGeneration {
             z1 += cut >> 10 & 1;
             p = pn;
         }
+        if (m0[a + hi] != m0[b + hi]) {
+            vertex(y0, hi, j, k, 1, lerpT(s0.at(a + hi), s0.at(b + hi)), sm, s0, s1, s2, grad);
+        }
+        if (m0[a + hi] != m1[a + hi]) {
+            vertex(z0, hi, j, k, 2, lerpT(s0.at(a + hi), s1.at(a + hi)), sm, s0, s1, s2, grad);
+        }
     }
 
     /**
      * Vertex {@code id} on the edge from grid sample (i, j, k) along {@code axis} at fraction t.
      * {@code sm, s0, s1} are slices k-1, k, k+1; {@code s2} is slice k+2 for z edges (else unused).
      */
-    private void vertex(int id, int i, int j, int k, int axis, float t, float[] sm, float[] s0, float[] s1,
-            float[] s2, double[] grad) {
+    private void vertex(int id, int i, int j, int k, int axis, float t, SliceSamples sm, SliceSamples s0,
+            SliceSamples s1, SliceSamples s2, double[] grad) {
         double x = i - g.pad;
         double y = j - g.pad;
         double z = k - g.pad;
@@ -226,30 +248,30 @@ final class EdgeGeneration {
     }
 
     /** Index-space gradient at sample (i, j) of slice {@code at}; central, one-sided at the border. */
-    private void gradient(int i, int j, float[] below, float[] at, float[] above, double[] out, int o) {
+    private void gradient(int i, int j, SliceSamples below, SliceSamples at, SliceSamples above, double[] out, int o) {
         int gx = g.gx;
         int gy = g.gy;
         int x = i + j * gx;
         if (i == 0) {
-            out[o] = (double) at[x + 1] - at[x];
+            out[o] = (double) at.at(x + 1) - at.at(x);
         } else if (i == gx - 1) {
-            out[o] = (double) at[x] - at[x - 1];
+            out[o] = (double) at.at(x) - at.at(x - 1);
         } else {
-            out[o] = 0.5 * ((double) at[x + 1] - at[x - 1]);
+            out[o] = 0.5 * ((double) at.at(x + 1) - at.at(x - 1));
         }
         if (j == 0) {
-            out[o + 1] = (double) at[x + gx] - at[x];
+            out[o + 1] = (double) at.at(x + gx) - at.at(x);
         } else if (j == gy - 1) {
-            out[o + 1] = (double) at[x] - at[x - gx];
+            out[o + 1] = (double) at.at(x) - at.at(x - gx);
         } else {
-            out[o + 1] = 0.5 * ((double) at[x + gx] - at[x - gx]);
+            out[o + 1] = 0.5 * ((double) at.at(x + gx) - at.at(x - gx));
         }
         if (below == null) {
-            out[o + 2] = (double) above[x] - at[x];
+            out[o + 2] = (double) above.at(x) - at.at(x);
         } else if (above == null) {
-            out[o + 2] = (double) at[x] - below[x];
+            out[o + 2] = (double) at.at(x) - below.at(x);
         } else {
-            out[o + 2] = 0.5 * ((double) above[x] - below[x]);
+            out[o + 2] = 0.5 * ((double) above.at(x) - below.at(x));
         }
     }
 }

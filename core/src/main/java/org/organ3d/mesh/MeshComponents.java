@@ -10,9 +10,10 @@ import java.util.Objects;
  * filters on them: keep the largest, drop the small ones. Positions in LPS mm, volumes in mm³.
  * Stateless, thread-safe; sequential and deterministic.
  *
- * <p>Pass 1: union–find over the vertices of each triangle labels the components (numbered in order
- * of their first triangle). Pass 2: per component, the signed enclosed volume (divergence theorem in
- * double), area, triangle count and whether it is closed (no edge used by one triangle only).
+ * <p>Pass 1: {@link MeshTopology} labels the components (triangles sharing a vertex; numbered in
+ * order of their first triangle) and says which are closed (every edge shared by two oppositely
+ * oriented triangles). Pass 2: {@link MeshProperties} gives each component's signed enclosed volume
+ * (divergence theorem in double) and area.
  * Pass 3: bodies. A closed component with negative volume is an inward-facing shell, the wall of a
  * cavity; it is attached to the smallest positive closed component that contains it (ray parity
  * from one of its vertices, bounding boxes first), and the body's volume is the outer shell's plus
@@ -21,9 +22,10 @@ import java.util.Objects;
  * and fill the cavity. Filters rank and keep whole bodies.
  *
  * <p>Caveats: the volume of an open component is not defined; it is computed all the same (about
- * the component's first vertex) and flagged by {@link Component#closed()}. A negative shell that no
- * positive shell contains is its own body, ranked by its absolute volume. Ray parity assumes the
- * enclosing shell is closed and not self-intersecting.
+ * the centre of the mesh's bounding box) and flagged by {@link Component#closed()}. A negative
+ * shell that no positive shell contains is its own body, ranked by its absolute volume. Ray parity
+ * assumes the enclosing shell is closed and not self-intersecting; it costs one pass over the
+ * triangles of each candidate shell per cavity.
  */
 public final class MeshComponents {
 
@@ -42,7 +44,7 @@ public final class MeshComponents {
      * @param triangles       triangle count
      * @param signedVolumeMm3 signed enclosed volume (negative for an inward-facing shell)
      * @param areaMm2         area
-     * @param closed          no boundary edge
+     * @param closed          every edge shared by two oppositely oriented triangles
      * @param body            id of the body's outer component (itself for an outer shell)
      * @param bodyVolumeMm3   volume of the body this component belongs to (outer plus cavities;
      *                        absolute value for a lone negative shell)
@@ -119,54 +121,17 @@ public final class MeshComponents {
         final Mesh mesh;
         final double[] pos;
         final int[] idx;
+        final MeshTopology topology;
         final int[] triComponent;
         final int count;
 
         Labelling(Mesh mesh) {
             this.mesh = Objects.requireNonNull(mesh, "mesh");
-            pos = MeshIntegrals.toDouble(mesh.positionsCopy());
+            pos = PositionArrays.toDouble(mesh.positionsCopy());
             idx = mesh.indicesCopy();
-            int n = mesh.vertexCount();
-            int[] parent = new int[n];
-            for (int v = 0; v < n; v++) {
-                parent[v] = v;
-            }
-            for (int t = 0; t < idx.length; t += 3) {
-                union(parent, idx[t], idx[t + 1]);
-                union(parent, idx[t], idx[t + 2]);
-            }
-            int[] label = new int[n];
-            Arrays.fill(label, -1);
-            triComponent = new int[idx.length / 3];
-            int next = 0;
-            for (int t = 0; t < triComponent.length; t++) {
-                int root = find(parent, idx[3 * t]);
-                if (label[root] < 0) {
-                    label[root] = next++;
-                }
-                triComponent[t] = label[root];
-            }
-            count = next;
-        }
-
-        private static int find(int[] parent, int v) {
-            while (parent[v] != v) {
-                parent[v] = parent[parent[v]];
-                v = parent[v];
-            }
-            return v;
-        }
-
-        private static void union(int[] parent, int a, int b) {
-            int ra = find(parent, a);
-            int rb = find(parent, b);
-            if (ra != rb) {
-                if (ra < rb) {
-                    parent[rb] = ra;
-                } else {
-                    parent[ra] = rb;
-                }
-            }
+            topology = MeshTopology.of(mesh);
+            triComponent = topology.triangleComponents();
+            count = topology.componentCount();
         }
 
         /** Vertex triples of each component's triangles, bucketed in one counting pass. */
@@ -193,22 +158,16 @@ public final class MeshComponents {
 
         List<Component> components() {
             int[][] tris = trianglesByComponent();
+            List<MeshProperties> props = MeshProperties.ofComponents(mesh, topology);
             double[] volume = new double[count];
             double[] area = new double[count];
             boolean[] closed = new boolean[count];
             double[][] box = new double[count][];
-            boolean[] boundaryVertex = VertexNeighbourhood.of(mesh.vertexCount(), idx).boundaryVertex;
             for (int c = 0; c < count; c++) {
-                volume[c] = MeshIntegrals.signedVolume(pos, tris[c]);
-                area[c] = MeshIntegrals.area(pos, tris[c]);
+                volume[c] = props.get(c).volumeMm3();
+                area[c] = props.get(c).areaMm2();
                 box[c] = bounds(tris[c]);
-                closed[c] = true;
-                for (int v : tris[c]) {
-                    if (boundaryVertex[v]) {
-                        closed[c] = false;
-                        break;
-                    }
-                }
+                closed[c] = topology.isComponentClosed(c);
             }
             int[] body = new int[count];
             for (int c = 0; c < count; c++) {

@@ -36,22 +36,26 @@ public record SmoothingResult(Mesh mesh, double volumeBeforeMm3, double volumeAf
      */
     static SmoothingResult finish(Mesh input, double volumeBefore, double[] smoothed, int[] indices,
             boolean preserveVolume, int fixedVertices, int iterations) {
-        double filtered = MeshIntegrals.signedVolume(smoothed, indices);
-        double filterChange = relative(volumeBefore, filtered);
+        float[] positions = PositionArrays.toFloat(smoothed);
+        // NB: volumes are those of the float positions actually returned, by MeshProperties.
+        MeshProperties filtered = MeshProperties.of(Mesh.adopt(positions, null, indices));
+        double filterChange = relative(volumeBefore, filtered.volumeMm3());
+        double after = filtered.volumeMm3();
         boolean restored = false;
-        if (preserveVolume && volumeBefore != 0 && filtered != 0 && Math.signum(volumeBefore) == Math.signum(filtered)) {
-            double[] c = MeshIntegrals.volumeCentroid(smoothed, indices);
-            double s = Math.cbrt(volumeBefore / filtered);
+        if (preserveVolume && volumeBefore != 0 && after != 0 && Math.signum(volumeBefore) == Math.signum(after)) {
+            double cx = filtered.centroidX();
+            double cy = filtered.centroidY();
+            double cz = filtered.centroidZ();
+            double s = Math.cbrt(volumeBefore / after);
             for (int i = 0; i < smoothed.length; i += 3) {
-                smoothed[i] = c[0] + s * (smoothed[i] - c[0]);
-                smoothed[i + 1] = c[1] + s * (smoothed[i + 1] - c[1]);
-                smoothed[i + 2] = c[2] + s * (smoothed[i + 2] - c[2]);
+                smoothed[i] = cx + s * (smoothed[i] - cx);
+                smoothed[i + 1] = cy + s * (smoothed[i + 1] - cy);
+                smoothed[i + 2] = cz + s * (smoothed[i + 2] - cz);
             }
+            positions = PositionArrays.toFloat(smoothed);
+            after = MeshProperties.of(Mesh.adopt(positions, null, indices)).volumeMm3();
             restored = true;
         }
-        float[] positions = MeshIntegrals.toFloat(smoothed);
-        // NB: the reported volume is that of the float positions actually returned.
-        double after = MeshIntegrals.signedVolume(MeshIntegrals.toDouble(positions), indices);
         Mesh mesh = Mesh.adopt(positions, VertexNormals.areaWeighted(positions, indices), indices, input.isCapped());
         return new SmoothingResult(mesh, volumeBefore, after, relative(volumeBefore, after), filterChange, restored,
                 fixedVertices, iterations);

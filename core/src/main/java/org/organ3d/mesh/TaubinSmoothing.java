@@ -101,8 +101,8 @@ public final class TaubinSmoothing {
         Objects.requireNonNull(mesh, "mesh");
         Objects.requireNonNull(options, "options");
         int[] indices = mesh.indicesCopy();
-        double[] x = MeshIntegrals.toDouble(mesh.positionsCopy());
-        double before = MeshIntegrals.signedVolume(x, indices);
+        double[] x = PositionArrays.toDouble(mesh.positionsCopy());
+        double before = MeshProperties.of(mesh).volumeMm3();
         UmbrellaLaplacian laplacian = UmbrellaLaplacian.of(VertexNeighbourhood.of(mesh.vertexCount(), indices),
                 options.smoothBoundary());
         double[] d = new double[x.length];

@@ -27,6 +27,35 @@ public final class Components {
         this.geometry = geometry;
     }
 
+    /**
+     * Components computed elsewhere (another compute backend): {@code labels[k][j*nx+i]} in
+     * 0..n, numbered as {@link ConnectedComponents} numbers them, and {@code sizes[1..n]}
+     * ({@code sizes[0]} unused). The arrays are adopted, not copied. Checked: shape, label range,
+     * non-increasing sizes.
+     */
+    public static Components of(int[][] labels, long[] sizes, Dimensions dims, Geometry geometry) {
+        if (labels.length != dims.nz() || sizes.length < 1) {
+            throw new IllegalArgumentException("labels need " + dims.nz() + " slices and sizes at least index 0");
+        }
+        for (int s = 2; s < sizes.length; s++) {
+            if (sizes[s] > sizes[s - 1] || sizes[s] < 1) {
+                throw new IllegalArgumentException("component sizes must be positive and non-increasing");
+            }
+        }
+        int n = sizes.length - 1;
+        for (int[] l : labels) {
+            if (l == null || l.length != dims.sliceSize()) {
+                throw new IllegalArgumentException("label slices must hold " + dims.sliceSize() + " voxels");
+            }
+            for (int v : l) {
+                if (v < 0 || v > n) {
+                    throw new IllegalArgumentException("component label " + v + " outside 0.." + n);
+                }
+            }
+        }
+        return new Components(labels, sizes, dims, geometry);
+    }
+
     /** Number of components. */
     public int count() {
         return sizes.length - 1;

@@ -115,4 +115,59 @@ class LabelMeasurementsTest {
         assertEquals(6 * a * a, r.voxelFaceAreaMm2(), 1e-9); // 3750 mm², the ANTs #418 cube
         assertEquals(a * a * a, r.volumeMm3(), 1e-9);
     }
+
+    @Test
+    void surfacesOfBinaryLabelsGiveMeshVolumeAreaAndSphericity() {
+        // Sphere of radius 12 voxels (1 mm) and a 25 mm cube of 1.25 mm voxels, one label map each.
+        double rad = 12;
+        LabelMap sphere = Phantoms.draw(new Dimensions(32, 32, 32), Geometry.unit(),
+                Phantoms.ellipsoidMm(15.3, 15.6, 15.2, new Vector3d(1, 1, 1), rad, rad, rad, 1));
+        LabelMeasurement s = LabelMeasurements.measure(sphere).get(0);
+        double v = 4.0 / 3 * Math.PI * rad * rad * rad;
+        double area = 4 * Math.PI * rad * rad;
+        System.out.printf("sphere r=12: voxel volume %.1f, mesh volume %.1f, true %.1f; mesh area %.1f, staircase %.1f, true %.1f;"
+                + " sphericity %.4f%n", s.volumeMm3(), s.meshVolumeMm3(), v, s.surfaceAreaMm2(), s.voxelFaceAreaMm2(), area,
+                s.sphericity());
+        assertEquals(v, s.volumeMm3(), 0.01 * v);
+        assertEquals(v, s.meshVolumeMm3(), 0.03 * v); // binary label: corners cut, below the voxel volume
+        assertTrue(s.meshVolumeMm3() < s.volumeMm3());
+        assertEquals(area, s.surfaceAreaMm2(), 0.10 * area);
+        assertEquals(1.5 * area, s.voxelFaceAreaMm2(), 0.05 * 1.5 * area); // the staircase is ~3/2 too large
+        assertTrue(s.sphericity() > 0.88 && s.sphericity() <= 1.0, "sphericity " + s.sphericity());
+        assertEquals("marching cubes of the label indicator at 0.5 (unsmoothed)", s.surfaceMethod());
+
+        LabelMap cube = Phantoms.draw(new Dimensions(24, 24, 24), Geometry.axisAligned(1.25, 1.25, 1.25, 0, 0, 0),
+                (i, j, k) -> i >= 2 && i < 22 && j >= 2 && j < 22 && k >= 2 && k < 22 ? 1 : 0);
+        LabelMeasurement c = LabelMeasurements.measure(cube).get(0);
+        double a = 25;
+        double sv = 1.25;
+        System.out.printf("cube a=25 mm: voxel volume %.2f, mesh volume %.2f; staircase area %.2f, mesh area %.2f,"
+                + " sphericity %.4f%n", c.volumeMm3(), c.meshVolumeMm3(), c.voxelFaceAreaMm2(), c.surfaceAreaMm2(), c.sphericity());
+        assertEquals(6 * a * a, c.voxelFaceAreaMm2(), 1e-9);
+        // Marching cubes chamfers the 12 edges (legs of half a voxel) and the 8 corners.
+        double chamfered = 6 * a * a - 12 * a * sv * (1 - Math.sqrt(0.5));
+        assertEquals(chamfered, c.surfaceAreaMm2(), 0.005 * chamfered);
+        assertEquals(a * a * a - 12 * a * sv * sv / 8, c.meshVolumeMm3(), 0.001 * a * a * a);
+        assertEquals(Math.cbrt(Math.PI) * Math.pow(6 * c.meshVolumeMm3(), 2.0 / 3) / c.surfaceAreaMm2(), c.sphericity(), 1e-12);
+        // Above a sharp cube's (π/6)^(1/3) = 0.806: the chamfers round it a little.
+        assertTrue(c.sphericity() > Math.cbrt(Math.PI / 6) && c.sphericity() < 0.84, "cube sphericity " + c.sphericity());
+    }
+
+    @Test
+    void smoothedSurfacesSayTheyAreSmoothedAndKeepTheVolume() {
+        double rad = 10;
+        LabelMap sphere = Phantoms.draw(new Dimensions(26, 26, 26), Geometry.unit(),
+                Phantoms.ellipsoidMm(12.4, 12.6, 12.5, new Vector3d(1, 1, 1), rad, rad, rad, 1));
+        LabelSurfaces smooth = LabelSurfaces.smoothed(LabelSurfaces.indicatorIsoSurface(),
+                org.organ3d.mesh.WindowedSincSmoothing.Options.defaults());
+        LabelMeasurement raw = LabelMeasurements.measure(sphere).get(0);
+        LabelMeasurement s = LabelMeasurements.measure(sphere, null, null, smooth).get(0);
+        assertEquals("marching cubes of the label indicator at 0.5, smoothed (windowed sinc, 20 iterations, pass band 0.1)",
+                s.surfaceMethod());
+        double area = 4 * Math.PI * rad * rad;
+        // Smoothing removes the terraces: the area comes closer to the sphere's, the volume stays.
+        assertTrue(Math.abs(s.surfaceAreaMm2() - area) < Math.abs(raw.surfaceAreaMm2() - area));
+        assertEquals(raw.meshVolumeMm3(), s.meshVolumeMm3(), 0.01 * raw.meshVolumeMm3());
+        assertEquals(raw.volumeMm3(), s.volumeMm3(), 0);
+    }
 }

@@ -43,59 +43,22 @@ final class TestMeshes {
     }
 
     static double volume(Mesh m) {
-        return MeshIntegrals.signedVolume(m);
+        return MeshProperties.of(m).volumeMm3();
     }
 
     static double area(Mesh m) {
-        return MeshIntegrals.area(MeshIntegrals.toDouble(m.positionsCopy()), m.indicesCopy());
+        return MeshProperties.of(m).areaMm2();
     }
 
-    /**
-     * Closed and consistently oriented: every directed edge occurs exactly once and its reverse
-     * exactly once, no degenerate triangle (repeated vertex) and no duplicate triangle.
-     */
+    /** Closed and consistently oriented (MeshTopology: every edge shared by two opposite triangles). */
     static boolean watertightOriented(Mesh m) {
-        int[] idx = m.indicesCopy();
-        Map<Long, Integer> directed = new HashMap<>();
-        for (int t = 0; t < idx.length; t += 3) {
-            for (int k = 0; k < 3; k++) {
-                int a = idx[t + k];
-                int b = idx[t + (k + 1) % 3];
-                if (a == b) {
-                    return false;
-                }
-                if (directed.merge(((long) a << 32) | b, 1, Integer::sum) > 1) {
-                    return false;
-                }
-            }
-        }
-        for (long key : directed.keySet()) {
-            long a = key >>> 32;
-            long b = key & 0xFFFFFFFFL;
-            if (!directed.containsKey((b << 32) | a)) {
-                return false;
-            }
-        }
-        return true;
+        return MeshTopology.of(m).isWatertight();
     }
 
-    /**
-     * Every directed edge occurs at most once and no triangle repeats a vertex: each edge is used by
-     * at most two triangles, with opposite directions (open meshes allowed).
-     */
+    /** No non-manifold or inconsistently oriented edge (boundary edges allowed). */
     static boolean orientedEdges(Mesh m) {
-        int[] idx = m.indicesCopy();
-        java.util.Set<Long> directed = new java.util.HashSet<>();
-        for (int t = 0; t < idx.length; t += 3) {
-            for (int k = 0; k < 3; k++) {
-                int a = idx[t + k];
-                int b = idx[t + (k + 1) % 3];
-                if (a == b || !directed.add(((long) a << 32) | b)) {
-                    return false;
-                }
-            }
-        }
-        return true;
+        MeshTopology t = MeshTopology.of(m);
+        return t.nonManifoldEdgeCount() == 0 && t.inconsistentEdgeCount() == 0;
     }
 
     /**
@@ -138,20 +101,7 @@ final class TestMeshes {
 
     /** Euler characteristic V − E + F over the vertices used by triangles. */
     static int euler(Mesh m) {
-        int[] idx = m.indicesCopy();
-        boolean[] used = new boolean[m.vertexCount()];
-        java.util.Set<Long> edges = new java.util.HashSet<>();
-        for (int t = 0; t < idx.length; t += 3) {
-            for (int k = 0; k < 3; k++) {
-                used[idx[t + k]] = true;
-                edges.add(VertexNeighbourhood.key(idx[t + k], idx[t + (k + 1) % 3]));
-            }
-        }
-        int v = 0;
-        for (boolean u : used) {
-            v += u ? 1 : 0;
-        }
-        return v - edges.size() + idx.length / 3;
+        return (int) MeshTopology.of(m).eulerCharacteristic();
     }
 
     /** The triangles of {@code m} whose centroid has z below {@code zCut}: an open cap with a boundary loop. */

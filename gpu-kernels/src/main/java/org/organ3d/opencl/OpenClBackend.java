@@ -8,7 +8,11 @@ import org.organ3d.compute.MaskMoments;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshProperties;
+import org.organ3d.segment.Components;
+import org.organ3d.segment.Connectivity;
+import org.organ3d.segment.ThresholdRange;
 import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;
 
 /**
@@ -95,6 +99,27 @@ public final class OpenClBackend implements ComputeBackend {
     @Override
     public synchronized Mesh isosurface(Volume volume, IsoSurfaceOptions options) {
         return run("extracting an isosurface", c -> flyingEdges().extract(volume, options));
+    }
+
+    @Override
+    public synchronized byte[][] threshold(Volume volume, ThresholdRange range) {
+        return run("thresholding", c -> new SegmentationCl(c).threshold(volume, range));
+    }
+
+    @Override
+    public synchronized Components connectedComponents(byte[][] mask, Dimensions dims, Geometry geometry,
+                                                       Connectivity connectivity) {
+        return run("labelling connected components", c -> new SegmentationCl(c).components(mask, dims, geometry, connectivity));
+    }
+
+    @Override
+    public synchronized byte[][] withinMm(byte[][] source, Dimensions dims, double[] spacing, double rMm) {
+        return run("computing a distance margin", c -> new SegmentationCl(c).withinMm(source, dims, spacing, rMm));
+    }
+
+    @Override
+    public synchronized float[][] squaredDistanceMm(byte[][] source, Dimensions dims, double[] spacing, double maxMm) {
+        return run("computing a distance transform", c -> new SegmentationCl(c).squaredMm(source, dims, spacing, maxMm));
     }
 
     @Override

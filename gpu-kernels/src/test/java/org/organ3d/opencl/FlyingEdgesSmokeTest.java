@@ -1,6 +1,5 @@
 package org.organ3d.opencl;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,28 +34,6 @@ class FlyingEdgesSmokeTest {
                 assertTrue(ref.triangleCount() > 0);
                 assertNull(MeshComparison.difference(ref, m, 1e-4), v.toString());
             }
-        }
-    }
-
-    @Test
-    void brickedMeshEqualsUnbricked() {
-        Volume v = Phantoms.torus(64, 1.0, 20, 7);
-        Mesh whole;
-        try (OpenClBackend b = new OpenClBackend()) {
-            whole = b.isosurface(v, IsoSurfaceOptions.at(0));
-            assertEquals(1, b.lastBrickCount());
-        }
-        System.setProperty(OpenClContext.MAX_ALLOC_PROPERTY, String.valueOf(64 * 64 * 4 * 10));
-        try (OpenClBackend b = new OpenClBackend()) {
-            Mesh split = b.isosurface(v, IsoSurfaceOptions.at(0));
-            System.out.println("bricks: " + b.lastBrickCount() + " " + split);
-            assertTrue(b.lastBrickCount() >= 8);
-            assertArrayEquals(whole.positionsCopy(), split.positionsCopy());
-            assertArrayEquals(whole.normalsCopy(), split.normalsCopy());
-            assertArrayEquals(whole.indicesCopy(), split.indicesCopy());
-            assertNull(MeshChecks.watertightProblem(split));
-        } finally {
-            System.clearProperty(OpenClContext.MAX_ALLOC_PROPERTY);
         }
     }
 }

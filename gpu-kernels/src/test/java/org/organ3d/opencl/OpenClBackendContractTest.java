@@ -7,7 +7,7 @@ import org.organ3d.testdata.junit.RequiresDevice;
 /** The contract run on the OpenCL backend (PoCL here; a GPU where there is one), explicit mode. */
 @Tag("opencl")
 @RequiresDevice(value = "opencl", probe = OpenClProbe.class)
-class OpenClBackendContractTest extends BackendContract {
+class OpenClBackendContractTest extends SegmentationContract {
 
     private OpenClBackend cl;
 

@@ -36,8 +36,12 @@ public final class DicomFileFormat implements ImageFormat {
         }
     }
 
+    /** Reads the file; a DICOMDIR given as the file reads the series its folder holds. */
     @Override
     public LoadedImage read(Path path) throws IOException {
+        if (path.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {
+            return DicomSeriesReader.readFolder(path.toAbsolutePath().getParent(), null);
+        }
         return DicomSeriesReader.readFile(path);
     }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -102,20 +101,30 @@ public final class DicomParser {
     public static DicomFile readHeaderIfDicom(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
-            ByteBuffer prefix = ByteBuffer.allocate((int) Math.min(size, HEADER_PREFIX));
-            while (prefix.hasRemaining() && ch.read(prefix) >= 0) {
-                // NB: read until the prefix is full or the file ends
-            }
-            prefix.flip();
-            byte[] head = new byte[Math.min(132, prefix.limit())];
-            prefix.duplicate().get(head);
-            if (!looksLikeDicom(head, head.length)) {
-                return null;
-            }
-            try {
-                return new DicomParser(file, prefix, size, true).run();
-            } catch (PrefixTooShort e) {
-                // NB: the header is longer than the prefix: parse the whole file below
+            // NB: enhanced multi-frame headers (functional groups) can be megabytes: grow the prefix
+            // 16-fold at a time rather than reading a large file whole for its header
+            for (long want = HEADER_PREFIX; ; want *= 16) {
+                int n = (int) Math.min(size, Math.min(want, Integer.MAX_VALUE - 8));
+                ByteBuffer prefix = ByteBuffer.allocate(n);
+                ch.position(0);
+                while (prefix.hasRemaining() && ch.read(prefix) >= 0) {
+                    // NB: read until the prefix is full or the file ends
+                }
+                prefix.flip();
+                if (want == HEADER_PREFIX) {
+                    byte[] head = new byte[Math.min(132, prefix.limit())];
+                    prefix.duplicate().get(head);
+                    if (!looksLikeDicom(head, head.length)) {
+                        return null;
+                    }
+                }
+                try {
+                    return new DicomParser(file, prefix, size, true).run();
+                } catch (PrefixTooShort e) {
+                    if (n >= size || size > (256L << 20) && want >= (16L << 20)) {
+                        break;
+                    }
+                }
             }
         }
         ByteBuffer all = readAll(file);
@@ -282,6 +291,11 @@ public final class DicomParser {
         }
         while (pos < end) {
             int start = pos;
+            if (depth == 0 && !metaOnly && into.contains(Tag.PixelData) && allZero(start, end)) {
+                // NB: some writers pad files with NUL bytes after the pixel data (sector alignment)
+                pos = end;
+                return;
+            }
             need(start, 8, end, "an element header");
             int tag = readTag();
             if (metaOnly && Tag.group(tag) != 0x0002) {
@@ -371,6 +385,15 @@ public final class DicomParser {
         into.put(new Attributes.Element(tag, vr, ByteBuffer.allocate(0), null, len == UNDEFINED ? List.of() : null, start));
     }
 
+    private boolean allZero(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static boolean isPixelTag(int tag) {
         return Integer.compareUnsigned(tag, Tag.FloatPixelData) >= 0;
     }
@@ -407,6 +430,18 @@ public final class DicomParser {
             throw error(start, "odd length " + len + " of " + Tag.toString(tag) + " (DICOM lengths are even)");
         }
         int n = (int) len;
+        if (vr == VR.UN && explicit && DataDictionary.vrOf(tag) == VR.SQ) {
+            // NB: a known sequence relabelled UN (e.g. by an anonymiser) is implicit VR LE inside (PS3.5 6.2.2)
+            boolean wasBig = bigEndian;
+            explicit = false;
+            setOrder(false);
+            int sqEnd = pos + n;
+            List<Attributes> items = readSequence(sqEnd, sqEnd, depth, parent);
+            explicit = true;
+            setOrder(wasBig);
+            pos = sqEnd;
+            return new Attributes.Element(tag, VR.SQ, ByteBuffer.allocate(0), items, null, start);
+        }
         if (vr == VR.SQ) {
             int sqEnd = pos + n;
             List<Attributes> items = readSequence(sqEnd, sqEnd, depth, parent);
@@ -536,11 +571,5 @@ public final class DicomParser {
             return true;
         }
         return gBe == 0x0008 && vr;
-    }
-
-    static String ascii(ByteBuffer b) {
-        byte[] a = new byte[b.remaining()];
-        b.duplicate().get(a);
-        return new String(a, StandardCharsets.US_ASCII);
     }
 }

@@ -93,6 +93,35 @@ class DicomParserTest {
     }
 
     @Test
+    void headerLongerThanThePrefixIsReadWhole() throws Exception {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.SOPClassUID, VR.UI, Uids.SECONDARY_CAPTURE_IMAGE_STORAGE);
+        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.random());
+        ds.setBytes(0x00091010, VR.OB, new byte[300_000]);
+        ds.setInt(Tag.Rows, VR.US, 2).setInt(Tag.Columns, VR.US, 2).setInt(Tag.BitsAllocated, VR.US, 16);
+        ds.setBytes(Tag.PixelData, VR.OW, new byte[8]);
+        Path p = tmp.resolve("longheader.dcm");
+        DicomWriter.write(p, ds);
+        DicomFile f = DicomParser.readHeader(p);
+        assertEquals(8, f.pixelLength());
+        assertEquals(300_000, f.dataset().get(0x00091010).length());
+    }
+
+    @Test
+    void knownSequenceRelabelledUnIsParsed() throws Exception {
+        byte[] inner = Bytes.le().implicitEl(Tag.PixelSpacing, "0.5\\0.25".getBytes()).bytes();
+        byte[] item = Bytes.le().tag(Tag.Item).u32(inner.length).raw(inner).bytes();
+        byte[] measures = Bytes.le().tag(Tag.PixelMeasuresSequence).u32(item.length).raw(item).bytes();
+        byte[] outer = Bytes.le().tag(Tag.Item).u32(measures.length).raw(measures).bytes();
+        byte[] b = Bytes.le().part10(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid())
+                .longEl(Tag.SharedFunctionalGroupsSequence, "UN", outer.length, outer).us(Tag.Rows, 5).bytes();
+        Attributes a = parse(b).dataset();
+        Attributes pm = a.getItem(Tag.SharedFunctionalGroupsSequence).getItem(Tag.PixelMeasuresSequence);
+        assertArrayEquals(new double[] {0.5, 0.25}, pm.getDoubles(Tag.PixelSpacing));
+        assertEquals(5, a.getInt(Tag.Rows, -1));
+    }
+
+    @Test
     void truncatedFileGivesTypedErrorWithOffset() throws Exception {
         byte[] whole = Files.readAllBytes(Fixtures.path("pydicom/CT_small.dcm"));
         for (int cut : new int[] {100, 140, 200, 700, 1500, whole.length - 10}) {
@@ -117,6 +146,20 @@ class DicomParserTest {
         ImageFormatException e2 = assertThrows(ImageFormatException.class,
                 () -> ImageFormats.read(Fixtures.path("pydicom/MR_truncated.dcm")));
         assertTrue(e2.getMessage().contains("(7FE0,0010)"), e2.getMessage());
+    }
+
+    @Test
+    void nulPaddingAfterPixelDataIsIgnored() throws Exception {
+        byte[] whole = Files.readAllBytes(Fixtures.path("pydicom/MR_small.dcm"));
+        Path padded = tmp.resolve("padded.dcm");
+        Files.write(padded, Arrays.copyOf(whole, whole.length + 510));
+        assertEquals(ImageFormats.read(Fixtures.path("pydicom/MR_small.dcm")).volume().raw(10, 20, 0),
+                ImageFormats.read(padded).volume().raw(10, 20, 0));
+        byte[] garbage = Arrays.copyOf(whole, whole.length + 8);
+        garbage[whole.length] = 1;
+        Path bad = tmp.resolve("garbage.dcm");
+        Files.write(bad, garbage);
+        assertThrows(ImageFormatException.class, () -> ImageFormats.read(bad));
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * 8-bit DCT JPEG (baseline, extended, progressive) through the JDK's ImageIO JPEG reader.
@@ -89,7 +90,7 @@ final class JpegImageIo {
         ImageReader reader = reader();
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(data))) {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(data))) {
             reader.setInput(in, true, true);
             Raster raster = reader.readRaster(0, null);
             if (!warnings.isEmpty()) {

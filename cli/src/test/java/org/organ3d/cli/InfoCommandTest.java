@@ -1,0 +1,96 @@
+package org.organ3d.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.io.dicom.DicomSeriesWriter;
+import org.organ3d.io.dicom.SeriesInfo;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Volume;
+import org.organ3d.volume.VoxelType;
+import picocli.CommandLine;
+
+/** {@code organ3d info}: contract keys and values on a DICOM series with known content; exit codes. */
+class InfoCommandTest {
+
+    @TempDir
+    Path tmp;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String... args) {
+        CommandLine cl = Main.commandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonDescribesADicomSeries() throws Exception {
+        // 6x4x3 int16, value i + 10 j + 100 k, rescale 2x - 1000; spacing 0.5, 0.75, 3
+        Volume.Builder b = Volume.builder(new Dimensions(6, 4, 3), VoxelType.INT16,
+                Geometry.axisAligned(0.5, 0.75, 3, -10, 20, 30)).rescale(new Rescale(2, -1000));
+        double sum = 0;
+        for (int k = 0; k < 3; k++) {
+            short[] s = (short[]) b.sliceForWriting(k);
+            for (int j = 0; j < 4; j++) {
+                for (int i = 0; i < 6; i++) {
+                    s[j * 6 + i] = (short) (i + 10 * j + 100 * k);
+                    sum += 2.0 * (i + 10 * j + 100 * k) - 1000;
+                }
+            }
+        }
+        Path dir = tmp.resolve("series");
+        SeriesInfo info = SeriesInfo.ct("A^B", "1", "info test");
+        DicomSeriesWriter.writeCtSeries(b.build(), dir, info);
+        Files.writeString(dir.resolve("notes.txt"), "not dicom");
+
+        Run r = run("info", "--json", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertEquals("dicom-series", j.get("format").asText());
+        assertEquals("CT", j.get("modality").asText());
+        assertEquals("[6,4,3]", j.get("dimensions").toString());
+        assertEquals("[0.5,0.75,3.0]", j.get("spacing").toString());
+        assertEquals("[[0.5,0.0,0.0,-10.0],[0.0,0.75,0.0,20.0],[0.0,0.0,3.0,30.0],[0.0,0.0,0.0,1.0]]",
+                j.get("voxelToPatient").toString());
+        assertEquals(-1000.0, j.get("stats").get("min").asDouble());
+        assertEquals(2.0 * (5 + 30 + 200) - 1000, j.get("stats").get("max").asDouble());
+        assertEquals(sum, j.get("stats").get("sum").asDouble(), 1e-9);
+        assertEquals(sum / 72, j.get("stats").get("mean").asDouble(), 1e-9);
+        assertEquals(info.seriesInstanceUID(), j.get("seriesInstanceUID").asText());
+        assertEquals("1.2.840.10008.1.2.1", j.get("transferSyntaxUID").asText());
+        assertEquals(3, j.get("files").asInt());
+        assertTrue(j.get("warnings").toString().contains("notes.txt"), j.get("warnings").toString());
+
+        Run text = run("info", dir.toString());
+        assertEquals(0, text.code());
+        assertTrue(text.out().contains("6 x 4 x 3"), text.out());
+
+        Run chosen = run("info", "--json", "--series", info.seriesInstanceUID(), dir.toString());
+        assertEquals(0, chosen.code(), chosen.err());
+    }
+
+    @Test
+    void errorsAndUsage() {
+        Run missing = run("info", tmp.resolve("nothing-here").toString());
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("nothing-here"), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+        assertEquals(2, run("info").code());
+        assertEquals(2, run("info", "--bogus", tmp.toString()).code());
+    }
+}

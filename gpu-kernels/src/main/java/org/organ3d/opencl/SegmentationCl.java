@@ -1,0 +1,315 @@
+package org.organ3d.opencl;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.jocl.CL;
+import org.jocl.Pointer;
+import org.organ3d.segment.Components;
+import org.organ3d.segment.Connectivity;
+import org.organ3d.segment.ThresholdRange;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Volume;
+
+/**
+ * Host side of the segmentation passes on the device, each mirroring its Java class so that the
+ * answers are identical:
+ *
+ * <p><b>Threshold</b> ({@code threshold.cl}, {@link org.organ3d.segment.Threshold}): z-slabs sized
+ * from the allocation limit; the double bounds are rounded inwards to floats, which makes the float
+ * comparison on the device equivalent to Java's double comparison.
+ *
+ * <p><b>Connected components</b> ({@code components.cl},
+ * {@link org.organ3d.segment.ConnectedComponents}): union-find with {@code atomic_min} on the device
+ * gives every voxel its component's first voxel (linear index) as root; the host numbers the roots in
+ * linear order, counts sizes and ranks them by (size descending, first voxel ascending) — Java's
+ * numbering. Caveat: the whole mask and one int per voxel must fit the device (no bricking; below
+ * 2³¹ voxels), otherwise a typed resource failure sends {@code auto} to Java.
+ *
+ * <p><b>Distance transform</b> ({@code distance.cl}, {@link org.organ3d.segment.DistanceTransform}):
+ * the same bounding box of the sources grown by the radius, the same three passes with the same
+ * box-relative indices, float storage between passes and cap, so {@code withinMm} and
+ * {@code squaredMm} agree bit for bit on a device with {@code cl_khr_fp64}. Caveat: the box must fit
+ * the device (three floats per voxel plus scratch), else a typed resource failure.
+ *
+ * <p>Not thread-safe: the caller serialises on the context.
+ */
+final class SegmentationCl {
+
+    private final OpenClContext ctx;
+    private final SegmentationKernels k;
+
+    SegmentationCl(OpenClContext ctx) {
+        this.ctx = ctx;
+        this.k = new SegmentationKernels(ctx);
+    }
+
+    byte[][] threshold(Volume volume, ThresholdRange range) {
+        int nz = volume.nz();
+        int slice = volume.dimensions().sliceSize();
+        float lo = (float) range.lower();
+        if (lo < range.lower()) {
+            lo = Math.nextUp(lo);
+        }
+        float hi = (float) range.upper();
+        if (hi > range.upper()) {
+            hi = Math.nextDown(hi);
+        }
+        long perSlice = 4L * slice;
+        requireFits(perSlice, "one slice");
+        int slab = (int) Math.max(1, Math.min(nz, Math.min(ctx.maxAlloc() / perSlice, ctx.memoryBudget() / (5L * slice))));
+        byte[][] out = new byte[nz][];
+        float[] values = new float[slice];
+        try (DeviceBuffer v = ctx.allocate(perSlice * slab);
+             DeviceBuffer m = ctx.allocate((long) slice * slab)) {
+            for (int k0 = 0; k0 < nz; k0 += slab) {
+                int n = Math.min(slab, nz - k0);
+                for (int z = 0; z < n; z++) {
+                    volume.sliceValues(k0 + z, values);
+                    ctx.write(v, perSlice * z, perSlice, Pointer.to(values));
+                }
+                k.thresholdMask(v, m, (long) slice * n, lo, hi);
+                for (int z = 0; z < n; z++) {
+                    out[k0 + z] = new byte[slice];
+                    ctx.read(m, (long) slice * z, slice, Pointer.to(out[k0 + z]));
+                }
+            }
+            ctx.finish();
+        }
+        return out;
+    }
+
+    Components components(byte[][] mask, Dimensions d, Geometry geometry, Connectivity connectivity) {
+        checkShape(mask, d);
+        long nvox = d.voxelCount();
+        if (nvox > Integer.MAX_VALUE - 8) {
+            throw new OpenClException("connected components on the device take below 2^31 voxels (" + nvox + ")",
+                    CL.CL_INVALID_BUFFER_SIZE);
+        }
+        int n = (int) nvox;
+        int slice = d.sliceSize();
+        requireFits(4L * n, "a label per voxel");
+        List<int[]> back = new ArrayList<>();
+        for (int[] o : connectivity.offsets()) {
+            if (o[2] < 0 || o[2] == 0 && (o[1] < 0 || o[1] == 0 && o[0] < 0)) {
+                back.add(o);
+            }
+        }
+        int[] offs = new int[3 * back.size()];
+        for (int q = 0; q < back.size(); q++) {
+            System.arraycopy(back.get(q), 0, offs, 3 * q, 3);
+        }
+        int[] labels = new int[n];
+        try (DeviceBuffer m = ctx.allocate(n);
+             DeviceBuffer l = ctx.allocate(4L * n);
+             DeviceBuffer o = ctx.upload(offs)) {
+            for (int z = 0; z < d.nz(); z++) {
+                ctx.write(m, (long) slice * z, slice, Pointer.to(mask[z]));
+            }
+            k.ccInit(m, l, n);
+            k.ccMerge(m, l, d.nx(), d.ny(), d.nz(), o, back.size());
+            k.ccCompress(l, n);
+            ctx.read(l, 0, 4L * n, Pointer.to(labels));
+            ctx.finish();
+        }
+        return relabel(labels, d, geometry);
+    }
+
+    /**
+     * Java's numbering from roots (each voxel holds its component's first voxel index, -1 for
+     * background): roots get compact ids in linear order, then ranks by (size desc, id asc).
+     */
+    static Components relabel(int[] root, Dimensions d, Geometry geometry) {
+        int n = root.length;
+        // NB: in place: a root r (< every other voxel of its component) is visited first and gets
+        // -(id + 2); later voxels read their root's code.
+        int ids = 0;
+        long[] size = new long[16];
+        for (int x = 0; x < n; x++) {
+            int r = root[x];
+            if (r < 0) {
+                continue;
+            }
+            int code;
+            if (r == x) {
+                code = -(ids + 2);
+                if (ids == size.length) {
+                    size = Arrays.copyOf(size, size.length * 2);
+                }
+                ids++;
+            } else {
+                code = root[r];
+            }
+            root[x] = code;
+            size[-code - 2]++;
+        }
+        Integer[] order = new Integer[ids];
+        for (int c = 0; c < ids; c++) {
+            order[c] = c;
+        }
+        final long[] sz = size;
+        Arrays.sort(order, (a, b) -> sz[a] != sz[b] ? Long.compare(sz[b], sz[a]) : Integer.compare(a, b));
+        int[] finalId = new int[ids];
+        long[] sizes = new long[ids + 1];
+        for (int rank = 0; rank < ids; rank++) {
+            finalId[order[rank]] = rank + 1;
+            sizes[rank + 1] = size[order[rank]];
+        }
+        int slice = d.sliceSize();
+        int[][] out = new int[d.nz()][];
+        IntStream.range(0, d.nz()).parallel().forEach(z -> {
+            int[] s = new int[slice];
+            int base = z * slice;
+            for (int x = 0; x < slice; x++) {
+                int c = root[base + x];
+                s[x] = c == -1 ? 0 : finalId[-c - 2];
+            }
+            out[z] = s;
+        });
+        return Components.of(out, sizes, d, geometry);
+    }
+
+    /** {@link org.organ3d.segment.DistanceTransform#withinMm} on the device. */
+    byte[][] withinMm(byte[][] source, Dimensions d, double[] spacing, double rMm) {
+        checkEdtArgs(source, d, spacing, rMm);
+        byte[][] out = new byte[d.nz()][d.sliceSize()];
+        edt(source, d, spacing, rMm, true, out, null);
+        return out;
+    }
+
+    /** {@link org.organ3d.segment.DistanceTransform#squaredMm} on the device. */
+    float[][] squaredMm(byte[][] source, Dimensions d, double[] spacing, double maxMm) {
+        checkEdtArgs(source, d, spacing, maxMm);
+        float[][] out = new float[d.nz()][d.sliceSize()];
+        for (float[] s : out) {
+            Arrays.fill(s, Float.POSITIVE_INFINITY);
+        }
+        edt(source, d, spacing, maxMm, false, null, out);
+        return out;
+    }
+
+    private void edt(byte[][] source, Dimensions d, double[] sp, double rMm, boolean within, byte[][] outMask,
+                     float[][] outDist) {
+        int[] box = region(source, d, sp, rMm);
+        if (box == null) {
+            return;
+        }
+        double cap2 = Double.isInfinite(rMm) ? Double.POSITIVE_INFINITY : rMm * rMm * (1 + 1e-6);
+        int mx = box[1] - box[0];
+        int my = box[3] - box[2];
+        int mz = box[5] - box[4];
+        long mvox = (long) mx * my * mz;
+        requireFits(4L * mvox, "the distance-transform box");
+        int nx = d.nx();
+        int realBytes = k.fp64() ? 8 : 4;
+        try (DeviceBuffer src = ctx.allocate(mvox);
+             DeviceBuffer g = ctx.allocate(4L * mvox);
+             DeviceBuffer h = ctx.allocate(4L * mvox)) {
+            byte[] packed = new byte[mx * my];
+            for (int kk = 0; kk < mz; kk++) {
+                byte[] s = source[box[4] + kk];
+                for (int j = 0; j < my; j++) {
+                    System.arraycopy(s, (box[2] + j) * nx + box[0], packed, j * mx, mx);
+                }
+                ctx.write(src, (long) mx * my * kk, (long) mx * my, Pointer.to(packed));
+            }
+            k.edtRows(src, g, mx, my * mz, sp[0] * sp[0], cap2);
+            columns(g, h, my, mx, (long) mx * my, mx, mx * mz, sp[1] * sp[1], cap2, false, false, realBytes);
+            columns(h, g, mz, (long) mx * my, 0, mx * my, mx * my, sp[2] * sp[2], cap2, true, within, realBytes);
+            float[] res = new float[mx * my];
+            for (int kk = 0; kk < mz; kk++) {
+                ctx.read(g, 4L * mx * my * kk, 4L * mx * my, Pointer.to(res));
+                int z = box[4] + kk;
+                for (int j = 0; j < my; j++) {
+                    int row = (box[2] + j) * nx + box[0];
+                    for (int i = 0; i < mx; i++) {
+                        float v = res[j * mx + i];
+                        if (within) {
+                            outMask[z][row + i] = (byte) (v != 0 ? 1 : 0);
+                        } else {
+                            outDist[z][row + i] = v;
+                        }
+                    }
+                }
+            }
+            ctx.finish();
+        }
+    }
+
+    private void columns(DeviceBuffer in, DeviceBuffer out, int n, long stride, long lineStride, int inner, int lines,
+                         double w, double cap2, boolean last, boolean within, int realBytes) {
+        long perLine = 4L * n + (long) realBytes * (n + 1);
+        int chunk = (int) Math.max(1, Math.min(lines, Math.min(1 << 20, ctx.maxAlloc() / perLine)));
+        try (DeviceBuffer v = ctx.allocate(4L * n * chunk);
+             DeviceBuffer z = ctx.allocate((long) realBytes * (n + 1) * chunk)) {
+            for (int first = 0; first < lines; first += chunk) {
+                k.edtColumns(in, out, n, stride, lineStride, inner, first, Math.min(chunk, lines - first), w, cap2, v, z,
+                        last, within);
+            }
+        }
+    }
+
+    /** The sources' bounding box grown by r along each axis, clipped ({i0, i1, j0, j1, k0, k1}, ends exclusive). */
+    static int[] region(byte[][] source, Dimensions d, double[] spacing, double rMm) {
+        int nx = d.nx();
+        int ny = d.ny();
+        int[] b = {nx, -1, ny, -1, d.nz(), -1};
+        for (int z = 0; z < d.nz(); z++) {
+            byte[] s = source[z];
+            for (int j = 0; j < ny; j++) {
+                for (int i = 0; i < nx; i++) {
+                    if (s[j * nx + i] != 0) {
+                        b[0] = Math.min(b[0], i);
+                        b[1] = Math.max(b[1], i);
+                        b[2] = Math.min(b[2], j);
+                        b[3] = Math.max(b[3], j);
+                        b[4] = Math.min(b[4], z);
+                        b[5] = z;
+                    }
+                }
+            }
+        }
+        if (b[1] < 0) {
+            return null;
+        }
+        int[] n = {nx, ny, d.nz()};
+        int[] box = new int[6];
+        for (int a = 0; a < 3; a++) {
+            long grow = Double.isInfinite(rMm) ? n[a] : (long) Math.floor(rMm * (1 + 1e-6) / spacing[a]);
+            box[2 * a] = (int) Math.max(0, b[2 * a] - grow);
+            box[2 * a + 1] = (int) Math.min(n[a], b[2 * a + 1] + 1 + grow);
+        }
+        return box;
+    }
+
+    private void requireFits(long bytes, String what) {
+        if (bytes > ctx.maxAlloc()) {
+            throw new OpenClException(what + " (" + bytes + " bytes) exceeds the device allocation limit (" + ctx.maxAlloc()
+                    + " bytes)", CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
+        }
+    }
+
+    private static void checkShape(byte[][] mask, Dimensions d) {
+        if (mask.length != d.nz()) {
+            throw new IllegalArgumentException("mask has " + mask.length + " slices, dimensions say " + d.nz());
+        }
+        for (byte[] s : mask) {
+            if (s == null || s.length != d.sliceSize()) {
+                throw new IllegalArgumentException("mask slices must hold " + d.sliceSize() + " voxels");
+            }
+        }
+    }
+
+    private static void checkEdtArgs(byte[][] source, Dimensions d, double[] spacing, double r) {
+        checkShape(source, d);
+        if (spacing.length != 3 || !(spacing[0] > 0 && spacing[1] > 0 && spacing[2] > 0)
+                || !Double.isFinite(spacing[0] + spacing[1] + spacing[2])) {
+            throw new IllegalArgumentException("spacing must be 3 positive finite steps in mm");
+        }
+        if (!(r >= 0)) {
+            throw new IllegalArgumentException("distance must be >= 0 mm: " + r);
+        }
+    }
+}
