@@ -3,9 +3,8 @@
 
 A 64 x 56 x 24 uint8 mask (0/1), i fastest then j then k (numpy shape (24, 56, 64), C order),
 voxel spacing 0.7 x 0.7 x 2.5 mm. Contents: a few ellipsoids, a thin bridge, two cubes touching
-only at a corner, two touching only along an edge, a hollow ellipsoid (a 3D hole), an opened one (no hole),
-and 0.3 % random single voxels. Deterministic
-(numpy RandomState(20261127)). Usage: /usr/bin/python3 make_blobs_fixture.py [out.u8.gz]
+only at a corner, two touching only along an edge, a hollow ellipsoid (a 3D hole), an opened one
+(no hole), and 0.3 % random single voxels. Deterministic (numpy RandomState(20261127)). Usage: /usr/bin/python3 make_blobs_fixture.py [out.u8.gz]
 """
 import gzip
 import sys
