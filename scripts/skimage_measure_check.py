@@ -16,7 +16,9 @@ Checks:
     to 1e-6 relative.
   * scipy (Qhull) ConvexHull of all voxel corners in mm: maxFeretDiameterMm equals the largest
     distance between hull vertices, and minFeretDiameterMm equals the smallest facet width, both to
-    1e-9 relative (organ3d may only be smaller than Qhull's facet width when an edge-edge pair wins).
+    1e-9 relative (organ3d may only be smaller than Qhull's facet width when an edge-edge pair wins);
+    the RECIST long axis and its slice equal the largest per-slice diameter of the 2D hull of the
+    slice's voxel corners.
   * VTK vtkMassProperties on organ3d's own surface: volume within 0.1 % of meshVolumeMm3 and
     surface area within 0.1 % of surfaceAreaMm2.
 Exit code 0 when all checks pass, 1 on a mismatch, 3 when a module is missing (the reason is printed).
@@ -88,6 +90,7 @@ def main():
         return 3
     worst_feret = 0.0
     offsets = np.array([[x, y, z] for x in (-0.5, 0.5) for y in (-0.5, 0.5) for z in (-0.5, 0.5)])
+    offsets2 = np.array([[x, y] for x in (-0.5, 0.5) for y in (-0.5, 0.5)])
     for p in props:
         m = ours.get(p.label)
         if m is None:
@@ -109,7 +112,23 @@ def main():
             failures += 1
         elif e2 < -1e-9:
             print(f"label {p.label}: min Feret {m['minFeretDiameterMm']} below Qhull's facet width {dmin} (edge-edge pair)")
-    print(f"scipy ConvexHull (Qhull): worst Feret difference {worst_feret:.3g} (relative)")
+        # RECIST long axis: per slice k, the diameter of the 2D hull of the slice's voxel corners.
+        best, best_k = -1.0, None
+        for k in np.unique(ijk[:, 2]):
+            sl = ijk[ijk[:, 2] == k][:, :2]
+            c2 = np.unique((sl[:, None, :] + offsets2[None, :, :]).reshape(-1, 2), axis=0)
+            pts = np.c_[c2, np.full(len(c2), k)] @ a[:3, :3].T + a[:3, 3]
+            h2 = ConvexHull(c2)
+            dk = float(pdist(pts[h2.vertices]).max())
+            if dk > best * (1 + 1e-9):
+                best, best_k = dk, int(k)
+        e3 = abs(best - m["recist"]["longAxisMm"]) / best
+        worst_feret = max(worst_feret, e3)
+        if e3 > 1e-9 or best_k != m["recist"]["sliceIndex"]:
+            print(f"FAIL label {p.label}: RECIST long axis {m['recist']['longAxisMm']} on slice "
+                  f"{m['recist']['sliceIndex']} vs Qhull {best} on slice {best_k}")
+            failures += 1
+    print(f"scipy ConvexHull (Qhull): worst Feret/RECIST long-axis difference {worst_feret:.3g} (relative)")
     print(f"skimage regionprops: {len(props)} labels, voxel counts identical: {failures == 0}, "
           f"worst centroid difference {worst_centroid:.3g} mm, worst principal-length difference "
           f"{worst_length:.3g} (relative)")
