@@ -49,16 +49,16 @@ final class EdgeGeneration {
         if (k0 >= k1) {
             return;
         }
-        SampleGrid.Window w = g.new Window();
+        SampleGrid.Window w = g.new Window(rows);
         int gx = g.gx;
         int gy = g.gy;
         int[] ids = new int[12];
         double[] grad = new double[6];
         for (int k = k0; k < k1; k++) {
-            float[] sm = w.values(k - 1);
-            float[] s0 = w.values(k);
-            float[] s1 = w.values(k + 1);
-            float[] s2 = w.values(k + 2);
+            SliceSamples sm = w.samples(k - 1);
+            SliceSamples s0 = w.samples(k);
+            SliceSamples s1 = w.samples(k + 1);
+            SliceSamples s2 = w.samples(k + 2);
             byte[] m0 = w.mask(k);
             byte[] m1 = w.mask(k + 1);
             for (int j = 0; j < gy; j++) {
@@ -75,7 +75,7 @@ final class EdgeGeneration {
                     int id = rows.xBase[r];
                     for (int i = rows.first[r], e = rows.last[r]; i < e; i++) {
                         if (m0[a + i] != m0[a + i + 1]) {
-                            vertex(id++, i, j, k, 0, lerpT(s0[a + i], s0[a + i + 1]), sm, s0, s1, s2, grad);
+                            vertex(id++, i, j, k, 0, lerpT(s0.at(a + i), s0.at(a + i + 1)), sm, s0, s1, s2, grad);
                         }
                     }
                 }
@@ -86,7 +86,7 @@ final class EdgeGeneration {
                     int b = a + gx;
                     for (int i = (int) (range >> 32), e = (int) range; i <= e; i++) {
                         if (m0[a + i] != m0[b + i]) {
-                            vertex(id++, i, j, k, 1, lerpT(s0[a + i], s0[b + i]), sm, s0, s1, s2, grad);
+                            vertex(id++, i, j, k, 1, lerpT(s0.at(a + i), s0.at(b + i)), sm, s0, s1, s2, grad);
                         }
                     }
                 }
@@ -96,7 +96,7 @@ final class EdgeGeneration {
                     int id = rows.zBase[r];
                     for (int i = (int) (range >> 32), e = (int) range; i <= e; i++) {
                         if (m0[a + i] != m1[a + i]) {
-                            vertex(id++, i, j, k, 2, lerpT(s0[a + i], s1[a + i]), sm, s0, s1, s2, grad);
+                            vertex(id++, i, j, k, 2, lerpT(s0.at(a + i), s1.at(a + i)), sm, s0, s1, s2, grad);
                         }
                     }
                 }
@@ -117,8 +117,8 @@ final class EdgeGeneration {
      * Triangles of cube row (j, k) and, in the same sweep, the vertices of row r = (j, k)'s own x, y
      * and z edges (edges 0, 4 and 8 of each cube; the y and z edges at the range's last sample after it).
      */
-    private void cubes(int r, int j, int k, byte[] m0, byte[] m1, int[] ids, float[] sm, float[] s0, float[] s1,
-            float[] s2, double[] grad) {
+    private void cubes(int r, int j, int k, byte[] m0, byte[] m1, int[] ids, SliceSamples sm, SliceSamples s0,
+            SliceSamples s1, SliceSamples s2, double[] grad) {
         int gx = g.gx;
         int gy = g.gy;
         long range = rows.cubeRange(r, rows.first, rows.last, rows.ends, r + gy);
@@ -148,13 +148,13 @@ final class EdgeGeneration {
             int c = spread[p] | spread[pn] << 1;
             int cut = EdgeRows.CUT[c];
             if ((cut & 1) != 0) {
-                vertex(x0, i, j, k, 0, lerpT(s0[a + i], s0[a + i + 1]), sm, s0, s1, s2, grad);
+                vertex(x0, i, j, k, 0, lerpT(s0.at(a + i), s0.at(a + i + 1)), sm, s0, s1, s2, grad);
             }
             if ((cut & 0x10) != 0) {
-                vertex(y0, i, j, k, 1, lerpT(s0[a + i], s0[b + i]), sm, s0, s1, s2, grad);
+                vertex(y0, i, j, k, 1, lerpT(s0.at(a + i), s0.at(b + i)), sm, s0, s1, s2, grad);
             }
             if ((cut & 0x100) != 0) {
-                vertex(z0, i, j, k, 2, lerpT(s0[a + i], s1[a + i]), sm, s0, s1, s2, grad);
+                vertex(z0, i, j, k, 2, lerpT(s0.at(a + i), s1.at(a + i)), sm, s0, s1, s2, grad);
             }
             int nt = table[c * stride];
             if (nt > 0) {
@@ -194,10 +194,10 @@ final class EdgeGeneration {
             p = pn;
         }
         if (m0[a + hi] != m0[b + hi]) {
-            vertex(y0, hi, j, k, 1, lerpT(s0[a + hi], s0[b + hi]), sm, s0, s1, s2, grad);
+            vertex(y0, hi, j, k, 1, lerpT(s0.at(a + hi), s0.at(b + hi)), sm, s0, s1, s2, grad);
         }
         if (m0[a + hi] != m1[a + hi]) {
-            vertex(z0, hi, j, k, 2, lerpT(s0[a + hi], s1[a + hi]), sm, s0, s1, s2, grad);
+            vertex(z0, hi, j, k, 2, lerpT(s0.at(a + hi), s1.at(a + hi)), sm, s0, s1, s2, grad);
         }
     }
 
@@ -205,8 +205,8 @@ final class EdgeGeneration {
      * Vertex {@code id} on the edge from grid sample (i, j, k) along {@code axis} at fraction t.
      * {@code sm, s0, s1} are slices k-1, k, k+1; {@code s2} is slice k+2 for z edges (else unused).
      */
-    private void vertex(int id, int i, int j, int k, int axis, float t, float[] sm, float[] s0, float[] s1,
-            float[] s2, double[] grad) {
+    private void vertex(int id, int i, int j, int k, int axis, float t, SliceSamples sm, SliceSamples s0,
+            SliceSamples s1, SliceSamples s2, double[] grad) {
         double x = i - g.pad;
         double y = j - g.pad;
         double z = k - g.pad;
@@ -248,30 +248,30 @@ final class EdgeGeneration {
     }
 
     /** Index-space gradient at sample (i, j) of slice {@code at}; central, one-sided at the border. */
-    private void gradient(int i, int j, float[] below, float[] at, float[] above, double[] out, int o) {
+    private void gradient(int i, int j, SliceSamples below, SliceSamples at, SliceSamples above, double[] out, int o) {
         int gx = g.gx;
         int gy = g.gy;
         int x = i + j * gx;
         if (i == 0) {
-            out[o] = (double) at[x + 1] - at[x];
+            out[o] = (double) at.at(x + 1) - at.at(x);
         } else if (i == gx - 1) {
-            out[o] = (double) at[x] - at[x - 1];
+            out[o] = (double) at.at(x) - at.at(x - 1);
         } else {
-            out[o] = 0.5 * ((double) at[x + 1] - at[x - 1]);
+            out[o] = 0.5 * ((double) at.at(x + 1) - at.at(x - 1));
         }
         if (j == 0) {
-            out[o + 1] = (double) at[x + gx] - at[x];
+            out[o + 1] = (double) at.at(x + gx) - at.at(x);
         } else if (j == gy - 1) {
-            out[o + 1] = (double) at[x] - at[x - gx];
+            out[o + 1] = (double) at.at(x) - at.at(x - gx);
         } else {
-            out[o + 1] = 0.5 * ((double) at[x + gx] - at[x - gx]);
+            out[o + 1] = 0.5 * ((double) at.at(x + gx) - at.at(x - gx));
         }
         if (below == null) {
-            out[o + 2] = (double) above[x] - at[x];
+            out[o + 2] = (double) above.at(x) - at.at(x);
         } else if (above == null) {
-            out[o + 2] = (double) at[x] - below[x];
+            out[o + 2] = (double) at.at(x) - below.at(x);
         } else {
-            out[o + 2] = 0.5 * ((double) above[x] - below[x]);
+            out[o + 2] = 0.5 * ((double) above.at(x) - below.at(x));
         }
     }
 }

@@ -15,9 +15,9 @@ final class EdgeHeap {
 
     private long[] heap = new long[1024];
     private int size;
-    private int[] first = new int[1024];
-    private int[] second = new int[1024];
-    private int[] pushedAt = new int[1024];
+    // NB: entry e is (first, second, pushedAt) at 3e..3e+2, one cache line for the stale check that
+    // most pops end in.
+    private int[] entry = new int[3 * 1024];
     private int entries;
 
     void clear() {
@@ -30,16 +30,13 @@ final class EdgeHeap {
     }
 
     void push(int u, int v, double cost, int sequence) {
-        if (entries == first.length) {
-            int n = entries + (entries >> 1);
-            first = Arrays.copyOf(first, n);
-            second = Arrays.copyOf(second, n);
-            pushedAt = Arrays.copyOf(pushedAt, n);
+        if (3 * entries == entry.length) {
+            entry = Arrays.copyOf(entry, 3 * (entries + (entries >> 1)));
         }
         int e = entries++;
-        first[e] = u;
-        second[e] = v;
-        pushedAt[e] = sequence;
+        entry[3 * e] = u;
+        entry[3 * e + 1] = v;
+        entry[3 * e + 2] = sequence;
         float c = (float) Math.max(0, Math.min(cost, Float.MAX_VALUE));
         long key = ((long) Float.floatToIntBits(c) << 32) | e;
         if (size == heap.length) {
@@ -88,15 +85,15 @@ final class EdgeHeap {
         return (int) top;
     }
 
-    int first(int entry) {
-        return first[entry];
+    int first(int e) {
+        return entry[3 * e];
     }
 
-    int second(int entry) {
-        return second[entry];
+    int second(int e) {
+        return entry[3 * e + 1];
     }
 
-    int pushedAt(int entry) {
-        return pushedAt[entry];
+    int pushedAt(int e) {
+        return entry[3 * e + 2];
     }
 }

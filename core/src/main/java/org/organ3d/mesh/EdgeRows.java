@@ -70,36 +70,89 @@ final class EdgeRows {
         if (k0 >= k1) {
             return;
         }
-        SampleGrid.Window w = g.new Window();
         int gy = g.gy;
+        int n = g.sliceSize();
+        float[] vals = g.rawPath() ? null : new float[n];
+        float[] scratch = g.pad == 0 ? null : new float[g.volume.nx() * g.volume.ny()];
+        byte[] m0 = new byte[n];
+        byte[] m1 = new byte[n];
         int[] nFirst = new int[gy];
         int[] nLast = new int[gy];
         byte[] nEnds = new byte[gy];
         int[] nCut = new int[gy];
-        classify(w.mask(k0), first, last, ends, xCut, gy * k0);
+        Object raw = g.rawPath() ? g.volume.type().newSlice(n) : null;
+        read(k0, vals, scratch, raw, m0, first, last, ends, xCut, gy * k0);
         for (int k = k0; k < k1; k++) {
-            byte[] m0 = w.mask(k);
-            byte[] m1 = w.mask(k + 1);
+            boolean next = k + 1 < g.gz;
             int o1 = gy * (k + 1);
             int[] f1 = first;
             int[] l1 = last;
             byte[] e1 = ends;
-            if (m1 != null) {
+            if (next) {
                 if (k + 1 < k1) {
-                    classify(m1, first, last, ends, xCut, o1);
+                    read(k + 1, vals, scratch, raw, m1, first, last, ends, xCut, o1);
                 } else {
-                    classify(m1, nFirst, nLast, nEnds, nCut, 0);
+                    // NB: the next slab owns slice k1; its trims are recomputed here into local arrays
+                    read(k + 1, vals, scratch, raw, m1, nFirst, nLast, nEnds, nCut, 0);
                     f1 = nFirst;
                     l1 = nLast;
                     e1 = nEnds;
                     o1 = 0;
                 }
             }
-            countLayer(k, m0, m1, f1, l1, e1, o1);
+            countLayer(k, m0, next ? m1 : null, f1, l1, e1, o1);
+            byte[] t = m0;
+            m0 = m1;
+            m1 = t;
         }
     }
 
-    /** Pass 1 for one slice's rows (mask already computed): cut count and trim per row. */
+    /** Pass 1 for grid slice k by the raw path or the float path. */
+    private void read(int k, float[] vals, float[] scratch, Object raw, byte[] m, int[] fst, int[] lst, byte[] end,
+            int[] cut, int off) {
+        if (raw instanceof short[] sh) {
+            g.volume.copySlice(k, sh);
+            classify(sh, m, fst, lst, end, cut, off);
+        } else if (raw != null) {
+            g.loadRaw(k, raw, m);
+            classify(m, fst, lst, end, cut, off);
+        } else {
+            g.load(k, vals, scratch);
+            classify(vals, m, fst, lst, end, cut, off);
+        }
+    }
+
+    /** Pass 1 for one 16-bit slice (raw path): mask through the inside table, cut count and trim per row. */
+    private void classify(short[] v, byte[] m, int[] fst, int[] lst, byte[] end, int[] cut, int off) {
+        int gx = g.gx;
+        byte[] in = g.insideLut;
+        for (int j = 0; j < g.gy; j++) {
+            int base = j * gx;
+            int n = 0;
+            int f = gx - 1;
+            int l = 0;
+            byte prev = in[v[base] & 0xFFFF];
+            m[base] = prev;
+            for (int i = 1; i < gx; i++) {
+                byte b = in[v[base + i] & 0xFFFF];
+                m[base + i] = b;
+                if (b != prev) {
+                    if (n == 0) {
+                        f = i - 1;
+                    }
+                    n++;
+                    l = i;
+                    prev = b;
+                }
+            }
+            fst[off + j] = f;
+            lst[off + j] = l;
+            end[off + j] = (byte) (m[base] | m[base + gx - 1] << 1);
+            cut[off + j] = n;
+        }
+    }
+
+    /** Pass 1 for one slice whose mask is already computed: cut x-edge count and trim per row. */
     private void classify(byte[] m, int[] fst, int[] lst, byte[] end, int[] cut, int off) {
         int gx = g.gx;
         for (int j = 0; j < g.gy; j++) {
@@ -110,6 +163,39 @@ final class EdgeRows {
             byte prev = m[base];
             for (int i = 1; i < gx; i++) {
                 byte b = m[base + i];
+                if (b != prev) {
+                    if (n == 0) {
+                        f = i - 1;
+                    }
+                    n++;
+                    l = i;
+                    prev = b;
+                }
+            }
+            fst[off + j] = f;
+            lst[off + j] = l;
+            end[off + j] = (byte) (m[base] | m[base + gx - 1] << 1);
+            cut[off + j] = n;
+        }
+    }
+
+    /**
+     * Pass 1 for one slice: the inside mask ({@code value >= iso}, 0/1) into {@code m}, and per row
+     * the cut x-edge count and trim.
+     */
+    private void classify(float[] v, byte[] m, int[] fst, int[] lst, byte[] end, int[] cut, int off) {
+        int gx = g.gx;
+        float iso = g.iso;
+        for (int j = 0; j < g.gy; j++) {
+            int base = j * gx;
+            int n = 0;
+            int f = gx - 1;
+            int l = 0;
+            byte prev = v[base] >= iso ? (byte) 1 : (byte) 0;
+            m[base] = prev;
+            for (int i = 1; i < gx; i++) {
+                byte b = v[base + i] >= iso ? (byte) 1 : (byte) 0;
+                m[base + i] = b;
                 if (b != prev) {
                     if (n == 0) {
                         f = i - 1;

@@ -1,12 +1,21 @@
 package org.organ3d.mesh;
 
 import java.util.Arrays;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;
+import org.organ3d.volume.VoxelType;
 
 /**
  * The sample grid that flying edges walks: the volume itself, or (when capping) the volume padded
- * by one layer of background on every side. Grid slice k is read with {@link Volume#sliceValues}
- * into a caller's float buffer; the whole volume is never converted at once.
+ * by one layer of background on every side.
+ *
+ * <p>Two ways to read a slice, with the same values. Float path: grid slice k is read with
+ * {@link Volume#sliceValues} into a caller's float buffer. Raw path (8/16-bit volumes without
+ * capping): the stored values are copied ({@link Volume#copySlice}) and mapped through tables built
+ * once, <em>with {@link Volume#sliceValues} itself</em>, from every stored bit pattern: its real
+ * value and whether it is inside. The raw path reads 1–2 bytes per voxel instead of writing and
+ * reading 4, and gives bit-identical values and masks. The whole volume is never converted at once.
  *
  * <p>Background is {@link #BACKGROUND} ({@code -Float.MAX_VALUE}), which is below every iso value, so
  * an edge from a border sample to the pad is cut exactly at the border sample (interpolation gives
@@ -25,6 +34,9 @@ final class SampleGrid {
     final int gy;
     final int gz;
     final float iso;
+    /** Raw path: real value and inside flag of every stored bit pattern; null on the float path. */
+    final float[] lut;
+    final byte[] insideLut;
 
     SampleGrid(Volume volume, boolean cap, float iso) {
         this.volume = volume;
@@ -36,6 +48,39 @@ final class SampleGrid {
         if ((long) gx * gy > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("slice of " + gx + "x" + gy + " samples is too large");
         }
+        VoxelType t = volume.type();
+        boolean small = t == VoxelType.UINT8 || t == VoxelType.INT8 || t == VoxelType.INT16 || t == VoxelType.UINT16;
+        if (small && !cap) {
+            lut = valueTable(volume);
+            insideLut = new byte[lut.length];
+            for (int b = 0; b < lut.length; b++) {
+                insideLut[b] = lut[b] >= iso ? (byte) 1 : (byte) 0;
+            }
+        } else {
+            lut = null;
+            insideLut = null;
+        }
+    }
+
+    /** Real value of every stored bit pattern (256 or 65 536), computed by sliceValues itself. */
+    private static float[] valueTable(Volume v) {
+        boolean bytes = v.type().bytes() == 1;
+        int n = bytes ? 256 : 65536;
+        Volume.Builder b = Volume.builder(new Dimensions(256, bytes ? 1 : 256, 1), v.type(), Geometry.unit())
+                .rescale(v.rescale());
+        Object s = b.sliceForWriting(0);
+        for (int x = 0; x < n; x++) {
+            if (bytes) {
+                ((byte[]) s)[x] = (byte) x;
+            } else {
+                ((short[]) s)[x] = (short) x;
+            }
+        }
+        return b.build().sliceValues(0, new float[n]);
+    }
+
+    boolean rawPath() {
+        return lut != null;
     }
 
     int sliceSize() {
@@ -64,23 +109,47 @@ final class SampleGrid {
         }
     }
 
+    /** Raw path: copies slice k's stored values into {@code raw} and its inside mask into {@code m}. */
+    void loadRaw(int k, Object raw, byte[] m) {
+        volume.copySlice(k, raw);
+        byte[] in = insideLut;
+        int n = gx * gy;
+        if (raw instanceof short[] s) {
+            for (int x = 0; x < n; x++) {
+                m[x] = in[s[x] & 0xFFFF];
+            }
+        } else {
+            byte[] s = (byte[]) raw;
+            for (int x = 0; x < n; x++) {
+                m[x] = in[s[x] & 0xFF];
+            }
+        }
+    }
+
     /**
      * A thread's rolling window over four consecutive grid slices (k-1 .. k+2, what central
      * differences around a cube layer need), each with its inside mask ({@code value >= iso}, 0/1).
      */
     final class Window {
-        private final float[][] values = new float[4][];
+        private final SliceSamples[] samples = new SliceSamples[4];
+        private final Object[] raw = new Object[4];
         private final byte[][] masks = new byte[4][];
         private final int[] loaded = {-1, -1, -1, -1};
         private final float[] scratch;
+        private final EdgeRows trims;
 
-        Window() {
+        /**
+         * @param trims the rows' trims from pass 1, or null: masks are then only evaluated between each
+         *              row's first and last cut (the rest of the row is its end states)
+         */
+        Window(EdgeRows trims) {
             scratch = pad == 0 ? null : new float[volume.nx() * volume.ny()];
+            this.trims = trims;
         }
 
         /** Values of grid slice k, or null outside 0..gz-1. */
-        float[] values(int k) {
-            return ensure(k) ? values[k & 3] : null;
+        SliceSamples samples(int k) {
+            return ensure(k) ? samples[k & 3] : null;
         }
 
         /** Inside mask of grid slice k, or null outside 0..gz-1. */
@@ -93,21 +162,74 @@ final class SampleGrid {
                 return false;
             }
             int s = k & 3;
-            if (loaded[s] != k) {
-                if (values[s] == null) {
-                    values[s] = new float[gx * gy];
-                    masks[s] = new byte[gx * gy];
-                }
-                load(k, values[s], scratch);
-                float[] v = values[s];
-                byte[] m = masks[s];
-                float t = iso;
-                for (int x = 0, n = gx * gy; x < n; x++) {
-                    m[x] = v[x] >= t ? (byte) 1 : (byte) 0;
-                }
-                loaded[s] = k;
+            if (loaded[s] == k) {
+                return true;
             }
+            int n = gx * gy;
+            if (masks[s] == null) {
+                masks[s] = new byte[n];
+                if (lut == null) {
+                    SliceSamples.Floats f = new SliceSamples.Floats();
+                    f.v = new float[n];
+                    samples[s] = f;
+                } else if (volume.type().bytes() == 1) {
+                    SliceSamples.Bytes b = new SliceSamples.Bytes(lut);
+                    b.v = new byte[n];
+                    raw[s] = b.v;
+                    samples[s] = b;
+                } else {
+                    SliceSamples.Shorts h = new SliceSamples.Shorts(lut);
+                    h.v = new short[n];
+                    raw[s] = h.v;
+                    samples[s] = h;
+                }
+            }
+            byte[] m = masks[s];
+            if (lut != null && trims == null) {
+                loadRaw(k, raw[s], m);
+            } else if (lut != null) {
+                volume.copySlice(k, raw[s]);
+                trimmedMask(k, samples[s], m);
+            } else {
+                float[] v = ((SliceSamples.Floats) samples[s]).v;
+                load(k, v, scratch);
+                if (trims != null) {
+                    trimmedMask(k, samples[s], m);
+                } else {
+                    float t = iso;
+                    for (int x = 0; x < n; x++) {
+                        m[x] = v[x] >= t ? (byte) 1 : (byte) 0;
+                    }
+                }
+            }
+            loaded[s] = k;
             return true;
+        }
+
+        /**
+         * Mask of slice k from its rows' trims: samples up to a row's first cut share its first
+         * sample's state, samples from its last cut on share its last sample's state; only the samples
+         * between are classified.
+         */
+        private void trimmedMask(int k, SliceSamples v, byte[] m) {
+            float t = iso;
+            for (int j = 0; j < gy; j++) {
+                int r = gy * k + j;
+                int base = j * gx;
+                int f = trims.first[r];
+                int l = trims.last[r];
+                byte e0 = (byte) (trims.ends[r] & 1);
+                byte e1 = (byte) (trims.ends[r] >> 1 & 1);
+                if (l <= f) {
+                    Arrays.fill(m, base, base + gx, e0);
+                    continue;
+                }
+                Arrays.fill(m, base, base + f + 1, e0);
+                for (int i = f + 1; i < l; i++) {
+                    m[base + i] = v.at(base + i) >= t ? (byte) 1 : (byte) 0;
+                }
+                Arrays.fill(m, base + l, base + gx, e1);
+            }
         }
     }
 }

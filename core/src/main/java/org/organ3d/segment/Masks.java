@@ -1,7 +1,5 @@
 package org.organ3d.segment;
 
-import java.nio.ByteBuffer;
-import java.nio.ShortBuffer;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.organ3d.volume.Dimensions;
@@ -44,15 +42,16 @@ public final class Masks {
         parallel(d.nz(), k -> {
             byte[] o = new byte[n];
             if (v.type() == VoxelType.UINT8) {
-                ByteBuffer b = (ByteBuffer) v.slice(k);
+                v.copySlice(k, o);
                 for (int x = 0; x < n; x++) {
-                    int l = b.get(x) & 0xFF;
+                    int l = o[x] & 0xFF;
                     o[x] = (byte) ((label < 0 ? l != 0 : l == label) ? 1 : 0);
                 }
             } else {
-                ShortBuffer b = (ShortBuffer) v.slice(k);
+                short[] b = new short[n];
+                v.copySlice(k, b);
                 for (int x = 0; x < n; x++) {
-                    int l = b.get(x) & 0xFFFF;
+                    int l = b[x] & 0xFFFF;
                     o[x] = (byte) ((label < 0 ? l != 0 : l == label) ? 1 : 0);
                 }
             }

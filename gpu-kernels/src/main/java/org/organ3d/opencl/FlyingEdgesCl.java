@@ -34,8 +34,6 @@ import org.organ3d.volume.Volume;
 final class FlyingEdgesCl {
 
     private static final int META = 16;
-    private static final int M_XCNT = 2;
-    private static final int M_YCNT = 3;
 
     private final OpenClContext ctx;
     private final FlyingEdgesKernels fe;
@@ -54,8 +52,8 @@ final class FlyingEdgesCl {
     }
 
     /** One extracted brick before stitching. */
-    private record Brick(int k0, int k1, float[] pos, float[] nrm, int[] tri, int firstPlaneRow, int[] firstPlaneVoff,
-                         int tailStart, int[] lastPlaneVoff) {
+    private record Brick(int k0, int k1, float[] pos, float[] nrm, int[] tri, int[] firstPlaneVoff, int tailStart,
+                         int[] lastPlaneVoff) {
     }
 
     /** Value of the padding samples when capping: the Java pass's background, below every iso value. */
@@ -96,7 +94,9 @@ final class FlyingEdgesCl {
         // NB: half of the budget is left for the outputs, which are only known after counting.
         long byAlloc = ctx.maxAlloc() / perPlane - 2;
         long byBudget = ctx.memoryBudget() / 2 / sumPerPlane - 2;
-        int nzb = (int) Math.min(gz, Math.min(byAlloc, byBudget));
+        // NB: the device sums counts in uint: keep (max triangles per cube) x (cubes per brick) below 2^32.
+        long byCounts = (1L << 32) / ((long) MarchingCubesCases.MAX_TRIANGLES * gx * gy) - 1;
+        int nzb = (int) Math.min(gz, Math.min(Math.min(byAlloc, byBudget), byCounts));
         if (nzb < 2) {
             throw new OpenClException("a " + volume.nx() + "x" + volume.ny() + " slice does not fit the device's allocation limit ("
                     + ctx.maxAlloc() + " bytes) for z-bricking", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
@@ -164,11 +164,7 @@ final class FlyingEdgesCl {
              DeviceBuffer tcount = ctx.allocate(4L * rows);
              DeviceBuffer voff = ctx.allocate(4L * rows);
              DeviceBuffer toff = ctx.allocate(4L * rows)) {
-            float[] slice = new float[nx * ny];
-            for (int z = dz0; z <= dz1; z++) {
-                volume.sliceValues(z, slice);
-                ctx.write(vol, sliceBytes * (z - dz0), sliceBytes, Pointer.to(slice));
-            }
+            upload(volume, dz0, dz1, vol);
             fe.classifyXEdges(vol, gpBuf, xcase, meta, isoF, pad, rows);
             fe.countYzEdges(gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
             long nv = scan.exclusiveScan(vcount, voff, rows);
@@ -213,7 +209,26 @@ final class FlyingEdgesCl {
             ctx.read(voff, 4L * lastRow, 4L * gy, Pointer.to(lastVoff));
             lastVoff[gy] = v;
             ctx.finish();
-            return new Brick(k0, k1, pos, nrm, tri, 0, firstVoff, k1 == gz - 1 ? v : lastVoff[0], lastVoff);
+            return new Brick(k0, k1, pos, nrm, tri, firstVoff, k1 == gz - 1 ? v : lastVoff[0], lastVoff);
+        }
+    }
+
+    /**
+     * Writes volume slices dz0..dz1 as rescaled floats into {@code vol}. NB: the conversion runs on all
+     * cores, a chunk of slices at a time, so that the host does not starve a fast device.
+     */
+    private void upload(Volume volume, int dz0, int dz1, DeviceBuffer vol) {
+        int slice = volume.nx() * volume.ny();
+        long sliceBytes = 4L * slice;
+        int chunk = (int) Math.max(1, Math.min(dz1 - dz0 + 1, Math.min(64, (64L << 20) / sliceBytes)));
+        float[][] buf = new float[chunk][];
+        for (int z0 = dz0; z0 <= dz1; z0 += chunk) {
+            int n = Math.min(chunk, dz1 - z0 + 1);
+            final int first = z0;
+            IntStream.range(0, n).parallel().forEach(q -> buf[q] = volume.sliceValues(first + q, buf[q]));
+            for (int q = 0; q < n; q++) {
+                ctx.write(vol, sliceBytes * (first + q - dz0), sliceBytes, Pointer.to(buf[q]));
+            }
         }
     }
 

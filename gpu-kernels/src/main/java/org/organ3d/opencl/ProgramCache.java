@@ -28,7 +28,7 @@ import org.jocl.cl_program;
 /**
  * The programs built on one context, cached by SHA-256 of the source text plus the build options,
  * and their kernels by name. Sources are the {@code .cl} resources in
- * {@code org/organ3d/opencl/kernels/}. Build options always hold {@code -cl-std=CL1.2}, {@code -cl-fp32-correctly-rounded-divide-sqrt} and
+ * {@code org/organ3d/opencl/kernels/}. Build options always hold {@code -cl-std=CL1.2}, {@code -cl-fp32-correctly-rounded-divide-sqrt} (where the device has it) and
  * {@code -DORGAN3D_FP64=1} where the device has {@code cl_khr_fp64} (0 otherwise).
  *
  * <p>A failed build throws {@link KernelBuildException} with the compiler's log. Test hook: the
@@ -55,8 +55,10 @@ public final class ProgramCache implements AutoCloseable {
     ProgramCache(cl_context context, OpenClDevice device) {
         this.context = context;
         this.device = device.id();
-        // NB: correctly rounded float division, so that t = (iso - a) / (b - a) rounds exactly as in Java.
-        this.baseOptions = "-cl-std=CL1.2 -cl-fp32-correctly-rounded-divide-sqrt -DORGAN3D_FP64=" + (device.hasFp64() ? 1 : 0);
+        // NB: correctly rounded float division, so that t = (iso - a) / (b - a) rounds exactly as in Java;
+        // a device without it still builds (vertex positions then agree to an ulp of t, well within 1e-4 mm).
+        this.baseOptions = "-cl-std=CL1.2" + (device.hasCorrectlyRoundedDivide() ? " -cl-fp32-correctly-rounded-divide-sqrt" : "")
+                + " -DORGAN3D_FP64=" + (device.hasFp64() ? 1 : 0);
     }
 
     /** The options every program is built with. */

@@ -248,6 +248,16 @@ inline void emitVertex(__global const float* vol, __global const int* gp, __glob
         for (int c = 0; c < 3; c++) {
             g0[c] = g0[c] + t * (g1[c] - g0[c]);
         }
+#if !ORGAN3D_FP64
+        /* NB: float only: gradients next to the cap padding (-FLT_MAX) would overflow in the normal matrix
+           product; scaling keeps the direction (the length is divided out below). */
+        real big = fmax(fabs(g0[0]), fmax(fabs(g0[1]), fabs(g0[2])));
+        if (big > 1e30f && isfinite(big)) {
+            for (int c = 0; c < 3; c++) {
+                g0[c] /= big;
+            }
+        }
+#endif
         for (int row = 0; row < 3; row++) {
             n[row] = -(fp[12 + 3 * row] * g0[0] + fp[12 + 3 * row + 1] * g0[1] + fp[12 + 3 * row + 2] * g0[2]);
         }

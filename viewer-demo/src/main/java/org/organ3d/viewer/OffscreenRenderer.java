@@ -1,0 +1,105 @@
+package org.organ3d.viewer;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.joml.Vector3f;
+import org.organ3d.mesh.io.NamedMesh;
+import org.organ3d.viewer.render.FontAtlas;
+import org.organ3d.viewer.render.FrameTarget;
+import org.organ3d.viewer.render.GlContext;
+import org.organ3d.viewer.render.OverlayPainter;
+import org.organ3d.viewer.render.SceneRenderer;
+import org.organ3d.viewer.render.Screenshots;
+
+/**
+ * Renders frames without a visible window: a hidden 3.3 core context and a framebuffer object, read
+ * back into a {@link BufferedImage} or a PNG. Any stereo mode except QUAD (a framebuffer object has no
+ * left/right back buffers): QUAD is rendered as ANAGLYPH, and {@link #effectiveMode} says so.
+ *
+ * <p>Construct, render any number of frames, close, all on one thread (the main thread on macOS).
+ * Owns a GLFW window and every GL object it creates; {@link #close()} frees them all.
+ */
+public final class OffscreenRenderer implements AutoCloseable {
+
+    private final GlContext context;
+    private final SceneRenderer renderer;
+    private final FrameTarget target = new FrameTarget();
+    private final Optional<FontAtlas> font;
+
+    /** Opens the hidden context; throws IllegalStateException with the reason when there is no display or GL 3.3. */
+    public OffscreenRenderer() {
+        context = new GlContext(16, 16, "organ3d offscreen", false, false);
+        SceneRenderer r = null;
+        try {
+            r = new SceneRenderer();
+        } catch (RuntimeException e) {
+            context.close();
+            throw e;
+        }
+        renderer = r;
+        font = FontAtlas.find(16f);
+        font.ifPresent(f -> renderer.overlay().setFontTexture(f.texture()));
+    }
+
+    /** The mode actually rendered offscreen for a requested mode. */
+    public static StereoMode effectiveMode(StereoMode requested) {
+        return requested == StereoMode.QUAD ? StereoMode.ANAGLYPH : requested;
+    }
+
+    public SceneRenderer renderer() {
+        return renderer;
+    }
+
+    public Optional<FontAtlas> font() {
+        return font;
+    }
+
+    /** Renders one frame of {@code scene} (uploading its meshes if needed) and reads it back. */
+    public BufferedImage render(Scene scene, Camera camera, StereoMode mode, int w, int h, OverlayPainter painter) {
+        if (w < 1 || h < 1 || w > 16384 || h > 16384) {
+            throw new IllegalArgumentException("image size must be 1..16384 per side: " + w + "x" + h);
+        }
+        scene.uploadAll();
+        target.ensure(w, h);
+        renderer.render(scene.objects(), camera, effectiveMode(mode), target.fbo(), w, h, painter);
+        return Screenshots.read(target.fbo(), w, h);
+    }
+
+    /** A camera framing the scene from a preset view. */
+    public static Camera frame(Scene scene, ViewPreset preset) {
+        Camera c = new Camera().preset(preset);
+        Vector3f min = new Vector3f();
+        Vector3f max = new Vector3f();
+        if (scene.bounds(min, max)) {
+            c.fit(min, max);
+        }
+        return c;
+    }
+
+    /**
+     * Convenience: renders {@code meshes} (LPS mm) from a preset view into a PNG (atomic write).
+     *
+     * @throws IllegalStateException when no display or OpenGL 3.3 core context is available
+     */
+    public static void renderPng(List<NamedMesh> meshes, ViewPreset preset, StereoMode mode, int w, int h, Path png)
+            throws IOException {
+        Scene scene = Scene.ofMeshes(meshes);
+        try (OffscreenRenderer r = new OffscreenRenderer()) {
+            Camera cam = frame(scene, preset);
+            BufferedImage img = r.render(scene, cam, mode, w, h, null);
+            scene.deleteGpu();
+            Screenshots.writePng(img, png);
+        }
+    }
+
+    @Override
+    public void close() {
+        font.ifPresent(FontAtlas::delete);
+        target.delete();
+        renderer.delete();
+        context.close();
+    }
+}

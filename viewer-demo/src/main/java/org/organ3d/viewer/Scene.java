@@ -1,0 +1,115 @@
+package org.organ3d.viewer;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.joml.Vector3d;
+import org.joml.Vector3f;
+import org.joml.Vector4fc;
+import org.organ3d.mesh.Mesh;
+import org.organ3d.mesh.io.NamedMesh;
+import org.organ3d.viewer.pick.Hit;
+import org.organ3d.viewer.pick.TriangleBvh;
+
+/**
+ * The organs on display plus their picking BVH. Objects are added on the render thread (from the
+ * loader's results); the BVH is rebuilt when the set changes ({@link #setPicking}, usually built on a
+ * worker thread). Not thread-safe beyond that hand-over.
+ */
+public final class Scene {
+
+    private final List<SceneObject> objects = new ArrayList<>();
+    private volatile TriangleBvh bvh;
+    private volatile int bvhSize;
+    private boolean[] enabled = new boolean[0];
+
+    /** A scene of meshes with surface-derived organ facts (no picking BVH yet: see {@link #withPicking()}). */
+    public static Scene ofMeshes(List<NamedMesh> meshes) {
+        Scene s = new Scene();
+        for (NamedMesh m : meshes) {
+            s.add(new SceneObject(m, OrganInfo.ofSurface(m.displayName(), m.mesh())));
+        }
+        return s;
+    }
+
+    /** Builds the picking BVH over the current objects on the calling thread; returns this. */
+    public Scene withPicking() {
+        setPicking(buildPicking(objects));
+        return this;
+    }
+
+    public void add(SceneObject o) {
+        objects.add(o);
+    }
+
+    public List<SceneObject> objects() {
+        return Collections.unmodifiableList(objects);
+    }
+
+    public boolean isEmpty() {
+        return objects.isEmpty();
+    }
+
+    /** A BVH for the given objects (any thread). */
+    public static TriangleBvh buildPicking(List<SceneObject> list) {
+        List<Mesh> meshes = new ArrayList<>(list.size());
+        for (SceneObject o : list) {
+            meshes.add(o.mesh());
+        }
+        return new TriangleBvh(meshes);
+    }
+
+    /** Installs a BVH built over the first {@code objects().size()} objects at the time of the call. */
+    public void setPicking(TriangleBvh b) {
+        bvh = b;
+        bvhSize = objects.size();
+    }
+
+    /** Nearest visible surface hit on the ray, honouring the clipping plane (null: none), or null. */
+    public Hit pick(Vector3f origin, Vector3f dir, Vector4fc clip) {
+        TriangleBvh b = bvh;
+        if (b == null) {
+            return null;
+        }
+        if (enabled.length != bvhSize) {
+            enabled = new boolean[bvhSize];
+        }
+        for (int i = 0; i < bvhSize; i++) {
+            enabled[i] = objects.get(i).isVisible();
+        }
+        return b.intersect(new Vector3d(origin), new Vector3d(dir), enabled, clip);
+    }
+
+    /** Bounding box of the visible objects (all objects when none is visible) into min and max. */
+    public boolean bounds(Vector3f min, Vector3f max) {
+        min.set(Float.POSITIVE_INFINITY);
+        max.set(Float.NEGATIVE_INFINITY);
+        for (SceneObject o : objects) {
+            if (o.isVisible() && o.min().x <= o.max().x) {
+                min.min(o.min());
+                max.max(o.max());
+            }
+        }
+        if (min.x > max.x) {
+            for (SceneObject o : objects) {
+                if (o.min().x <= o.max().x) {
+                    min.min(o.min());
+                    max.max(o.max());
+                }
+            }
+        }
+        return min.x <= max.x;
+    }
+
+    public void uploadAll() {
+        for (SceneObject o : objects) {
+            o.upload();
+        }
+    }
+
+    public void deleteGpu() {
+        for (SceneObject o : objects) {
+            o.deleteGpu();
+        }
+    }
+}

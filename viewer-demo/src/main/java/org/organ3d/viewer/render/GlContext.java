@@ -1,0 +1,89 @@
+package org.organ3d.viewer.render;
+
+import static org.lwjgl.glfw.GLFW.*;
+import static org.lwjgl.opengl.GL11C.GL_STEREO;
+import static org.lwjgl.opengl.GL11C.glGetBoolean;
+import static org.lwjgl.system.MemoryUtil.NULL;
+
+import org.lwjgl.glfw.GLFWErrorCallback;
+import org.lwjgl.opengl.GL;
+import org.lwjgl.opengl.GLUtil;
+import org.lwjgl.system.Callback;
+
+/**
+ * A GLFW window with an OpenGL 3.3 core context made current on the calling thread. With
+ * {@code -Dorgan3d.gl.debug=true} the context is a debug context and driver messages go to stderr.
+ * A stereo (quad-buffered) framebuffer is requested with GLFW_STEREO before the window is created;
+ * {@link #stereoGranted()} says whether the driver gave one. {@link #close()} destroys the window,
+ * frees the callbacks and terminates GLFW (this class owns the GLFW lifetime: one at a time).
+ */
+public final class GlContext implements AutoCloseable {
+
+    private final long window;
+    private final boolean stereo;
+    private final Callback debug;
+    private final GLFWErrorCallback errors;
+
+    /** Opens a window; throws IllegalStateException with the reason when GLFW or GL 3.3 core is missing. */
+    public GlContext(int width, int height, String title, boolean visible, boolean requestStereo) {
+        errors = GLFWErrorCallback.createPrint(System.err);
+        glfwSetErrorCallback(errors);
+        if (!glfwInit()) {
+            glfwSetErrorCallback(null);
+            errors.free();
+            throw new IllegalStateException("GLFW could not be initialised (no display?)");
+        }
+        boolean debugOn = Boolean.getBoolean("organ3d.gl.debug");
+        long w = NULL;
+        boolean triedStereo = requestStereo;
+        while (true) {
+            glfwDefaultWindowHints();
+            glfwWindowHint(GLFW_VISIBLE, visible ? GLFW_TRUE : GLFW_FALSE);
+            glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+            glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+            glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+            glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+            glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, debugOn ? GLFW_TRUE : GLFW_FALSE);
+            glfwWindowHint(GLFW_STEREO, triedStereo ? GLFW_TRUE : GLFW_FALSE);
+            // NB: GLFW_STEREO is a hard constraint: without a stereo visual creation fails, so retry mono.
+            w = glfwCreateWindow(width, height, title, NULL, NULL);
+            if (w != NULL || !triedStereo) {
+                break;
+            }
+            triedStereo = false;
+        }
+        if (w == NULL) {
+            glfwTerminate();
+            glfwSetErrorCallback(null);
+            errors.free();
+            throw new IllegalStateException("no OpenGL 3.3 core context could be created");
+        }
+        window = w;
+        glfwMakeContextCurrent(window);
+        GL.createCapabilities();
+        debug = debugOn ? GLUtil.setupDebugMessageCallback(System.err) : null;
+        stereo = triedStereo && glGetBoolean(GL_STEREO);
+    }
+
+    public long window() {
+        return window;
+    }
+
+    /** True when the window has a quad-buffered stereo framebuffer. */
+    public boolean stereoGranted() {
+        return stereo;
+    }
+
+    @Override
+    public void close() {
+        if (debug != null) {
+            debug.free();
+        }
+        GL.setCapabilities(null);
+        glfwMakeContextCurrent(NULL);
+        glfwDestroyWindow(window);
+        glfwTerminate();
+        glfwSetErrorCallback(null);
+        errors.free();
+    }
+}

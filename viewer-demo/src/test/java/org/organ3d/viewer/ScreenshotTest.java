@@ -1,0 +1,167 @@
+package org.organ3d.viewer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.joml.Vector3f;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.mesh.MeshPrimitives;
+import org.organ3d.mesh.io.NamedMesh;
+import org.organ3d.testdata.junit.RequiresDevice;
+
+/**
+ * Offscreen pictures of an analytic scene (red sphere r = 30 mm at (-40, 0, 0), green box 40 mm wide
+ * centred at (+45, 0, 0), LPS) checked against the camera's own projection.
+ */
+@Tag("gl")
+@RequiresDevice(value = "gl", probe = GlProbe.class)
+class ScreenshotTest {
+
+    static final int W = 320;
+    static final int H = 240;
+    static final Vector3f SPHERE = new Vector3f(-40, 0, 0);
+    static final Vector3f BOX = new Vector3f(45, 0, 0);
+    static OffscreenRenderer renderer;
+    static Scene scene;
+
+    @BeforeAll
+    static void open() {
+        renderer = new OffscreenRenderer();
+        scene = Scene.ofMeshes(List.of(
+                new NamedMesh(1, "sphere", 0xff2020ff, MeshPrimitives.icosphere(SPHERE.x, SPHERE.y, SPHERE.z, 30, 4)),
+                new NamedMesh(2, "box", 0x20ff20ff, MeshPrimitives.box(25, -20, -20, 65, 20, 20))));
+    }
+
+    @AfterAll
+    static void close() {
+        if (renderer != null) {
+            scene.deleteGpu();
+            renderer.close();
+        }
+    }
+
+    static Camera anterior() {
+        return OffscreenRenderer.frame(scene, ViewPreset.ANTERIOR);
+    }
+
+    static int red(int rgb) {
+        return rgb >> 16 & 0xFF;
+    }
+
+    static int green(int rgb) {
+        return rgb >> 8 & 0xFF;
+    }
+
+    static int blue(int rgb) {
+        return rgb & 0xFF;
+    }
+
+    @Test
+    void monoPictureShowsEachOrganWhereTheCameraProjectsIt() {
+        Camera cam = anterior();
+        BufferedImage img = renderer.render(scene, cam, StereoMode.OFF, W, H, null);
+        Vector3f s = cam.project(SPHERE, 0, W, H, new Vector3f());
+        Vector3f b = cam.project(BOX, 0, W, H, new Vector3f());
+        // Anterior view: patient's left (+x) on the screen's right.
+        assertTrue(b.x > s.x, "box (patient left) should be right of the sphere: " + b.x + " vs " + s.x);
+        int ps = img.getRGB(Math.round(s.x), Math.round(s.y));
+        int pb = img.getRGB(Math.round(b.x), Math.round(b.y));
+        assertTrue(red(ps) > 120 && green(ps) < 80, "sphere pixel " + Integer.toHexString(ps));
+        assertTrue(green(pb) > 120 && red(pb) < 80, "box pixel " + Integer.toHexString(pb));
+        int corner = img.getRGB(2, 2);
+        assertTrue(red(corner) < 40 && green(corner) < 40, "background " + Integer.toHexString(corner));
+    }
+
+    @Test
+    void sideBySideHalvesDifferAndEachShowsTheScene() {
+        Camera cam = anterior();
+        BufferedImage img = renderer.render(scene, cam, StereoMode.SIDE_BY_SIDE, W, H, null);
+        int differing = 0;
+        int lit = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W / 2; x++) {
+                int l = img.getRGB(x, y);
+                int r = img.getRGB(x + W / 2, y);
+                if (l != r) {
+                    differing++;
+                }
+                if (red(l) > 120 || green(l) > 120) {
+                    lit++;
+                }
+            }
+        }
+        assertTrue(lit > 500, "left half shows organs: " + lit);
+        assertTrue(differing > 50, "halves differ by parallax: " + differing);
+    }
+
+    @Test
+    void anaglyphChannelsAreShiftedByTheOffAxisDisparity() {
+        Camera cam = anterior();
+        cam.setEyeSeparation(cam.distance() / 10f);   // large base: a disparity of several pixels
+        cam.convergeOn(new Vector3f(0, -60, 0));       // zero-parallax plane 60 mm in front of the sphere
+        Scene sphereOnly = Scene.ofMeshes(List.of(new NamedMesh(1, "sphere", 0xffffffff,
+                MeshPrimitives.icosphere(SPHERE.x, SPHERE.y, SPHERE.z, 30, 4))));
+        BufferedImage img = renderer.render(sphereOnly, cam, StereoMode.ANAGLYPH, W, H, null);
+        sphereOnly.deleteGpu();
+        // Red comes from the left eye, green/blue from the right eye (Dubois matrices).
+        double[] left = centroid(img, 16);
+        double[] right = centroid(img, 0);
+        Vector3f pl = cam.project(SPHERE, -1, W, H, new Vector3f());
+        Vector3f pr = cam.project(SPHERE, 1, W, H, new Vector3f());
+        double expected = pr.x - pl.x;
+        assertTrue(Math.abs(expected) > 3, "test needs a visible disparity: " + expected);
+        assertEquals(expected, right[0] - left[0], 1.0, "horizontal disparity (px)");
+        assertEquals(0, right[1] - left[1], 0.5, "no vertical disparity with an off-axis frustum");
+        // The sphere lies behind the convergence plane: uncrossed parallax (right image shifted right).
+        assertTrue(expected > 0);
+    }
+
+    static double[] centroid(BufferedImage img, int shift) {
+        double sx = 0;
+        double sy = 0;
+        long n = 0;
+        for (int y = 0; y < img.getHeight(); y++) {
+            for (int x = 0; x < img.getWidth(); x++) {
+                if ((img.getRGB(x, y) >> shift & 0xFF) > 100) {
+                    sx += x;
+                    sy += y;
+                    n++;
+                }
+            }
+        }
+        assertTrue(n > 200, "channel mask too small: " + n);
+        return new double[] {sx / n, sy / n};
+    }
+
+    @Test
+    void everyStereoModeRendersSomethingAndPngIsWritten(@TempDir Path dir) throws Exception {
+        for (StereoMode m : StereoMode.values()) {
+            BufferedImage img = renderer.render(scene, anterior(), m, W, H, null);
+            long lit = 0;
+            for (int y = 0; y < H; y += 2) {
+                for (int x = 0; x < W; x += 2) {
+                    int p = img.getRGB(x, y);
+                    if (red(p) + green(p) + blue(p) > 150) {
+                        lit++;
+                    }
+                }
+            }
+            assertTrue(lit > 100, m + " picture is blank: " + lit);
+        }
+        Path png = dir.resolve("shot.png");
+        org.organ3d.viewer.render.Screenshots.writePng(renderer.render(scene, anterior(), StereoMode.OFF, W, H, null), png);
+        BufferedImage back = ImageIO.read(png.toFile());
+        assertEquals(W, back.getWidth());
+        assertEquals(H, back.getHeight());
+        assertEquals(List.of("shot.png"), Files.list(dir).map(p -> p.getFileName().toString()).toList());
+    }
+}
