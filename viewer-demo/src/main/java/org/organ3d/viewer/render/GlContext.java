@@ -5,6 +5,7 @@ import static org.lwjgl.opengl.GL11C.GL_STEREO;
 import static org.lwjgl.opengl.GL11C.glGetBoolean;
 import static org.lwjgl.system.MemoryUtil.NULL;
 
+import org.lwjgl.glfw.Callbacks;
 import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GLUtil;
@@ -81,6 +82,7 @@ public final class GlContext implements AutoCloseable {
         }
         GL.setCapabilities(null);
         glfwMakeContextCurrent(NULL);
+        Callbacks.glfwFreeCallbacks(window);
         glfwDestroyWindow(window);
         glfwTerminate();
         glfwSetErrorCallback(null);
