@@ -3,6 +3,7 @@ package org.organ3d.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.organ3d.viewer.Screenshot;
 import org.organ3d.viewer.StereoMode;
@@ -52,6 +53,10 @@ final class ViewCommand implements Callable<Integer> {
             description = "Compute backend for --iso surfaces. Default: ${DEFAULT-VALUE}.")
     String backend;
 
+    @Option(names = "--opacity", paramLabel = "ORGAN=A", split = ",",
+            description = "Initial opacity per organ name, e.g. liver=0.35 (shows a lesion inside).")
+    Map<String, Float> opacity = Map.of();
+
     @Override
     public Integer call() throws Exception {
         StereoMode mode;
@@ -80,7 +85,7 @@ final class ViewCommand implements Callable<Integer> {
         }
         ViewerOptions options;
         try {
-            options = new ViewerOptions(inputs, labels, iso, mode, backend, measurements, preset, w, h);
+            options = new ViewerOptions(inputs, labels, iso, mode, backend, measurements, preset, w, h, opacity);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

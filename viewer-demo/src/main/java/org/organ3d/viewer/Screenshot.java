@@ -28,6 +28,7 @@ public final class Screenshot {
     public static void render(ViewerOptions options, Path png, PrintStream log) throws IOException {
         List<SceneObject> objects = SceneLoader.load(options.inputs(), options.labels(), options.iso(), options.backend(),
                 (stage, f) -> log.println("organ3d view: " + stage));
+        options.applyOpacity(objects);
         Scene scene = new Scene();
         objects.forEach(scene::add);
         ViewerState state = new ViewerState(scene);

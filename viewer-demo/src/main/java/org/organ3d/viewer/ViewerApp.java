@@ -174,6 +174,7 @@ public final class ViewerApp {
         }
         try {
             Loaded l = loading.get();
+            options.applyOpacity(l.objects());
             for (SceneObject o : l.objects()) {
                 scene.add(o);
                 o.upload();

@@ -2,6 +2,7 @@ package org.organ3d.viewer;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -17,12 +18,19 @@ import java.util.Objects;
  * @param preset       initial view
  * @param width        window or image width, pixels
  * @param height       window or image height, pixels
+ * @param opacity      initial opacity by organ name (case-insensitive), 0.05..1
  */
 public record ViewerOptions(List<Path> inputs, Path labels, Double iso, StereoMode stereo, String backend,
-        Path measurements, ViewPreset preset, int width, int height) {
+        Path measurements, ViewPreset preset, int width, int height, Map<String, Float> opacity) {
 
     public ViewerOptions {
         inputs = List.copyOf(inputs);
+        opacity = opacity == null ? Map.of() : Map.copyOf(opacity);
+        for (Map.Entry<String, Float> e : opacity.entrySet()) {
+            if (!(e.getValue() >= 0.05f && e.getValue() <= 1f)) {
+                throw new IllegalArgumentException("opacity of " + e.getKey() + " must be 0.05..1: " + e.getValue());
+            }
+        }
         Objects.requireNonNull(stereo, "stereo");
         Objects.requireNonNull(preset, "preset");
         backend = backend == null ? "auto" : backend;
@@ -34,6 +42,17 @@ public record ViewerOptions(List<Path> inputs, Path labels, Double iso, StereoMo
         }
         if (iso != null && !Double.isFinite(iso)) {
             throw new IllegalArgumentException("--iso must be a finite number");
+        }
+    }
+
+    /** Applies the requested opacities to objects whose names match (case-insensitive). */
+    public void applyOpacity(List<SceneObject> objects) {
+        for (SceneObject o : objects) {
+            for (Map.Entry<String, Float> e : opacity.entrySet()) {
+                if (o.name().equalsIgnoreCase(e.getKey())) {
+                    o.setOpacity(e.getValue());
+                }
+            }
         }
     }
 
