@@ -73,7 +73,7 @@ public final class ViewerApp {
     private record Loaded(List<SceneObject> objects, TriangleBvh bvh) {
     }
 
-    private ViewerApp(ViewerOptions options) {
+    ViewerApp(ViewerOptions options) {
         this.options = options;
     }
 
@@ -89,7 +89,7 @@ public final class ViewerApp {
         return 0;
     }
 
-    private void init() {
+    void init() {
         boolean wantQuad = options.stereo() == StereoMode.QUAD;
         context = new GlContext(options.width(), options.height(), "organ3d view", true, wantQuad);
         renderer = new SceneRenderer();
@@ -151,21 +151,39 @@ public final class ViewerApp {
             } else {
                 glfwWaitEventsTimeout(0.25);
             }
-            takeLoaded();
-            if (fbWidth < 1 || fbHeight < 1) {
-                continue;   // minimised
-            }
-            long t0 = System.nanoTime();
-            renderer.setClipPlane(state.clipPlane(clip));
-            renderer.setSelected(state.selected);
-            renderer.render(scene.objects(), camera, state.stereo, 0, fbWidth, fbHeight, hud);
-            if (screenshotRequested) {
-                screenshotRequested = false;
-                saveScreenshot();
-            }
-            glfwSwapBuffers(w);
-            state.frameMillis = (System.nanoTime() - t0) / 1e6f;
+            frame();
         }
+    }
+
+    /** One iteration after event handling: hand-over of loaded organs, render, optional screenshot, swap. */
+    void frame() {
+        takeLoaded();
+        if (fbWidth < 1 || fbHeight < 1) {
+            return;   // minimised
+        }
+        long t0 = System.nanoTime();
+        renderer.setClipPlane(state.clipPlane(clip));
+        renderer.setSelected(state.selected);
+        renderer.render(scene.objects(), camera, state.stereo, 0, fbWidth, fbHeight, hud);
+        if (screenshotRequested) {
+            screenshotRequested = false;
+            saveScreenshot();
+        }
+        glfwSwapBuffers(context.window());
+        state.frameMillis = (System.nanoTime() - t0) / 1e6f;
+    }
+
+    /** True while the loader is still working. */
+    boolean isLoading() {
+        return loading != null;
+    }
+
+    ViewerState state() {
+        return state;
+    }
+
+    Camera camera() {
+        return camera;
     }
 
     private void takeLoaded() {
@@ -203,7 +221,7 @@ public final class ViewerApp {
         }
     }
 
-    private void key(int key, int mods) {
+    void key(int key, int mods) {
         boolean ctrl = (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0;
         List<SceneObject> objs = scene.objects();
         SceneObject sel = state.selected;
@@ -337,7 +355,7 @@ public final class ViewerApp {
     }
 
     /** Picks the surface under window point (x, y) (window coordinates, top-left origin). */
-    private void click(float x, float y) {
+    void click(float x, float y) {
         int vw = winWidth;
         int vh = winHeight;
         if (state.stereo == StereoMode.SIDE_BY_SIDE) {
@@ -403,7 +421,7 @@ public final class ViewerApp {
         }
     }
 
-    private void cleanup() {
+    void cleanup() {
         worker.shutdownNow();
         scene.deleteGpu();
         font.ifPresent(FontAtlas::delete);
