@@ -68,6 +68,17 @@ public final class OffscreenRenderer implements AutoCloseable {
         return Screenshots.read(target.fbo(), w, h);
     }
 
+    /**
+     * Renders one frame without reading it back and waits for the GPU to finish (glFinish): the
+     * frame time a window would see, without the swap. For benchmarks.
+     */
+    public void draw(Scene scene, Camera camera, StereoMode mode, int w, int h, OverlayPainter painter) {
+        scene.uploadAll();
+        target.ensure(w, h);
+        renderer.render(scene.objects(), camera, effectiveMode(mode), target.fbo(), w, h, painter);
+        org.lwjgl.opengl.GL11C.glFinish();
+    }
+
     /** A camera framing the scene from a preset view. */
     public static Camera frame(Scene scene, ViewPreset preset) {
         Camera c = new Camera().preset(preset);
