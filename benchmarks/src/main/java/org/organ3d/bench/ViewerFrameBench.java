@@ -30,7 +30,8 @@ import org.organ3d.viewer.pick.Hit;
  * all) on a 5×5 grid, four of them semi-transparent (sorted, two passes each), rendered offscreen at
  * 1280×800 and finished with glFinish; plus one BVH pick through the middle ball's centre. Needs a display
  * (Xvfb + Mesa llvmpipe in CI); GL runs on the benchmark thread, so threads = 1.
- * Run: {@code DISPLAY=:99 java -jar benchmarks/target/benchmarks.jar ViewerFrameBench -f 1 -wi 2 -i 5}.
+ * Run: {@code DISPLAY=:99 java -jar benchmarks/target/benchmarks.jar ViewerFrameBench -f 1 -wi 2 -i 5}; on a GPU
+ * server without X add {@code -jvmArgsAppend -Dorgan3d.gl.headless=egl}.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -61,6 +62,7 @@ public class ViewerFrameBench {
         }
         scene = Scene.ofMeshes(meshes).withPicking();
         renderer = new OffscreenRenderer();
+        System.out.println("OpenGL: " + OffscreenRenderer.glDescription());
         camera = OffscreenRenderer.frame(scene, ViewPreset.ANTERIOR);
         camera.arcball(640, 400, 700, 360, 1280, 800);
         mode = StereoMode.parse(stereo);

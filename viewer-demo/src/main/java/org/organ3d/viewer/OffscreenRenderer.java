@@ -44,6 +44,12 @@ public final class OffscreenRenderer implements AutoCloseable {
         font.ifPresent(f -> renderer.overlay().setFontTexture(f.texture()));
     }
 
+    /** The OpenGL renderer and version strings, e.g. "llvmpipe (LLVM 15.0.6, 256 bits) / 4.5 (Core Profile) Mesa". */
+    public static String glDescription() {
+        return org.lwjgl.opengl.GL11C.glGetString(org.lwjgl.opengl.GL11C.GL_RENDERER) + " / "
+                + org.lwjgl.opengl.GL11C.glGetString(org.lwjgl.opengl.GL11C.GL_VERSION);
+    }
+
     /** The mode actually rendered offscreen for a requested mode. */
     public static StereoMode effectiveMode(StereoMode requested) {
         return requested == StereoMode.QUAD ? StereoMode.ANAGLYPH : requested;
