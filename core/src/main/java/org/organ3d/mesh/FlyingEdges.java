@@ -80,6 +80,7 @@ public final class FlyingEdges {
         }
         EdgeRows rows = new EdgeRows(grid);
         int slabs = slabCount(grid.gz, threads);
+        run(threads, slabs, s -> rows.classify(slabStart(s, slabs, grid.gz), slabStart(s + 1, slabs, grid.gz)));
         run(threads, slabs, s -> rows.count(slabStart(s, slabs, grid.gz), slabStart(s + 1, slabs, grid.gz)));
         long[] totals = rows.prefixSum();
         long nv = totals[0];
@@ -94,7 +95,8 @@ public final class FlyingEdges {
         float[] normals = options.normals() ? new float[(int) (3 * nv)] : null;
         int[] indices = new int[(int) (3 * nt)];
         EdgeGeneration gen = new EdgeGeneration(grid, rows, positions, normals, indices);
-        run(threads, slabs, s -> gen.generate(slabStart(s, slabs, grid.gz), slabStart(s + 1, slabs, grid.gz)));
+        int[] cuts = balancedSlabs(rows, slabs);
+        run(threads, slabs, s -> gen.generate(cuts[s], cuts[s + 1]));
         return Mesh.adopt(positions, normals, indices, options.cap());
     }
 
@@ -102,6 +104,34 @@ public final class FlyingEdges {
         int p = threads > 0 ? threads : ForkJoinPool.getCommonPoolParallelism();
         // NB: a few slabs per thread balance uneven surfaces; each slab re-reads at most 3 slices.
         return Math.max(1, Math.min(gz, 4 * Math.max(1, p)));
+    }
+
+    /**
+     * Pass-4 slab boundaries (slabs + 1 slice indices) that split the work evenly: each slice costs its
+     * vertices and triangles plus a small amount per row.
+     */
+    private static int[] balancedSlabs(EdgeRows rows, int slabs) {
+        int gy = rows.g.gy;
+        int gz = rows.g.gz;
+        long[] cum = new long[gz + 1];
+        for (int k = 0; k < gz; k++) {
+            long c = 0;
+            for (int r = gy * k; r < gy * (k + 1); r++) {
+                c += rows.xCut[r] + rows.yCut[r] + rows.zCut[r] + 2L * rows.tris[r] + rows.words;
+            }
+            cum[k + 1] = cum[k] + c;
+        }
+        int[] cuts = new int[slabs + 1];
+        int k = 0;
+        for (int s = 1; s < slabs; s++) {
+            long target = cum[gz] * s / slabs;
+            while (k < gz && cum[k] < target) {
+                k++;
+            }
+            cuts[s] = Math.max(k, cuts[s - 1]);
+        }
+        cuts[slabs] = gz;
+        return cuts;
     }
 
     private static int slabStart(int s, int slabs, int gz) {
