@@ -94,7 +94,9 @@ opencl_setup() {
 }
 
 run_java() {
-    local envs=("LD_LIBRARY_PATH=$TMP${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
+    # NB: NVIDIA's OpenCL driver installs its own SIGSEGV handler; without the JVM's signal-chaining
+    # library the JVM's own implicit null checks then kill the process (exit 139, no hs_err file).
+    local envs=("LD_PRELOAD=$B/runtime/lib/libjsig.so" "LD_LIBRARY_PATH=$TMP${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
     if ls "$TMP"/vendors/*.icd >/dev/null 2>&1; then envs+=("OCL_ICD_VENDORS=$TMP/vendors"); fi
     # shellcheck disable=SC2086
     env "${envs[@]}" "$JAVA" $JAVA_OPTS -Djava.io.tmpdir="$TMP" -Dorgan3d.require=opencl -cp "$B/lib/*" \

@@ -37,6 +37,15 @@ final class SampleGrid {
     /** Raw path: real value and inside flag of every stored bit pattern; null on the float path. */
     final float[] lut;
     final byte[] insideLut;
+    /**
+     * Raw path: when {@link #interval}, a stored value s is inside exactly when its key
+     * {@code s ^ keyFlip} (s as the sign-extended Java value) lies in [insideLo, insideHi]: true for
+     * every rescale with a positive or negative slope, checked against {@link #insideLut} itself.
+     */
+    final boolean interval;
+    final int keyFlip;
+    final int insideLo;
+    final int insideHi;
 
     SampleGrid(Volume volume, boolean cap, float iso) {
         this.volume = volume;
@@ -56,9 +65,35 @@ final class SampleGrid {
             for (int b = 0; b < lut.length; b++) {
                 insideLut[b] = lut[b] >= iso ? (byte) 1 : (byte) 0;
             }
+            // keys in stored order: the Java value for signed types, value - 2^(bits-1) for unsigned ones
+            boolean unsigned = t == VoxelType.UINT8 || t == VoxelType.UINT16;
+            int half = lut.length >> 1;
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            int count = 0;
+            for (int key = -half; key < half; key++) {
+                if (insideLut[(unsigned ? key + half : key) & (lut.length - 1)] != 0) {
+                    lo = Math.min(lo, key);
+                    hi = Math.max(hi, key);
+                    count++;
+                }
+            }
+            keyFlip = unsigned ? -half : 0;
+            if (count == 0) {
+                insideLo = 1;
+                insideHi = 0;
+            } else {
+                insideLo = lo;
+                insideHi = hi;
+            }
+            interval = count == 0 || count == hi - lo + 1;
         } else {
             lut = null;
             insideLut = null;
+            keyFlip = 0;
+            insideLo = 1;
+            insideHi = 0;
+            interval = false;
         }
     }
 
@@ -109,31 +144,13 @@ final class SampleGrid {
         }
     }
 
-    /** Raw path: copies slice k's stored values into {@code raw} and its inside mask into {@code m}. */
-    void loadRaw(int k, Object raw, byte[] m) {
-        volume.copySlice(k, raw);
-        byte[] in = insideLut;
-        int n = gx * gy;
-        if (raw instanceof short[] s) {
-            for (int x = 0; x < n; x++) {
-                m[x] = in[s[x] & 0xFFFF];
-            }
-        } else {
-            byte[] s = (byte[]) raw;
-            for (int x = 0; x < n; x++) {
-                m[x] = in[s[x] & 0xFF];
-            }
-        }
-    }
-
     /**
-     * A thread's rolling window over four consecutive grid slices (k-1 .. k+2, what central
-     * differences around a cube layer need), each with its inside mask ({@code value >= iso}, 0/1).
+     * A thread's lazily filled window over four consecutive grid slices (k-1 .. k+2, what central
+     * differences around a cube layer need): values only, read when a vertex first needs them.
      */
     final class Window {
         private final SliceSamples[] samples = new SliceSamples[4];
         private final Object[] raw = new Object[4];
-        private final byte[][] masks = new byte[4][];
         private final int[] loaded = {-1, -1, -1, -1};
         private final float[] scratch;
 
@@ -143,25 +160,15 @@ final class SampleGrid {
 
         /** Values of grid slice k, or null outside 0..gz-1. */
         SliceSamples samples(int k) {
-            return ensure(k) ? samples[k & 3] : null;
-        }
-
-        /** Inside mask of grid slice k, or null outside 0..gz-1. */
-        byte[] mask(int k) {
-            return ensure(k) ? masks[k & 3] : null;
-        }
-
-        private boolean ensure(int k) {
             if (k < 0 || k >= gz) {
-                return false;
+                return null;
             }
             int s = k & 3;
             if (loaded[s] == k) {
-                return true;
+                return samples[s];
             }
             int n = gx * gy;
-            if (masks[s] == null) {
-                masks[s] = new byte[n];
+            if (samples[s] == null) {
                 if (lut == null) {
                     SliceSamples.Floats f = new SliceSamples.Floats();
                     f.v = new float[n];
@@ -178,19 +185,13 @@ final class SampleGrid {
                     samples[s] = h;
                 }
             }
-            byte[] m = masks[s];
             if (lut != null) {
-                loadRaw(k, raw[s], m);
+                volume.copySlice(k, raw[s]);
             } else {
-                float[] v = ((SliceSamples.Floats) samples[s]).v;
-                load(k, v, scratch);
-                float t = iso;
-                for (int x = 0; x < n; x++) {
-                    m[x] = v[x] >= t ? (byte) 1 : (byte) 0;
-                }
+                load(k, ((SliceSamples.Floats) samples[s]).v, scratch);
             }
             loaded[s] = k;
-            return true;
+            return samples[s];
         }
     }
 }

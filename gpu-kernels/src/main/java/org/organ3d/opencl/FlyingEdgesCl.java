@@ -34,6 +34,8 @@ import org.organ3d.volume.Volume;
 final class FlyingEdgesCl {
 
     private static final int META = 16;
+    /** Roles of the reusable output buffers (positions, normals, triangles). */
+    private static final String[] OUTPUT_ROLES = {"fe.pos", "fe.nrm", "fe.tri"};
 
     private final OpenClContext ctx;
     private final FlyingEdgesKernels fe;
@@ -88,7 +90,8 @@ final class FlyingEdgesCl {
             edges[4 * e + 3] = (lo >> 2) & 1;
         }
         double[] fp = affineParameters(volume);
-        long sliceBytes = 4L * volume.nx() * volume.ny();
+        SampleFormat sf = SampleFormat.of(volume, ctx.device().hasFp64());
+        long sliceBytes = (long) sf.bytes() * volume.nx() * volume.ny();
         long perPlane = Math.max(sliceBytes, Math.max((long) (gx - 1) * gy, 4L * META * gy));
         long sumPerPlane = sliceBytes + (long) (gx - 1) * gy + 4L * (META + 4) * gy;
         // NB: half of the budget is left for the outputs, which are only known after counting.
@@ -110,7 +113,7 @@ final class FlyingEdgesCl {
             int k0 = 0;
             while (true) {
                 int k1 = Math.min(gz - 1, k0 + nzb - 1);
-                extractRange(volume, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad, bricks);
+                extractRange(volume, sf, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad, bricks);
                 if (k1 == gz - 1) {
                     break;
                 }
@@ -125,9 +128,9 @@ final class FlyingEdgesCl {
     }
 
     /** Extracts planes [k0, k1], splitting the range when its output does not fit. */
-    private void extractRange(Volume volume, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
+    private void extractRange(Volume volume, SampleFormat sf, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
                               int k0, int k1, float isoF, float pad, List<Brick> out) {
-        Brick b = extractBrick(volume, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad);
+        Brick b = extractBrick(volume, sf, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad);
         if (b != null) {
             out.add(b);
             return;
@@ -137,12 +140,12 @@ final class FlyingEdgesCl {
                     + ctx.maxAlloc() + " bytes)", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
         }
         int mid = (k0 + k1) / 2;
-        extractRange(volume, options, tabs, gx, gy, gz, pad1, k0, mid, isoF, pad, out);
-        extractRange(volume, options, tabs, gx, gy, gz, pad1, mid, k1, isoF, pad, out);
+        extractRange(volume, sf, options, tabs, gx, gy, gz, pad1, k0, mid, isoF, pad, out);
+        extractRange(volume, sf, options, tabs, gx, gy, gz, pad1, mid, k1, isoF, pad, out);
     }
 
     /** One brick, or null when its outputs would exceed the allocation limit or budget. */
-    private Brick extractBrick(Volume volume, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
+    private Brick extractBrick(Volume volume, SampleFormat sf, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
                                int k0, int k1, float isoF, float pad) {
         int nx = volume.nx();
         int ny = volume.ny();
@@ -155,25 +158,29 @@ final class FlyingEdgesCl {
         int nd = Math.max(1, dz1 - dz0 + 1);
         int flip = volume.geometry().indexToLps().determinant3x3() < 0 ? 1 : 0;
         int[] gp = {gx, gy, nzb, k0, -pad1, -pad1, -pad1, nx, ny, nz, dz0, options.normals() ? 1 : 0, flip};
-        long sliceBytes = 4L * nx * ny;
-        try (DeviceBuffer vol = ctx.allocate(sliceBytes * nd);
-             DeviceBuffer gpBuf = ctx.upload(gp);
-             DeviceBuffer xcase = ctx.allocate((long) (gx - 1) * rows);
-             DeviceBuffer meta = ctx.allocate(4L * META * rows);
+        long sliceBytes = (long) sf.bytes() * nx * ny;
+        // NB: the large work buffers are kept by the context between calls (same study size: no allocation).
+        DeviceBuffer vol = ctx.reusable("fe.vol", sliceBytes * nd);
+        DeviceBuffer xcase = ctx.reusable("fe.xcase", (long) (gx - 1) * rows);
+        DeviceBuffer meta = ctx.reusable("fe.meta", 4L * META * rows);
+        try (DeviceBuffer gpBuf = ctx.upload(gp);
              DeviceBuffer vcount = ctx.allocate(4L * rows);
              DeviceBuffer tcount = ctx.allocate(4L * rows);
              DeviceBuffer voff = ctx.allocate(4L * rows);
              DeviceBuffer toff = ctx.allocate(4L * rows)) {
-            upload(volume, dz0, dz1, vol);
-            fe.classifyXEdges(vol, gpBuf, xcase, meta, isoF, pad, rows);
-            fe.countYzEdges(gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
+            // NB: samples as stored, through pinned staging filled on all cores; the kernels rescale.
+            ctx.staging().upload(vol, 0, nd, sliceBytes, (chunk, first, count) -> sf.fill(volume, chunk, dz0 + (int) first,
+                    count));
+            fe.classifyXEdges(vol, sf, gpBuf, xcase, meta, isoF, pad, rows);
+            fe.countYzEdges(sf, gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
             long nv = scan.exclusiveScan(vcount, voff, rows);
             long nt = scan.exclusiveScan(tcount, toff, rows);
             long posBytes = 12L * nv;
             long triBytes = 12L * nt;
             long outBytes = posBytes * (options.normals() ? 2 : 1) + triBytes;
             if (posBytes > ctx.maxAlloc() || triBytes > ctx.maxAlloc() || 3 * nv > Integer.MAX_VALUE - 8
-                    || 3 * nt > Integer.MAX_VALUE - 8 || ctx.allocatedBytes() + outBytes > ctx.memoryBudget()) {
+                    || 3 * nt > Integer.MAX_VALUE - 8
+                    || ctx.allocatedBytes() - ctx.reusableBytes(OUTPUT_ROLES) + outBytes > ctx.memoryBudget()) {
                 return null;
             }
             int v = (int) nv;
@@ -181,25 +188,24 @@ final class FlyingEdgesCl {
             float[] pos = new float[3 * v];
             float[] nrm = options.normals() ? new float[3 * v] : null;
             int[] tri = new int[3 * t];
-            try (DeviceBuffer posBuf = ctx.allocate(posBytes);
-                 DeviceBuffer nrmBuf = ctx.allocate(options.normals() ? posBytes : 4);
-                 DeviceBuffer triBuf = ctx.allocate(triBytes)) {
-                if (v > 0) {
-                    fe.generateVertices(vol, gpBuf, xcase, meta, voff, tabs.fp(), posBuf, nrmBuf, isoF, pad, rows);
+            DeviceBuffer posBuf = ctx.reusable(OUTPUT_ROLES[0], posBytes);
+            DeviceBuffer nrmBuf = ctx.reusable(OUTPUT_ROLES[1], options.normals() ? posBytes : 4);
+            DeviceBuffer triBuf = ctx.reusable(OUTPUT_ROLES[2], triBytes);
+            if (v > 0) {
+                fe.generateVertices(vol, sf, gpBuf, xcase, meta, voff, tabs.fp(), posBuf, nrmBuf, isoF, pad, rows);
+            }
+            if (t > 0) {
+                fe.generateTriangles(sf, gpBuf, xcase, meta, voff, toff, tabs.caseTab(), tabs.stride(), tabs.cornerTab(),
+                        tabs.edgeTab(), triBuf, rows);
+            }
+            if (v > 0) {
+                ctx.read(posBuf, 0, posBytes, Pointer.to(pos));
+                if (nrm != null) {
+                    ctx.read(nrmBuf, 0, posBytes, Pointer.to(nrm));
                 }
-                if (t > 0) {
-                    fe.generateTriangles(gpBuf, xcase, meta, voff, toff, tabs.caseTab(), tabs.stride(), tabs.cornerTab(),
-                            tabs.edgeTab(), triBuf, rows);
-                }
-                if (v > 0) {
-                    ctx.read(posBuf, 0, posBytes, Pointer.to(pos));
-                    if (nrm != null) {
-                        ctx.read(nrmBuf, 0, posBytes, Pointer.to(nrm));
-                    }
-                }
-                if (t > 0) {
-                    ctx.read(triBuf, 0, triBytes, Pointer.to(tri));
-                }
+            }
+            if (t > 0) {
+                ctx.read(triBuf, 0, triBytes, Pointer.to(tri));
             }
             // Seam bookkeeping: vertex offsets of the first and last plane's rows, and x+y counts.
             int[] firstVoff = new int[gy];
@@ -214,30 +220,16 @@ final class FlyingEdgesCl {
     }
 
     /**
-     * Writes volume slices dz0..dz1 as rescaled floats into {@code vol}. NB: the conversion runs on all
-     * cores, a chunk of slices at a time, so that the host does not starve a fast device.
-     */
-    private void upload(Volume volume, int dz0, int dz1, DeviceBuffer vol) {
-        int slice = volume.nx() * volume.ny();
-        long sliceBytes = 4L * slice;
-        int chunk = (int) Math.max(1, Math.min(dz1 - dz0 + 1, Math.min(64, (64L << 20) / sliceBytes)));
-        float[][] buf = new float[chunk][];
-        for (int z0 = dz0; z0 <= dz1; z0 += chunk) {
-            int n = Math.min(chunk, dz1 - z0 + 1);
-            final int first = z0;
-            IntStream.range(0, n).parallel().forEach(q -> buf[q] = volume.sliceValues(first + q, buf[q]));
-            for (int q = 0; q < n; q++) {
-                ctx.write(vol, sliceBytes * (first + q - dz0), sliceBytes, Pointer.to(buf[q]));
-            }
-        }
-    }
-
-    /**
      * Joins the bricks: brick b keeps its vertices below its last plane (all of them for the last
      * brick); its triangles' references to the last plane go to brick b+1's first-plane vertices.
      */
     private static Mesh stitch(List<Brick> bricks, boolean normals, int gy, boolean capped) {
         int n = bricks.size();
+        if (n == 1) {
+            // NB: one brick: its arrays are the mesh (no copy).
+            Brick b = bricks.get(0);
+            return b.tri().length == 0 ? Mesh.empty() : Mesh.adopt(b.pos(), b.nrm(), b.tri(), capped);
+        }
         long[] base = new long[n + 1];
         for (int b = 0; b < n; b++) {
             base[b + 1] = base[b] + bricks.get(b).tailStart();

@@ -44,6 +44,12 @@ public final class OffscreenRenderer implements AutoCloseable {
         font.ifPresent(f -> renderer.overlay().setFontTexture(f.texture()));
     }
 
+    /** The OpenGL renderer and version strings, e.g. "llvmpipe (LLVM 15.0.6, 256 bits) / 4.5 (Core Profile) Mesa". */
+    public static String glDescription() {
+        return org.lwjgl.opengl.GL11C.glGetString(org.lwjgl.opengl.GL11C.GL_RENDERER) + " / "
+                + org.lwjgl.opengl.GL11C.glGetString(org.lwjgl.opengl.GL11C.GL_VERSION);
+    }
+
     /** The mode actually rendered offscreen for a requested mode. */
     public static StereoMode effectiveMode(StereoMode requested) {
         return requested == StereoMode.QUAD ? StereoMode.ANAGLYPH : requested;
@@ -66,6 +72,17 @@ public final class OffscreenRenderer implements AutoCloseable {
         target.ensure(w, h);
         renderer.render(scene.objects(), camera, effectiveMode(mode), target.fbo(), w, h, painter);
         return Screenshots.read(target.fbo(), w, h);
+    }
+
+    /**
+     * Renders one frame without reading it back and waits for the GPU to finish (glFinish): the
+     * frame time a window would see, without the swap. For benchmarks.
+     */
+    public void draw(Scene scene, Camera camera, StereoMode mode, int w, int h, OverlayPainter painter) {
+        scene.uploadAll();
+        target.ensure(w, h);
+        renderer.render(scene.objects(), camera, effectiveMode(mode), target.fbo(), w, h, painter);
+        org.lwjgl.opengl.GL11C.glFinish();
     }
 
     /** A camera framing the scene from a preset view. */

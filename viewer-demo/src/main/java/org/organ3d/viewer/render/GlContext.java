@@ -5,6 +5,7 @@ import static org.lwjgl.opengl.GL11C.GL_STEREO;
 import static org.lwjgl.opengl.GL11C.glGetBoolean;
 import static org.lwjgl.system.MemoryUtil.NULL;
 
+import org.lwjgl.glfw.Callbacks;
 import org.lwjgl.glfw.GLFWErrorCallback;
 import org.lwjgl.opengl.GL;
 import org.lwjgl.opengl.GLUtil;
@@ -14,7 +15,8 @@ import org.lwjgl.system.Callback;
  * A GLFW window with an OpenGL 3.3 core context made current on the calling thread. With
  * {@code -Dorgan3d.gl.debug=true} the context is a debug context and driver messages go to stderr.
  * A stereo (quad-buffered) framebuffer is requested with GLFW_STEREO before the window is created;
- * {@link #stereoGranted()} says whether the driver gave one. {@link #close()} destroys the window,
+ * {@link #stereoGranted()} says whether the driver gave one. With {@code -Dorgan3d.gl.headless=egl} GLFW's
+ * null platform and an EGL context are used instead of a window system (GPU servers without X). {@link #close()} destroys the window,
  * frees the callbacks and terminates GLFW (this class owns the GLFW lifetime: one at a time).
  */
 public final class GlContext implements AutoCloseable {
@@ -28,6 +30,12 @@ public final class GlContext implements AutoCloseable {
     public GlContext(int width, int height, String title, boolean visible, boolean requestStereo) {
         errors = GLFWErrorCallback.createPrint(System.err);
         glfwSetErrorCallback(errors);
+        // NB: -Dorgan3d.gl.headless=egl uses GLFW's null platform with an EGL context: offscreen rendering
+        // on a GPU server without an X server (the window is never shown; only framebuffer objects work).
+        boolean headless = "egl".equalsIgnoreCase(System.getProperty("organ3d.gl.headless", ""));
+        if (headless) {
+            glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_NULL);
+        }
         if (!glfwInit()) {
             glfwSetErrorCallback(null);
             errors.free();
@@ -45,6 +53,9 @@ public final class GlContext implements AutoCloseable {
             glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
             glfwWindowHint(GLFW_OPENGL_DEBUG_CONTEXT, debugOn ? GLFW_TRUE : GLFW_FALSE);
             glfwWindowHint(GLFW_STEREO, triedStereo ? GLFW_TRUE : GLFW_FALSE);
+            if (headless) {
+                glfwWindowHint(GLFW_CONTEXT_CREATION_API, GLFW_EGL_CONTEXT_API);
+            }
             // NB: GLFW_STEREO is a hard constraint: without a stereo visual creation fails, so retry mono.
             w = glfwCreateWindow(width, height, title, NULL, NULL);
             if (w != NULL || !triedStereo) {
@@ -81,6 +92,7 @@ public final class GlContext implements AutoCloseable {
         }
         GL.setCapabilities(null);
         glfwMakeContextCurrent(NULL);
+        Callbacks.glfwFreeCallbacks(window);
         glfwDestroyWindow(window);
         glfwTerminate();
         glfwSetErrorCallback(null);

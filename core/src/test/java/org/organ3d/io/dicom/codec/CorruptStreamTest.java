@@ -1,5 +1,6 @@
 package org.organ3d.io.dicom.codec;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -155,6 +156,22 @@ class CorruptStreamTest {
         assertTrue(hits > 0);
         CodecException e = assertThrows(CodecException.class, () -> decoder(f).decode(frame, f.spec()));
         assertTrue(e.getMessage().contains("expected restart marker RST3, found FFD5"), e.getMessage());
+    }
+
+    @Test
+    void sequentialScanWithSpectralEndZeroDecodesAsLibjpegDoes() throws CodecException {
+        // pydicom's JPEG-lossy.dcm differs from its fixed twin JPGExtended.dcm by Se = 0 in the SOS
+        Fixture f = CodecFixtures.named("pydicom_JPGExtended");
+        byte[] frame = f.frame(0);
+        int[] expected = decoder(f).decode(frame, f.spec());
+        for (int i = 0; i + 11 < frame.length; i++) {
+            if ((frame[i] & 0xFF) == 0xFF && (frame[i + 1] & 0xFF) == 0xDA) {
+                assertEquals(63, frame[i + 8] & 0xFF);
+                frame[i + 8] = 0;
+                break;
+            }
+        }
+        assertArrayEquals(expected, decoder(f).decode(frame, f.spec()));
     }
 
     @Test

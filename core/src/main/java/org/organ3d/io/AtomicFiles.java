@@ -1,4 +1,4 @@
-package org.organ3d.io.raw;
+package org.organ3d.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -28,6 +28,11 @@ public final class AtomicFiles {
     public static void write(Path target, Body body) throws IOException {
         Path tmp = prepare(target, body);
         commit(tmp, target);
+    }
+
+    /** Writes {@code text} as UTF-8 to {@code target} atomically (replacing an existing file). */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /**
