@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files atomically: the content goes to a temporary file in the target's folder, which is
@@ -14,6 +16,8 @@ import java.nio.file.StandardCopyOption;
  * failed write leaves no output behind.
  */
 public final class AtomicFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Writes the content of one file. */
     @FunctionalInterface
@@ -43,9 +47,12 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        // NB: not Files.createTempFile, whose mode 0600 the rename would carry over to the output;
+        // CREATE_NEW gives the usual 0666 & ~umask.
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         boolean ok = false;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), 1 << 16)) {
             body.write(out);
             ok = true;
         } finally {
