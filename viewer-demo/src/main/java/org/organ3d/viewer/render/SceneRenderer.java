@@ -160,7 +160,8 @@ public final class SceneRenderer {
         glDisable(GL_BLEND);
         glDisable(GL_CULL_FACE);
         sorted.clear();
-        for (SceneObject o : objects) {
+        for (int i = 0, n = objects.size(); i < n; i++) {
+            SceneObject o = objects.get(i);
             if (!o.isVisible() || o.gpu() == null) {
                 continue;
             }
