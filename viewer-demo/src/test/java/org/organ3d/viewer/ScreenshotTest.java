@@ -156,6 +156,7 @@ class ScreenshotTest {
                 }
             }
             assertTrue(lit > 100, m + " picture is blank: " + lit);
+            assertEquals(org.lwjgl.opengl.GL11C.GL_NO_ERROR, org.lwjgl.opengl.GL11C.glGetError(), m + ": GL error");
         }
         Path png = dir.resolve("shot.png");
         org.organ3d.viewer.render.Screenshots.writePng(renderer.render(scene, anterior(), StereoMode.OFF, W, H, null), png);
