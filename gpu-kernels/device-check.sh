@@ -55,6 +55,10 @@ trap 'rm -rf "$TMP"' EXIT
 
 opencl_setup() {
     uname -a
+    # The bundled runtime comes from Debian 12's OpenJDK 17: it needs glibc >= 2.34.
+    local glibc
+    glibc="$(ldd --version 2>/dev/null | head -1 | grep -o '[0-9]\+\.[0-9]\+$')"
+    echo "glibc ${glibc:-unknown} (the bundled runtime needs >= 2.34)"
     command -v nvidia-smi >/dev/null && nvidia-smi -L
     # JOCL opens "libOpenCL.so"; drivers often ship only libOpenCL.so.1 (the ICD loader).
     local lib=""
@@ -71,26 +75,29 @@ opencl_setup() {
     ln -sf "$lib" "$TMP/libOpenCL.so"
     ln -sf "$lib" "$TMP/libOpenCL.so.1"
     echo "OpenCL loader: $lib"
-    # The loader finds vendor ICDs in /etc/OpenCL/vendors; if the NVIDIA one is missing, point at the driver.
-    if ! ls /etc/OpenCL/vendors/*.icd >/dev/null 2>&1; then
+    # The loader finds vendor ICDs in /etc/OpenCL/vendors (or OCL_ICD_VENDORS). Containers often mount
+    # the NVIDIA driver's libnvidia-opencl.so.1 without its .icd file: then add one.
+    mkdir -p "$TMP/vendors"
+    cp /etc/OpenCL/vendors/*.icd "$TMP/vendors/" 2>/dev/null
+    if ! grep -qs nvidia "$TMP"/vendors/*.icd; then
         local nv
         nv="$(ldconfig -p 2>/dev/null | awk '/libnvidia-opencl\.so\.1 /{print $NF}' | head -1)"
-        [ -z "$nv" ] && for c in /usr/lib/x86_64-linux-gnu/libnvidia-opencl.so.1 /usr/lib64/libnvidia-opencl.so.1; do [ -e "$c" ] && nv="$c" && break; done
-        if [ -n "$nv" ]; then
-            mkdir -p "$TMP/vendors" && echo "$nv" > "$TMP/vendors/nvidia.icd"
-            echo "OCL_ICD_VENDORS=$TMP/vendors ($nv)"
-        else
-            echo "warning: no ICD in /etc/OpenCL/vendors and no libnvidia-opencl.so.1 found"
+        if [ -z "$nv" ]; then
+            for c in /usr/lib/x86_64-linux-gnu/libnvidia-opencl.so.1 /usr/lib64/libnvidia-opencl.so.1; do
+                if [ -e "$c" ]; then nv="$c"; break; fi
+            done
         fi
-    else
-        echo "ICDs: $(ls /etc/OpenCL/vendors/)"
+        if [ -n "$nv" ]; then echo "$nv" > "$TMP/vendors/nvidia.icd"; fi
     fi
-    "$JAVA" -version
+    echo "ICDs (OCL_ICD_VENDORS=$TMP/vendors): $(cat "$TMP"/vendors/*.icd 2>/dev/null | tr '\n' ' ')"
+    if ! "$JAVA" -version; then echo "the bundled Java runtime does not start here (glibc ${glibc:-?} < 2.34?)"; return 1; fi
 }
 
 run_java() {
-    local envs=("LD_LIBRARY_PATH=$TMP${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
-    if [ -d "$TMP/vendors" ]; then envs+=("OCL_ICD_VENDORS=$TMP/vendors"); fi
+    # NB: NVIDIA's OpenCL driver installs its own SIGSEGV handler; without the JVM's signal-chaining
+    # library the JVM's own implicit null checks then kill the process (exit 139, no hs_err file).
+    local envs=("LD_PRELOAD=$B/runtime/lib/libjsig.so" "LD_LIBRARY_PATH=$TMP${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}")
+    if ls "$TMP"/vendors/*.icd >/dev/null 2>&1; then envs+=("OCL_ICD_VENDORS=$TMP/vendors"); fi
     # shellcheck disable=SC2086
     env "${envs[@]}" "$JAVA" $JAVA_OPTS -Djava.io.tmpdir="$TMP" -Dorgan3d.require=opencl -cp "$B/lib/*" \
         org.organ3d.opencl.DeviceCheck "$@"
@@ -98,12 +105,12 @@ run_java() {
 
 export B TMP JAVA JAVA_OPTS
 export -f opencl_setup run_java
-step "opencl loader" 30 bash -c opencl_setup
-if ! step "devices" 90 bash -c 'run_java devices'; then
+step "opencl loader" 20 bash -c opencl_setup
+if ! step "devices" 60 bash -c 'run_java devices'; then
     summary
     exit 1
 fi
-step "contract tests" 300 bash -c 'run_java tests'
-step "timing ${N}^3" 240 bash -c "run_java timing $N 3"
+step "contract tests" 200 bash -c 'run_java tests'
+step "timing ${N}^3" 300 bash -c "run_java timing $N 3"
 summary
 exit $FAILED

@@ -68,8 +68,8 @@ def check(path, expected_path, tol):
     if problems:
         print("nibabel_check: %s:\n%s" % (path, "\n".join(problems)), file=sys.stderr)
         return 1
-    print("nibabel_check: %s OK (nibabel %s, affine within %.1g mm, %d voxels equal, sheared=%s)"
-          % (path, nib.__version__, d, int(np.prod(img.shape[:3])), sheared))
+    print("nibabel_check: %s OK (nibabel %s, affine within %.1g mm, %d voxels equal, sheared=%s, qfac=%g)"
+          % (path, nib.__version__, d, int(np.prod(img.shape[:3])), sheared, float(img.header["pixdim"][0])))
     return 0
 
 

@@ -16,6 +16,7 @@ import org.organ3d.measure.LabelMeasurement;
 import org.organ3d.measure.LabelMeasurements;
 import org.organ3d.measure.LabelSurfaces;
 import org.organ3d.measure.Report;
+import org.organ3d.mesh.WindowedSincSmoothing;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
 import picocli.CommandLine.Command;
@@ -56,6 +57,15 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--distance", paramLabel = "A,B", description = "Also measure surface distances between labels A and B (repeatable).")
     List<String> distancePairs;
 
+    @Option(names = "--smooth", paramLabel = "N", description = "Smooth each surface with N windowed-sinc iterations "
+            + "before mesh volume, area and sphericity (default 0: unsmoothed); the report's surfaceMethod says so.")
+    int smooth;
+
+    @Option(names = "--image-iso", paramLabel = "V", description = "Take each label's surface from the --image "
+            + "isosurface at V next to the label (sub-voxel; for labels made by thresholding that image at V) instead of "
+            + "the label's own 0/1 surface.")
+    Double imageIso;
+
     @Option(names = "--no-mesh", description = "Skip the surfaces (no mesh volume, surface area or sphericity): faster.")
     boolean noMesh;
 
@@ -85,6 +95,15 @@ final class MeasureCommand implements Callable<Integer> {
                 }
             }
         }
+        if (smooth != 0 && (smooth < 2 || smooth > 1000)) {
+            throw new UsageException("--smooth takes 2..1000 iterations (or 0 for none), not " + smooth);
+        }
+        if ((smooth != 0 || imageIso != null) && noMesh) {
+            throw new UsageException("--smooth and --image-iso need surfaces; they exclude --no-mesh");
+        }
+        if (imageIso != null && (imagePath == null || !Double.isFinite(imageIso))) {
+            throw new UsageException("--image-iso needs --image and a finite iso value");
+        }
         PrintWriter err = spec.commandLine().getErr();
         LoadedImage loaded = ImageFormats.read(labelsPath);
         LabelMap map = loaded.asLabelMap();
@@ -98,9 +117,15 @@ final class MeasureCommand implements Callable<Integer> {
                         + " (same size and voxel-to-patient geometry needed; resample first)");
             }
         }
+        LabelSurfaces surfaces = null;
+        if (!noMesh) {
+            surfaces = imageIso != null ? LabelSurfaces.imageIsoSurface(image, imageIso) : LabelSurfaces.indicatorIsoSurface();
+            if (smooth != 0) {
+                surfaces = LabelSurfaces.smoothed(surfaces, WindowedSincSmoothing.Options.defaults().withIterations(smooth));
+            }
+        }
         long t0 = System.nanoTime();
-        List<LabelMeasurement> ms = LabelMeasurements.measure(map, wanted, image,
-                noMesh ? null : LabelSurfaces.indicatorIsoSurface());
+        List<LabelMeasurement> ms = LabelMeasurements.measure(map, wanted, image, surfaces);
         if (wanted != null) {
             Set<Integer> missing = new LinkedHashSet<>(wanted);
             ms.forEach(m -> missing.remove(m.label()));
@@ -110,7 +135,11 @@ final class MeasureCommand implements Callable<Integer> {
         }
         List<LabelDistance> ds = new ArrayList<>();
         for (int[] p : pairs) {
-            ds.add(LabelDistance.between(map, p[0], p[1]));
+            try {
+                ds.add(LabelDistance.between(map, p[0], p[1]));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(labelsPath + ": --distance " + p[0] + "," + p[1] + ": " + e.getMessage(), e);
+            }
         }
         err.printf(Locale.ROOT, "organ3d measure: %d labels in %.2f s%n", ms.size(), (System.nanoTime() - t0) * 1e-9);
         err.flush();
@@ -129,16 +158,21 @@ final class MeasureCommand implements Callable<Integer> {
     }
 
     private static void printTable(PrintWriter out, Report r) {
-        out.printf(Locale.ROOT, "%6s %-20s %10s %11s %11s %11s %9s %9s %9s %9s %6s%n", "label", "name", "voxels",
-                "vol [cm3]", "mesh [cm3]", "area [cm2]", "Feret max", "Feret min", "RECIST L", "RECIST S", "spher.");
+        boolean image = r.image() != null;
+        out.printf(Locale.ROOT, "%6s %-20s %10s %11s %11s %11s %9s %9s %9s %9s %6s%s%n", "label", "name", "voxels",
+                "vol [cm3]", "mesh [cm3]", "area [cm2]", "Feret max", "Feret min", "RECIST L", "RECIST S", "spher.",
+                image ? String.format(Locale.ROOT, " %9s %9s", "mean", "std") : "");
         for (LabelMeasurement m : r.labels()) {
             String name = m.name() == null ? "" : m.name();
-            out.printf(Locale.ROOT, "%6d %-20.20s %10d %11.3f %11.3f %11.3f %9.1f %9.1f %9.1f %9.1f %6.3f%n", m.label(),
+            String stats = image && m.intensity() != null
+                    ? String.format(Locale.ROOT, " %9.1f %9.1f", m.intensity().mean(), m.intensity().std()) : "";
+            out.printf(Locale.ROOT, "%6d %-20.20s %10d %11.3f %11.3f %11.3f %9.1f %9.1f %9.1f %9.1f %6.3f%s%n", m.label(),
                     name, m.voxelCount(), m.volumeCm3(), m.meshVolumeMm3() / 1000, m.surfaceAreaMm2() / 100,
                     m.maxFeretDiameterMm(), m.minFeretDiameterMm(), m.recist().longAxisMm(), m.recist().shortAxisMm(),
-                    m.sphericity());
+                    m.sphericity(), stats);
         }
-        out.println("lengths in mm (Feret, RECIST); definitions: docs/measurements.md");
+        out.println("lengths in mm (Feret, RECIST)" + (image ? ", intensity in rescaled units (HU for CT)" : "")
+                + "; definitions: docs/measurements.md");
         for (LabelDistance d : r.distances()) {
             out.printf(Locale.ROOT, "distance %d-%d: minimum %.2f mm, Hausdorff %.2f mm, HD95 %.2f mm, mean %.2f mm%n",
                     d.labelA(), d.labelB(), d.minimumMm(), d.hausdorffMm(), d.hausdorff95Mm(), d.meanMm());

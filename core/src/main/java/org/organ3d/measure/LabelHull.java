@@ -103,6 +103,16 @@ final class LabelHull {
                 hz[q++] = 2 * plane - 1;
             }
         }
+        LabelHull h = ofLattice(hx, hy, hz, q, g);
+        return new LabelHull(h.vertices, h.triangles, e.k0, sliceMm);
+    }
+
+    /**
+     * The hull of arbitrary points in doubled index coordinates (index = coordinate / 2), mapped to
+     * LPS mm; no slice hulls.
+     */
+    static LabelHull ofLattice(int[] hx, int[] hy, int[] hz, int q, Geometry g) {
+        Matrix4d a = g.indexToLps();
         int[] tris = LatticeHull3.hull(hx, hy, hz, q);
         // Keep only the points that are triangle corners, renumbered.
         int[] remap = new int[q];
@@ -121,7 +131,7 @@ final class LabelHull {
                 toMm(a, hx[p] * 0.5, hy[p] * 0.5, hz[p] * 0.5, verts, 3 * remap[p]);
             }
         }
-        return new LabelHull(verts, tris, e.k0, sliceMm);
+        return new LabelHull(verts, tris, 0, new double[0][]);
     }
 
     private static void toMm(Matrix4d a, double i, double j, double k, double[] dest, int at) {
@@ -165,83 +175,5 @@ final class LabelHull {
             out[e] = hi - lo;
         }
         return out;
-    }
-
-    /**
-     * Maximum Feret diameter: the largest distance between two hull vertices (the diameter of a
-     * convex polytope is attained at two of its vertices). Exact up to double rounding; O(V²).
-     *
-     * @return {@code [length, index of end a, index of end b]}
-     */
-    double[] maxFeret() {
-        int n = vertexCount();
-        double best = -1;
-        int ba = 0;
-        int bb = 0;
-        for (int p = 0; p < n; p++) {
-            double px = vertices[3 * p];
-            double py = vertices[3 * p + 1];
-            double pz = vertices[3 * p + 2];
-            for (int r = p + 1; r < n; r++) {
-                double dx = vertices[3 * r] - px;
-                double dy = vertices[3 * r + 1] - py;
-                double dz = vertices[3 * r + 2] - pz;
-                double d = dx * dx + dy * dy + dz * dz;
-                if (d > best * (1 + 1e-9)) { // NB: tie-break fixed in index space, as in Recist
-                    best = d;
-                    ba = p;
-                    bb = r;
-                }
-            }
-        }
-        return new double[] {Math.sqrt(best), ba, bb};
-    }
-
-    /**
-     * Minimum Feret diameter over the hull's face normals: for each face, the distance from its
-     * plane to the farthest vertex; the smallest of these. This is exact whenever the minimum
-     * width is attained at a face–vertex pair (boxes, slabs, prisms, most voxelized shapes); when
-     * the true minimum is attained at an edge–edge pair it is an upper bound. O(F·V).
-     *
-     * @return {@code [width, nx, ny, nz]} (the unit normal of the minimizing face, LPS)
-     */
-    double[] minFeretOverFaces() {
-        double best = Double.POSITIVE_INFINITY;
-        double[] dir = {Double.NaN, Double.NaN, Double.NaN};
-        int n = vertexCount();
-        for (int t = 0; t < triangles.length; t += 3) {
-            int a = 3 * triangles[t];
-            int b = 3 * triangles[t + 1];
-            int c = 3 * triangles[t + 2];
-            double ux = vertices[b] - vertices[a];
-            double uy = vertices[b + 1] - vertices[a + 1];
-            double uz = vertices[b + 2] - vertices[a + 2];
-            double vx = vertices[c] - vertices[a];
-            double vy = vertices[c + 1] - vertices[a + 1];
-            double vz = vertices[c + 2] - vertices[a + 2];
-            double nx = uy * vz - uz * vy;
-            double ny = uz * vx - ux * vz;
-            double nz = ux * vy - uy * vx;
-            double len = Math.sqrt(nx * nx + ny * ny + nz * nz);
-            if (len == 0) {
-                continue;
-            }
-            nx /= len;
-            ny /= len;
-            nz /= len;
-            double off = nx * vertices[a] + ny * vertices[a + 1] + nz * vertices[a + 2];
-            double deepest = 0;
-            for (int v = 0; v < n && -deepest < best; v++) {
-                double d = nx * vertices[3 * v] + ny * vertices[3 * v + 1] + nz * vertices[3 * v + 2] - off;
-                if (d < deepest) {
-                    deepest = d;
-                }
-            }
-            if (-deepest < best * (1 - 1e-9)) {
-                best = -deepest;
-                dir = new double[] {nx, ny, nz};
-            }
-        }
-        return new double[] {best, dir[0], dir[1], dir[2]};
     }
 }

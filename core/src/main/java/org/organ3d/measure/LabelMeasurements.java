@@ -114,8 +114,9 @@ public final class LabelMeasurements {
         LabelHull hull = LabelHull.of(e, g);
         double[] b = hull.bounds();
         double[] obb = hull.extentsAlong(axes);
-        double[] maxF = hull.maxFeret();
-        double[] minF = hull.minFeretOverFaces();
+        FeretDiameters feret = new FeretDiameters(hull);
+        double[] maxF = feret.max();
+        double[] minF = feret.min();
         Recist recist = Recist.of(hull, g);
 
         double faceArea = s.facesI[c] * crossLength(l, 1, 2) + s.facesJ[c] * crossLength(l, 0, 2)

@@ -50,55 +50,76 @@ final class EdgeGeneration {
             return;
         }
         SampleGrid.Window w = g.new Window();
-        int gx = g.gx;
         int gy = g.gy;
         int[] ids = new int[12];
         double[] grad = new double[6];
         for (int k = k0; k < k1; k++) {
-            float[] sm = w.values(k - 1);
-            float[] s0 = w.values(k);
-            float[] s1 = w.values(k + 1);
-            float[] s2 = w.values(k + 2);
-            byte[] m0 = w.mask(k);
-            byte[] m1 = w.mask(k + 1);
+            int r0 = gy * k;
+            boolean any = false;
+            for (int r = r0; r < r0 + gy && !any; r++) {
+                any = rows.tris[r] > 0 || rows.xCut[r] > 0 || rows.yCut[r] > 0 || rows.zCut[r] > 0;
+            }
+            if (!any) {
+                continue;
+            }
+            SliceSamples sm = w.samples(k - 1);
+            SliceSamples s0 = w.samples(k);
+            SliceSamples s1 = w.samples(k + 1);
+            SliceSamples s2 = w.samples(k + 2);
+            boolean zRow = k + 1 < g.gz;
             for (int j = 0; j < gy; j++) {
-                int r = gy * k + j;
-                int a = j * gx;
-                if (j + 1 < gy && m1 != null) {
+                int r = r0 + j;
+                if (j + 1 < gy && zRow) {
                     if (rows.tris[r] > 0) {
-                        cubes(r, j, k, m0, m1, ids, sm, s0, s1, s2, grad);
+                        cubes(r, j, k, ids, sm, s0, s1, s2, grad);
                     }
-                    continue;
+                } else {
+                    edges(r, j, k, sm, s0, s1, s2, grad);
                 }
-                // rows that bound no row of cubes (last row, last slice): their own edges only
-                if (rows.xCut[r] > 0) {
-                    int id = rows.xBase[r];
-                    for (int i = rows.first[r], e = rows.last[r]; i < e; i++) {
-                        if (m0[a + i] != m0[a + i + 1]) {
-                            vertex(id++, i, j, k, 0, lerpT(s0[a + i], s0[a + i + 1]), sm, s0, s1, s2, grad);
-                        }
-                    }
+            }
+        }
+    }
+
+    /** Vertices of a row that bounds no row of cubes (last row, last slice): its own x, y, z edges. */
+    private void edges(int r, int j, int k, SliceSamples sm, SliceSamples s0, SliceSamples s1, SliceSamples s2,
+            double[] grad) {
+        int words = rows.words;
+        long[] bits = rows.bits;
+        int gx = g.gx;
+        int oa = r * words;
+        int a = j * gx;
+        if (rows.xCut[r] > 0) {
+            int id = rows.xBase[r];
+            for (int w = 0; w < words; w++) {
+                long cut = (bits[oa + w] ^ EdgeRows.shifted(bits, oa, w, words)) & rows.cubeMask(w);
+                while (cut != 0) {
+                    int i = 64 * w + Long.numberOfTrailingZeros(cut);
+                    cut &= cut - 1;
+                    vertex(id++, i, j, k, 0, lerpT(s0.at(a + i), s0.at(a + i + 1)), sm, s0, s1, s2, grad);
                 }
-                if (j + 1 < gy && rows.yCut[r] > 0) {
-                    long range = EdgeRows.pairRange(rows.first[r], rows.last[r], rows.ends[r],
-                            rows.first[r + 1], rows.last[r + 1], rows.ends[r + 1], gx);
-                    int id = rows.yBase[r];
-                    int b = a + gx;
-                    for (int i = (int) (range >> 32), e = (int) range; i <= e; i++) {
-                        if (m0[a + i] != m0[b + i]) {
-                            vertex(id++, i, j, k, 1, lerpT(s0[a + i], s0[b + i]), sm, s0, s1, s2, grad);
-                        }
-                    }
+            }
+        }
+        if (rows.yCut[r] > 0) {
+            int id = rows.yBase[r];
+            int ob = oa + words;
+            for (int w = 0; w < words; w++) {
+                long cut = bits[oa + w] ^ bits[ob + w];
+                while (cut != 0) {
+                    int i = 64 * w + Long.numberOfTrailingZeros(cut);
+                    cut &= cut - 1;
+                    vertex(id++, i, j, k, 1, lerpT(s0.at(a + i), s0.at(a + gx + i)), sm, s0, s1, s2, grad);
                 }
-                if (m1 != null && rows.zCut[r] > 0) {
-                    long range = EdgeRows.pairRange(rows.first[r], rows.last[r], rows.ends[r],
-                            rows.first[r + gy], rows.last[r + gy], rows.ends[r + gy], gx);
-                    int id = rows.zBase[r];
-                    for (int i = (int) (range >> 32), e = (int) range; i <= e; i++) {
-                        if (m0[a + i] != m1[a + i]) {
-                            vertex(id++, i, j, k, 2, lerpT(s0[a + i], s1[a + i]), sm, s0, s1, s2, grad);
-                        }
-                    }
+            }
+        }
+        if (rows.zCut[r] > 0) {
+            int id = rows.zBase[r];
+            int oc = oa + g.gy * words;
+            for (int w = 0; w < words; w++) {
+                long cut = bits[oa + w] ^ bits[oc + w];
+                while (cut != 0) {
+                    int i = 64 * w + Long.numberOfTrailingZeros(cut);
+                    cut &= cut - 1;
+                    vertex(id++, i, j, k, 2, lerpT(s0.at(a + i), s1.at(a + i)), sm, s0, s1, s2, grad);
                 }
             }
         }
@@ -115,15 +136,20 @@ final class EdgeGeneration {
 
     /**
      * Triangles of cube row (j, k) and, in the same sweep, the vertices of row r = (j, k)'s own x, y
-     * and z edges (edges 0, 4 and 8 of each cube; the y and z edges at the range's last sample after it).
+     * and z edges (edges 0, 4 and 8 of each cube; the y and z edges at the row's last sample after it).
+     * Only cubes with corners on both sides are visited, 64 cubes per step ({@link EdgeRows#mixed});
+     * per-edge rank counters give the vertex indices.
      */
-    private void cubes(int r, int j, int k, byte[] m0, byte[] m1, int[] ids, float[] sm, float[] s0, float[] s1,
-            float[] s2, double[] grad) {
+    private void cubes(int r, int j, int k, int[] ids, SliceSamples sm, SliceSamples s0, SliceSamples s1,
+            SliceSamples s2, double[] grad) {
         int gx = g.gx;
         int gy = g.gy;
-        long range = rows.cubeRange(r, rows.first, rows.last, rows.ends, r + gy);
-        int lo = (int) (range >> 32);
-        int hi = (int) range;
+        int words = rows.words;
+        long[] bits = rows.bits;
+        int oa = r * words;
+        int ob = oa + words;
+        int oc = oa + gy * words;
+        int od = oc + words;
         int x0 = rows.xBase[r];
         int x1 = rows.xBase[r + 1];
         int x2 = rows.xBase[r + gy];
@@ -135,29 +161,42 @@ final class EdgeGeneration {
         int out = 3 * rows.triBase[r];
         int a = j * gx;
         int b = a + gx;
-        int[] spread = EdgeRows.SPREAD;
         int[] table = EdgeRows.TABLE;
+        int[] cutOf = EdgeRows.CUT;
         int stride = EdgeRows.STRIDE;
-        int p = m0[a + lo] | m0[b + lo] << 1 | m1[a + lo] << 2 | m1[b + lo] << 3;
-        for (int i = lo; i < hi; i++) {
-            int pn = m0[a + i + 1] | m0[b + i + 1] << 1 | m1[a + i + 1] << 2 | m1[b + i + 1] << 3;
-            if (p == pn && (p == 0 || p == 15)) {
-                // NB: all eight corners alike (most cubes in a trimmed range): no cut edge, no triangle
+        long xn = bits[oa] ^ bits[ob] | bits[oa] ^ bits[oc] | bits[oa] ^ bits[od];
+        for (int w = 0; w < words; w++) {
+            long wa = bits[oa + w];
+            long wb = bits[ob + w];
+            long wc = bits[oc + w];
+            long wd = bits[od + w];
+            long x = xn;
+            xn = w + 1 < words ? bits[oa + w + 1] ^ bits[ob + w + 1] | bits[oa + w + 1] ^ bits[oc + w + 1]
+                    | bits[oa + w + 1] ^ bits[od + w + 1] : 0L;
+            long wa2 = EdgeRows.shifted(bits, oa, w, words);
+            long mix = rows.mixed(w, x, xn, wa, wa2);
+            if (mix == 0) {
                 continue;
             }
-            int c = spread[p] | spread[pn] << 1;
-            int cut = EdgeRows.CUT[c];
-            if ((cut & 1) != 0) {
-                vertex(x0, i, j, k, 0, lerpT(s0[a + i], s0[a + i + 1]), sm, s0, s1, s2, grad);
-            }
-            if ((cut & 0x10) != 0) {
-                vertex(y0, i, j, k, 1, lerpT(s0[a + i], s0[b + i]), sm, s0, s1, s2, grad);
-            }
-            if ((cut & 0x100) != 0) {
-                vertex(z0, i, j, k, 2, lerpT(s0[a + i], s1[a + i]), sm, s0, s1, s2, grad);
-            }
-            int nt = table[c * stride];
-            if (nt > 0) {
+            long wb2 = EdgeRows.shifted(bits, ob, w, words);
+            long wc2 = EdgeRows.shifted(bits, oc, w, words);
+            long wd2 = EdgeRows.shifted(bits, od, w, words);
+            do {
+                int t = Long.numberOfTrailingZeros(mix);
+                mix &= mix - 1;
+                int i = 64 * w + t;
+                int c = EdgeRows.cubeCase(t, wa, wa2, wb, wb2, wc, wc2, wd, wd2);
+                int cut = cutOf[c];
+                if ((cut & 1) != 0) {
+                    vertex(x0, i, j, k, 0, lerpT(s0.at(a + i), s0.at(a + i + 1)), sm, s0, s1, s2, grad);
+                }
+                if ((cut & 0x10) != 0) {
+                    vertex(y0, i, j, k, 1, lerpT(s0.at(a + i), s0.at(b + i)), sm, s0, s1, s2, grad);
+                }
+                if ((cut & 0x100) != 0) {
+                    vertex(z0, i, j, k, 2, lerpT(s0.at(a + i), s1.at(a + i)), sm, s0, s1, s2, grad);
+                }
+                int nt = table[c * stride];
                 ids[0] = x0;
                 ids[1] = x1;
                 ids[2] = x2;
@@ -171,33 +210,35 @@ final class EdgeGeneration {
                 ids[10] = z1;
                 ids[11] = z1 + (cut >> 10 & 1);
                 int base = c * stride + 1;
-                for (int t = 0; t < 3 * nt; t += 3) {
-                    idx[out] = ids[table[base + t]];
+                for (int e = base, end = base + 3 * nt; e < end; e += 3) {
+                    idx[out] = ids[table[e]];
                     if (flip) {
-                        idx[out + 1] = ids[table[base + t + 2]];
-                        idx[out + 2] = ids[table[base + t + 1]];
+                        idx[out + 1] = ids[table[e + 2]];
+                        idx[out + 2] = ids[table[e + 1]];
                     } else {
-                        idx[out + 1] = ids[table[base + t + 1]];
-                        idx[out + 2] = ids[table[base + t + 2]];
+                        idx[out + 1] = ids[table[e + 1]];
+                        idx[out + 2] = ids[table[e + 2]];
                     }
                     out += 3;
                 }
-            }
-            x0 += cut & 1;
-            x1 += cut >> 1 & 1;
-            x2 += cut >> 2 & 1;
-            x3 += cut >> 3 & 1;
-            y0 += cut >> 4 & 1;
-            y1 += cut >> 6 & 1;
-            z0 += cut >> 8 & 1;
-            z1 += cut >> 10 & 1;
-            p = pn;
+                x0 += cut & 1;
+                x1 += cut >> 1 & 1;
+                x2 += cut >> 2 & 1;
+                x3 += cut >> 3 & 1;
+                y0 += cut >> 4 & 1;
+                y1 += cut >> 6 & 1;
+                z0 += cut >> 8 & 1;
+                z1 += cut >> 10 & 1;
+            } while (mix != 0);
         }
-        if (m0[a + hi] != m0[b + hi]) {
-            vertex(y0, hi, j, k, 1, lerpT(s0[a + hi], s0[b + hi]), sm, s0, s1, s2, grad);
+        int hi = gx - 1;
+        int wl = hi >>> 6;
+        int tl = hi & 63;
+        if (((bits[oa + wl] ^ bits[ob + wl]) >>> tl & 1) != 0) {
+            vertex(y0, hi, j, k, 1, lerpT(s0.at(a + hi), s0.at(b + hi)), sm, s0, s1, s2, grad);
         }
-        if (m0[a + hi] != m1[a + hi]) {
-            vertex(z0, hi, j, k, 2, lerpT(s0[a + hi], s1[a + hi]), sm, s0, s1, s2, grad);
+        if (((bits[oa + wl] ^ bits[oc + wl]) >>> tl & 1) != 0) {
+            vertex(z0, hi, j, k, 2, lerpT(s0.at(a + hi), s1.at(a + hi)), sm, s0, s1, s2, grad);
         }
     }
 
@@ -205,8 +246,8 @@ final class EdgeGeneration {
      * Vertex {@code id} on the edge from grid sample (i, j, k) along {@code axis} at fraction t.
      * {@code sm, s0, s1} are slices k-1, k, k+1; {@code s2} is slice k+2 for z edges (else unused).
      */
-    private void vertex(int id, int i, int j, int k, int axis, float t, float[] sm, float[] s0, float[] s1,
-            float[] s2, double[] grad) {
+    private void vertex(int id, int i, int j, int k, int axis, float t, SliceSamples sm, SliceSamples s0,
+            SliceSamples s1, SliceSamples s2, double[] grad) {
         double x = i - g.pad;
         double y = j - g.pad;
         double z = k - g.pad;
@@ -248,30 +289,30 @@ final class EdgeGeneration {
     }
 
     /** Index-space gradient at sample (i, j) of slice {@code at}; central, one-sided at the border. */
-    private void gradient(int i, int j, float[] below, float[] at, float[] above, double[] out, int o) {
+    private void gradient(int i, int j, SliceSamples below, SliceSamples at, SliceSamples above, double[] out, int o) {
         int gx = g.gx;
         int gy = g.gy;
         int x = i + j * gx;
         if (i == 0) {
-            out[o] = (double) at[x + 1] - at[x];
+            out[o] = (double) at.at(x + 1) - at.at(x);
         } else if (i == gx - 1) {
-            out[o] = (double) at[x] - at[x - 1];
+            out[o] = (double) at.at(x) - at.at(x - 1);
         } else {
-            out[o] = 0.5 * ((double) at[x + 1] - at[x - 1]);
+            out[o] = 0.5 * ((double) at.at(x + 1) - at.at(x - 1));
         }
         if (j == 0) {
-            out[o + 1] = (double) at[x + gx] - at[x];
+            out[o + 1] = (double) at.at(x + gx) - at.at(x);
         } else if (j == gy - 1) {
-            out[o + 1] = (double) at[x] - at[x - gx];
+            out[o + 1] = (double) at.at(x) - at.at(x - gx);
         } else {
-            out[o + 1] = 0.5 * ((double) at[x + gx] - at[x - gx]);
+            out[o + 1] = 0.5 * ((double) at.at(x + gx) - at.at(x - gx));
         }
         if (below == null) {
-            out[o + 2] = (double) above[x] - at[x];
+            out[o + 2] = (double) above.at(x) - at.at(x);
         } else if (above == null) {
-            out[o + 2] = (double) at[x] - below[x];
+            out[o + 2] = (double) at.at(x) - below.at(x);
         } else {
-            out[o + 2] = 0.5 * ((double) above[x] - below[x]);
+            out[o + 2] = 0.5 * ((double) above.at(x) - below.at(x));
         }
     }
 }

@@ -3,17 +3,18 @@ package org.organ3d.mesh;
 /**
  * Per-row bookkeeping of {@link FlyingEdges}: passes 1 to 3. Row r = j + gy·k of the sample grid.
  *
- * <p>Trim of a row: {@code first} = index of its first cut x edge, {@code last} = index of its last cut
- * x edge + 1 (no cut: first = gx-1, last = 0); samples {@code <= first} share the state of sample 0,
- * samples {@code >= last} the state of sample gx-1 ({@code ends}: bit 0 and bit 1).
+ * <p>Inside bits: one bit per sample ({@code value >= iso}), {@link #words} longs per row, sample i in
+ * bit {@code i & 63} of word {@code i >>> 6}; bits past the row's end are 0. For a row's word a, the
+ * word of the samples one step along x is {@code a >>> 1 | next << 63} ({@link #shifted}); cut x edges
+ * are {@code a ^ shifted(a)}, cut y and z edges {@code a ^ b} with the row one step along y or z, and
+ * the cubes of a row of cubes that are not all inside or all outside are found 64 at a time
+ * ({@link #mixed}). The whole grid's bits take one bit per sample (32 MB for 512×512×1000).
  *
- * <p>Thread use: {@link #count} for disjoint slabs may run concurrently (each writes only the rows of
- * its own slices; the slice after a slab is classified into thread-local arrays).
+ * <p>Thread use: {@link #classify} and {@link #count} for disjoint slabs may run concurrently (each
+ * writes only the rows of its own slices); {@link #count} needs every slice's bits.
  */
 final class EdgeRows {
 
-    /** Bits of the case for a column pattern p = A | B<<1 | C<<2 | D<<3 at x = 0 (bit q → bit 2q). */
-    static final int[] SPREAD = new int[16];
     /** Cut-edge bit set of each case. */
     static final int[] CUT = new int[256];
     static final int[] TRIS = new int[256];
@@ -22,13 +23,6 @@ final class EdgeRows {
     static final int STRIDE = MarchingCubesCases.STRIDE;
 
     static {
-        for (int p = 0; p < 16; p++) {
-            int s = 0;
-            for (int q = 0; q < 4; q++) {
-                s |= ((p >> q) & 1) << (2 * q);
-            }
-            SPREAD[p] = s;
-        }
         for (int c = 0; c < 256; c++) {
             CUT[c] = MarchingCubesCases.cutEdges(c);
             TRIS[c] = MarchingCubesCases.triangleCount(c);
@@ -36,9 +30,12 @@ final class EdgeRows {
     }
 
     final SampleGrid g;
-    final int[] first;
-    final int[] last;
-    final byte[] ends;
+    /** Longs per row. */
+    final int words;
+    /** Inside bits of every row, row r at {@code r * words}. */
+    final long[] bits;
+    /** Valid cubes (i <= gx - 2) in a row's last word. */
+    final long tailCubes;
     final int[] xCut;
     final int[] yCut;
     final int[] zCut;
@@ -52,9 +49,13 @@ final class EdgeRows {
     EdgeRows(SampleGrid g) {
         this.g = g;
         int n = g.gy * g.gz;
-        first = new int[n];
-        last = new int[n];
-        ends = new byte[n];
+        words = (g.gx + 63) >>> 6;
+        if ((long) n * words > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("grid of " + g.gx + "x" + g.gy + "x" + g.gz + " samples is too large");
+        }
+        bits = new long[n * words];
+        int tail = g.gx - 1 - 64 * (words - 1);
+        tailCubes = tail == 64 ? -1L : (1L << tail) - 1;
         xCut = new int[n];
         yCut = new int[n];
         zCut = new int[n];
@@ -65,171 +66,194 @@ final class EdgeRows {
         triBase = new int[n];
     }
 
-    /** Passes 1 and 2 for grid slices [k0, k1). */
-    void count(int k0, int k1) {
+    /** Word {@code w} of a row (at {@code o}) moved one sample down: bit t is sample 64w + t + 1. */
+    static long shifted(long[] bits, int o, int w, int words) {
+        long a = bits[o + w] >>> 1;
+        return w + 1 < words ? a | bits[o + w + 1] << 63 : a;
+    }
+
+    /** Cubes of word w that are valid (i <= gx - 2). */
+    long cubeMask(int w) {
+        return w + 1 < words ? -1L : tailCubes;
+    }
+
+    /**
+     * Case (corner c = bit c, {@link MarchingCubesCases} numbering) of the cube at bit t of the rows'
+     * words a, b (y + 1), c (z + 1), d (y + 1, z + 1) and their shifted words a2 .. d2.
+     */
+    static int cubeCase(int t, long a, long a2, long b, long b2, long c, long c2, long d, long d2) {
+        return (int) (a >>> t & 1) | (int) (a2 >>> t & 1) << 1 | (int) (b >>> t & 1) << 2 | (int) (b2 >>> t & 1) << 3
+                | (int) (c >>> t & 1) << 4 | (int) (c2 >>> t & 1) << 5 | (int) (d >>> t & 1) << 6
+                | (int) (d2 >>> t & 1) << 7;
+    }
+
+    /**
+     * Cubes of word w of a row of cubes that have corners on both sides: {@code x} is the word's column
+     * mix {@code (a^b)|(a^c)|(a^d)}, {@code xn} the next word's (0 past the end), {@code a, a2} row r's
+     * word and shifted word.
+     */
+    long mixed(int w, long x, long xn, long a, long a2) {
+        return (x | x >>> 1 | xn << 63 | a ^ a2) & cubeMask(w);
+    }
+
+    /** Pass 1 for grid slices [k0, k1): inside bits and cut x edges of every row. */
+    void classify(int k0, int k1) {
         if (k0 >= k1) {
             return;
         }
-        SampleGrid.Window w = g.new Window();
-        int gy = g.gy;
-        int[] nFirst = new int[gy];
-        int[] nLast = new int[gy];
-        byte[] nEnds = new byte[gy];
-        int[] nCut = new int[gy];
-        classify(w.mask(k0), first, last, ends, xCut, gy * k0);
+        int n = g.sliceSize();
+        Object raw = g.rawPath() ? g.volume.type().newSlice(n) : null;
+        float[] vals = raw == null ? new float[n] : null;
+        float[] scratch = raw == null && g.pad != 0 ? new float[g.volume.nx() * g.volume.ny()] : null;
         for (int k = k0; k < k1; k++) {
-            byte[] m0 = w.mask(k);
-            byte[] m1 = w.mask(k + 1);
-            int o1 = gy * (k + 1);
-            int[] f1 = first;
-            int[] l1 = last;
-            byte[] e1 = ends;
-            if (m1 != null) {
-                if (k + 1 < k1) {
-                    classify(m1, first, last, ends, xCut, o1);
+            if (raw != null) {
+                g.volume.copySlice(k, raw);
+            } else {
+                g.load(k, vals, scratch);
+            }
+            for (int j = 0; j < g.gy; j++) {
+                int r = g.gy * k + j;
+                int o = r * words;
+                int base = j * g.gx;
+                if (raw instanceof short[] s) {
+                    packShorts(s, base, o);
+                } else if (raw != null) {
+                    packBytes((byte[]) raw, base, o);
                 } else {
-                    classify(m1, nFirst, nLast, nEnds, nCut, 0);
-                    f1 = nFirst;
-                    l1 = nLast;
-                    e1 = nEnds;
-                    o1 = 0;
+                    packFloats(vals, base, o);
                 }
+                int c = 0;
+                for (int w = 0; w < words; w++) {
+                    c += Long.bitCount((bits[o + w] ^ shifted(bits, o, w, words)) & cubeMask(w));
+                }
+                xCut[r] = c;
             }
-            countLayer(k, m0, m1, f1, l1, e1, o1);
         }
     }
 
-    /** Pass 1 for one slice's rows (mask already computed): cut count and trim per row. */
-    private void classify(byte[] m, int[] fst, int[] lst, byte[] end, int[] cut, int off) {
-        int gx = g.gx;
-        for (int j = 0; j < g.gy; j++) {
-            int base = j * gx;
-            int n = 0;
-            int f = gx - 1;
-            int l = 0;
-            byte prev = m[base];
-            for (int i = 1; i < gx; i++) {
-                byte b = m[base + i];
-                if (b != prev) {
-                    if (n == 0) {
-                        f = i - 1;
-                    }
-                    n++;
-                    l = i;
-                    prev = b;
+    private void packFloats(float[] v, int base, int o) {
+        float iso = g.iso;
+        int end = base + g.gx;
+        for (int w = 0, i0 = base; w < words; w++, i0 += 64) {
+            int m = Math.min(64, end - i0);
+            long word = 0;
+            for (int b = 0; b < m; b++) {
+                if (v[i0 + b] >= iso) {
+                    word |= 1L << b;
                 }
             }
-            fst[off + j] = f;
-            lst[off + j] = l;
-            end[off + j] = (byte) (m[base] | m[base + gx - 1] << 1);
-            cut[off + j] = n;
+            bits[o + w] = word;
         }
     }
 
-    /**
-     * Pass 2 for slice k: y edges of its rows, z edges to slice k+1 and triangles of cube layer k.
-     * Trims of slice k+1 come from {@code f1, l1, e1} at offset {@code o1}. Where a row bounds a row of
-     * cubes, its y and z edges are counted in the same sweep as the cubes (the cube range contains
-     * both edge ranges); the last row and the last slice have their own loops.
-     */
-    private void countLayer(int k, byte[] m0, byte[] m1, int[] f1, int[] l1, byte[] e1, int o1) {
-        int gx = g.gx;
+    // NB: the interval test ((key - lo) | (hi - key)) < 0 means outside; it is branch-free, unlike a table.
+    private void packShorts(short[] v, int base, int o) {
+        int end = base + g.gx;
+        int lo = g.insideLo;
+        int hi = g.insideHi;
+        int flip = g.keyFlip;
+        byte[] lut = g.insideLut;
+        for (int w = 0, i0 = base; w < words; w++, i0 += 64) {
+            int m = Math.min(64, end - i0);
+            long word = 0;
+            if (g.interval) {
+                long out = 0;
+                for (int b = 0; b < m; b++) {
+                    int key = v[i0 + b] ^ flip;
+                    out |= (long) (((key - lo) | (hi - key)) >>> 31) << b;
+                }
+                word = ~out & (m == 64 ? -1L : (1L << m) - 1);
+            } else {
+                for (int b = 0; b < m; b++) {
+                    word |= (long) lut[v[i0 + b] & 0xFFFF] << b;
+                }
+            }
+            bits[o + w] = word;
+        }
+    }
+
+    private void packBytes(byte[] v, int base, int o) {
+        int end = base + g.gx;
+        int lo = g.insideLo;
+        int hi = g.insideHi;
+        int flip = g.keyFlip;
+        byte[] lut = g.insideLut;
+        for (int w = 0, i0 = base; w < words; w++, i0 += 64) {
+            int m = Math.min(64, end - i0);
+            long word = 0;
+            if (g.interval) {
+                long out = 0;
+                for (int b = 0; b < m; b++) {
+                    int key = v[i0 + b] ^ flip;
+                    out |= (long) (((key - lo) | (hi - key)) >>> 31) << b;
+                }
+                word = ~out & (m == 64 ? -1L : (1L << m) - 1);
+            } else {
+                for (int b = 0; b < m; b++) {
+                    word |= (long) lut[v[i0 + b] & 0xFF] << b;
+                }
+            }
+            bits[o + w] = word;
+        }
+    }
+
+    /** Pass 2 for cube layers [k0, k1): cut y and z edges of every row, triangles of every row of cubes. */
+    void count(int k0, int k1) {
         int gy = g.gy;
-        int o0 = gy * k;
-        for (int j = 0; j < gy; j++) {
-            int r = o0 + j;
-            int a = j * gx;
-            if (j + 1 < gy && m1 != null) {
-                countCubeRow(m0, m1, j, r, f1, l1, e1, o1 + j);
-                continue;
-            }
-            if (j + 1 < gy) {
-                long range = pairRange(first[r], last[r], ends[r], first[r + 1], last[r + 1], ends[r + 1], gx);
-                int n = 0;
-                int b = a + gx;
-                for (int i = (int) (range >> 32), hi = (int) range; i <= hi; i++) {
-                    n += m0[a + i] ^ m0[b + i];
+        int[] tri = TRIS;
+        for (int k = k0; k < k1; k++) {
+            for (int j = 0; j < gy; j++) {
+                int r = gy * k + j;
+                int oa = r * words;
+                boolean yRow = j + 1 < gy;
+                boolean zRow = k + 1 < g.gz;
+                int ob = oa + words;
+                int oc = oa + gy * words;
+                int ny = 0;
+                int nz = 0;
+                if (!yRow || !zRow) {
+                    for (int w = 0; w < words; w++) {
+                        long a = bits[oa + w];
+                        ny += yRow ? Long.bitCount(a ^ bits[ob + w]) : 0;
+                        nz += zRow ? Long.bitCount(a ^ bits[oc + w]) : 0;
+                    }
+                    yCut[r] = ny;
+                    zCut[r] = nz;
+                    tris[r] = 0;
+                    continue;
                 }
-                yCut[r] = n;
-            }
-            if (m1 != null) {
-                long range = pairRange(first[r], last[r], ends[r], f1[o1 + j], l1[o1 + j], e1[o1 + j], gx);
-                int n = 0;
-                for (int i = (int) (range >> 32), hi = (int) range; i <= hi; i++) {
-                    n += m0[a + i] ^ m1[a + i];
+                int od = oc + words;
+                int nt = 0;
+                long xn = bits[oa] ^ bits[ob] | bits[oa] ^ bits[oc] | bits[oa] ^ bits[od];
+                for (int w = 0; w < words; w++) {
+                    long a = bits[oa + w];
+                    long b = bits[ob + w];
+                    long c = bits[oc + w];
+                    long d = bits[od + w];
+                    long x = xn;
+                    xn = w + 1 < words ? bits[oa + w + 1] ^ bits[ob + w + 1] | bits[oa + w + 1] ^ bits[oc + w + 1]
+                            | bits[oa + w + 1] ^ bits[od + w + 1] : 0L;
+                    ny += Long.bitCount(a ^ b);
+                    nz += Long.bitCount(a ^ c);
+                    long a2 = shifted(bits, oa, w, words);
+                    long mix = mixed(w, x, xn, a, a2);
+                    if (mix == 0) {
+                        continue;
+                    }
+                    long b2 = shifted(bits, ob, w, words);
+                    long c2 = shifted(bits, oc, w, words);
+                    long d2 = shifted(bits, od, w, words);
+                    do {
+                        int t = Long.numberOfTrailingZeros(mix);
+                        mix &= mix - 1;
+                        nt += tri[cubeCase(t, a, a2, b, b2, c, c2, d, d2)];
+                    } while (mix != 0);
                 }
-                zCut[r] = n;
+                yCut[r] = ny;
+                zCut[r] = nz;
+                tris[r] = nt;
             }
         }
-    }
-
-    /** Triangles of cube row (j, k) and the cut y and z edges of row r = (j, k), in one sweep. */
-    private void countCubeRow(byte[] m0, byte[] m1, int j, int r, int[] f1, int[] l1, byte[] e1, int q) {
-        int gx = g.gx;
-        long range = cubeRange(r, f1, l1, e1, q);
-        int lo = (int) (range >> 32);
-        int hi = (int) range;
-        if (lo >= hi) {
-            yCut[r] = 0;
-            zCut[r] = 0;
-            tris[r] = 0;
-            return;
-        }
-        int a = j * gx;
-        int b = a + gx;
-        // column pattern p = A | B<<1 | C<<2 | D<<3 (rows j, j+1 of slice k, then of slice k+1)
-        int p = m0[a + lo] | m0[b + lo] << 1 | m1[a + lo] << 2 | m1[b + lo] << 3;
-        int nt = 0;
-        int ny = 0;
-        int nz = 0;
-        for (int i = lo; i < hi; i++) {
-            int pn = m0[a + i + 1] | m0[b + i + 1] << 1 | m1[a + i + 1] << 2 | m1[b + i + 1] << 3;
-            if (p != pn || (p != 0 && p != 15)) {
-                ny += (p ^ p >> 1) & 1;
-                nz += (p ^ p >> 2) & 1;
-                nt += TRIS[SPREAD[p] | SPREAD[pn] << 1];
-            }
-            p = pn;
-        }
-        ny += (p ^ p >> 1) & 1;
-        nz += (p ^ p >> 2) & 1;
-        yCut[r] = ny;
-        zCut[r] = nz;
-        tris[r] = nt;
-    }
-
-    /**
-     * Cubes [lo, hi) (packed {@code lo << 32 | hi}) of the cube row bounded by rows r, r+1 (slice k) and q, q+1 (slice k+1, in
-     * {@code f1, l1, e1}) that can hold surface; outside it every cube is all inside or all outside.
-     */
-    long cubeRange(int r, int[] f1, int[] l1, byte[] e1, int q) {
-        int lo = Math.min(Math.min(first[r], first[r + 1]), Math.min(f1[q], f1[q + 1]));
-        int hi = Math.max(Math.max(last[r], last[r + 1]), Math.max(l1[q], l1[q + 1]));
-        int e = ends[r];
-        int or = ends[r + 1] ^ e | e1[q] ^ e | e1[q + 1] ^ e;
-        if ((or & 1) != 0) {
-            lo = 0;
-        }
-        if ((or & 2) != 0) {
-            hi = g.gx - 1;
-        }
-        return (long) lo << 32 | hi;
-    }
-
-    /**
-     * Samples [lo, hi] (packed {@code lo << 32 | hi}) of two rows that can differ from each other;
-     * outside it both rows are constant, and equal unless the range was widened to the row's end.
-     */
-    static long pairRange(int fa, int la, int ea, int fb, int lb, int eb, int gx) {
-        int lo = Math.min(fa, fb);
-        int hi = Math.max(la, lb);
-        if (((ea ^ eb) & 1) != 0) {
-            lo = 0;
-        }
-        if (((ea ^ eb) & 2) != 0) {
-            hi = gx - 1;
-        }
-        return (long) lo << 32 | hi;
     }
 
     /**

@@ -18,21 +18,25 @@ import org.organ3d.volume.Volume;
  * fork-join pool (or a pool of the requested size); every count and offset depends only on the data,
  * so the output is identical for any number of threads.
  *
- * <p><b>Pass 1 (x edges, trimming).</b> Each slice is read into a per-thread float buffer and
- * classified; for every row the number of cut x edges is counted and the row is trimmed to the first
- * and last cut (outside them the row's samples all have the state of its first or last sample).
+ * <p><b>Pass 1 (x edges, trimming).</b> Each slice is read into a per-thread buffer (floats from
+ * {@link Volume#sliceValues}; for 8/16-bit volumes the stored values, mapped through tables built with
+ * {@code sliceValues}, see {@link SampleGrid}); one loop per row builds the slice's inside mask,
+ * counts the row's cut x edges and trims the row to its first and last cut (outside them the row's
+ * samples all have the state of its first or last sample).
  *
- * <p><b>Pass 2 (y and z edges, triangles).</b> For every pair of neighbouring rows (y edges), pair of
- * rows in neighbouring slices (z edges) and quadruple of rows bounding a row of cubes, only the union
- * of the rows' trimmed ranges is visited (the whole row when their end states differ); cut y/z edges
- * and the triangles of every cube case are counted per row.
+ * <p><b>Pass 2 (y and z edges, triangles).</b> For each row of cubes (bounded by rows (j, k), (j+1, k),
+ * (j, k+1), (j+1, k+1)) only the union of the four rows' trimmed ranges is visited (widened to the
+ * row's end where the rows' end states differ); one sweep over it counts the triangles of every cube
+ * case and the cut y and z edges of row (j, k). Rows that bound no row of cubes (the last row, the
+ * last slice) count their y or z edges over the union of two trims.
  *
  * <p><b>Pass 3 (prefix sum).</b> Counts become per-row offsets of each row's x, y and z vertices and
  * triangles, so the output arrays are allocated once with their exact size.
  *
  * <p><b>Pass 4 (generation).</b> Slabs are read again; every cut edge gets exactly one vertex, written
- * by the row that owns the edge at its offset plus its rank in the row; cubes emit triangles whose
- * vertex indices come from per-edge rank counters carried along the row. No hashing, no welding.
+ * by the row that owns the edge (at the row's offset plus the edge's rank in the row), in the same
+ * sweep over a row of cubes that emits the cubes' triangles; triangle vertex indices come from
+ * per-edge rank counters carried along the row. No hashing, no welding.
  * Vertices are interpolated linearly in index space and mapped through the full index→LPS affine
  * (oblique and sheared grids included). Normals come from the central-difference gradient (one-sided
  * at the border), interpolated along the edge, mapped to patient space with the inverse transpose of
@@ -47,8 +51,8 @@ import org.organ3d.volume.Volume;
  * the border are open there. Degenerate (zero-area) triangles occur when a sample equals the iso
  * value exactly; they keep distinct vertex indices, so topology is unaffected. A sample that is NaN
  * is outside. Gradients next to the padding are dominated by the pad (cap rims get cap normals).
- * Memory: the volume's own slices plus four float slices and four byte masks per thread, a few ints
- * per row, and the output.
+ * Memory: the volume's own slices plus four slices (float or stored type) and four byte masks per
+ * thread, a few ints per row, and the output; never a float copy of the whole volume.
  */
 public final class FlyingEdges {
 
@@ -76,6 +80,7 @@ public final class FlyingEdges {
         }
         EdgeRows rows = new EdgeRows(grid);
         int slabs = slabCount(grid.gz, threads);
+        run(threads, slabs, s -> rows.classify(slabStart(s, slabs, grid.gz), slabStart(s + 1, slabs, grid.gz)));
         run(threads, slabs, s -> rows.count(slabStart(s, slabs, grid.gz), slabStart(s + 1, slabs, grid.gz)));
         long[] totals = rows.prefixSum();
         long nv = totals[0];
@@ -90,7 +95,8 @@ public final class FlyingEdges {
         float[] normals = options.normals() ? new float[(int) (3 * nv)] : null;
         int[] indices = new int[(int) (3 * nt)];
         EdgeGeneration gen = new EdgeGeneration(grid, rows, positions, normals, indices);
-        run(threads, slabs, s -> gen.generate(slabStart(s, slabs, grid.gz), slabStart(s + 1, slabs, grid.gz)));
+        int[] cuts = balancedSlabs(rows, slabs);
+        run(threads, slabs, s -> gen.generate(cuts[s], cuts[s + 1]));
         return Mesh.adopt(positions, normals, indices, options.cap());
     }
 
@@ -98,6 +104,34 @@ public final class FlyingEdges {
         int p = threads > 0 ? threads : ForkJoinPool.getCommonPoolParallelism();
         // NB: a few slabs per thread balance uneven surfaces; each slab re-reads at most 3 slices.
         return Math.max(1, Math.min(gz, 4 * Math.max(1, p)));
+    }
+
+    /**
+     * Pass-4 slab boundaries (slabs + 1 slice indices) that split the work evenly: each slice costs its
+     * vertices and triangles plus a small amount per row.
+     */
+    private static int[] balancedSlabs(EdgeRows rows, int slabs) {
+        int gy = rows.g.gy;
+        int gz = rows.g.gz;
+        long[] cum = new long[gz + 1];
+        for (int k = 0; k < gz; k++) {
+            long c = 0;
+            for (int r = gy * k; r < gy * (k + 1); r++) {
+                c += rows.xCut[r] + rows.yCut[r] + rows.zCut[r] + 2L * rows.tris[r] + rows.words;
+            }
+            cum[k + 1] = cum[k] + c;
+        }
+        int[] cuts = new int[slabs + 1];
+        int k = 0;
+        for (int s = 1; s < slabs; s++) {
+            long target = cum[gz] * s / slabs;
+            while (k < gz && cum[k] < target) {
+                k++;
+            }
+            cuts[s] = Math.max(k, cuts[s - 1]);
+        }
+        cuts[slabs] = gz;
+        return cuts;
     }
 
     private static int slabStart(int s, int slabs, int gz) {

@@ -30,8 +30,9 @@ import java.util.Arrays;
  * surface has no cracks. (In digital-topology terms the inside is 6-connected and the outside
  * 18-connected.) Each segment is directed so that, seen from outside the cube, the inside corners
  * lie on its left. Every cut edge then starts exactly one segment and ends exactly one, and following
- * the segments gives closed polygons. Each polygon is fanned from its first vertex into triangles,
- * wound so that the normal points from inside to outside; a shared face is traversed in opposite
+ * the segments gives closed polygons. Each polygon is triangulated without any diagonal that joins two
+ * edges of one face (such a diagonal could also be made by the neighbouring cube, and the edge would
+ * be shared by four triangles), wound so that the normal points from inside to outside; a shared face is traversed in opposite
  * directions by its two cubes, so neighbouring triangles are consistently oriented.
  *
  * <h2>Layouts</h2>
@@ -44,7 +45,7 @@ import java.util.Arrays;
  * <p>Caveats: with the fixed face rule the tables are not complement-symmetric (case {@code c} and
  * case {@code 255 - c} differ on ambiguous faces), so triangle counts differ from a
  * complement-symmetric table (e.g. VTK's) in ambiguous cubes only. Polygons of up to 12 vertices can
- * occur (e.g. in checkerboard-like cases) and are fanned without regard to planarity; the interior
+ * occur (e.g. in checkerboard-like cases) and are triangulated without regard to planarity; the interior
  * ambiguity (a tunnel between two polygons) is never resolved by a tunnel.
  */
 public final class MarchingCubesCases {
@@ -178,6 +179,67 @@ public final class MarchingCubesCases {
         return m;
     }
 
+    /** Bit set of the (up to two) faces an edge lies on, bit f for face f. */
+    private static int facesOfEdge(int e) {
+        int m = 0;
+        for (int f = 0; f < 6; f++) {
+            for (int q = 0; q < 4; q++) {
+                if (edgeBetween(FACES[f][q], FACES[f][(q + 1) & 3]) == e) {
+                    m |= 1 << f;
+                }
+            }
+        }
+        return m;
+    }
+
+    /**
+     * Triangulates one polygon (cube edges in outward order) so that no diagonal joins two edges of
+     * one cube face, appending the triangles to {@code tris}; returns the new triangle-index count.
+     * NB: a diagonal lying on a face could be made by the neighbouring cube too, and the edge would
+     * then be shared by four triangles (non-manifold). Minimum-weight triangulation by interval
+     * dynamic programming, weight 1 per face diagonal; every case of this table reaches weight 0
+     * (checked when the table is built).
+     */
+    private static int triangulate(int[] loop, int n, int[] tris, int nt) {
+        int[][] cost = new int[n][n];
+        int[][] split = new int[n][n];
+        for (int len = 2; len < n; len++) {
+            for (int i = 0; i + len < n; i++) {
+                int j = i + len;
+                int best = Integer.MAX_VALUE;
+                int bestK = -1;
+                for (int k = i + 1; k < j; k++) {
+                    int w = cost[i][k] + cost[k][j];
+                    if (w < best) {
+                        best = w;
+                        bestK = k;
+                    }
+                }
+                boolean diagonal = !(i == 0 && j == n - 1);
+                boolean onFace = (facesOfEdge(loop[i]) & facesOfEdge(loop[j])) != 0;
+                cost[i][j] = best + (diagonal && onFace ? 1 : 0);
+                split[i][j] = bestK;
+            }
+        }
+        if (cost[0][n - 1] != 0) {
+            throw new IllegalStateException("polygon " + Arrays.toString(Arrays.copyOf(loop, n))
+                    + " has no triangulation free of face diagonals");
+        }
+        return emit(loop, split, 0, n - 1, tris, nt);
+    }
+
+    private static int emit(int[] loop, int[][] split, int i, int j, int[] tris, int nt) {
+        if (j - i < 2) {
+            return nt;
+        }
+        int k = split[i][j];
+        tris[nt++] = loop[i];
+        tris[nt++] = loop[k];
+        tris[nt++] = loop[j];
+        nt = emit(loop, split, i, k, tris, nt);
+        return emit(loop, split, k, j, tris, nt);
+    }
+
     private static void build(int c) {
         // next[e] = the edge that follows e in its polygon
         int[] next = new int[12];
@@ -250,11 +312,7 @@ public final class MarchingCubesCases {
             for (int v = 0; v < n; v++) {
                 flat[nf++] = loop[v];
             }
-            for (int v = 1; v + 1 < n; v++) {
-                tris[nt++] = loop[0];
-                tris[nt++] = loop[v];
-                tris[nt++] = loop[v + 1];
-            }
+            nt = triangulate(loop, n, tris, nt);
             polys++;
         }
         TRI_COUNT[c] = nt / 3;

@@ -19,8 +19,8 @@ import java.util.Objects;
  * every edge is priced at its optimal position (the minimiser of Q_u + Q_v, Cramer's rule; when A
  * is nearly singular, or the minimiser lies farther than two edge lengths from the edge midpoint,
  * the minimiser on the segment u–v, which covers endpoints and midpoint; a locked endpoint is the
- * only position allowed) and pushed on a binary heap. Pass 4: the cheapest edge is popped; stale
- * entries (a vertex changed since the push) are skipped (lazy invalidation). A collapse is done
+ * only position allowed) and pushed on a radix heap ({@link EdgeHeap}). Pass 4: the cheapest edge
+ * is popped; stale entries (a vertex changed since the push) are skipped (lazy invalidation). A collapse is done
  * only if (a) the link condition holds: u and v have exactly two common neighbours, the apexes of
  * the two triangles on the edge (Dey et al. 1999; this forbids collapses that pinch the surface or
  * make a non-manifold edge), (b) the survivor keeps at least three neighbours (no collapse of a
@@ -43,7 +43,8 @@ public final class QuadricDecimation {
     /**
      * Decimation parameters; the run stops at whichever limit comes first.
      *
-     * @param targetFraction fraction of the input triangles to keep, in (0, 1]
+     * @param targetFraction fraction of the input triangles to keep, in (0, 1]; 1 together with a
+     *                       finite error bound means no count limit (the bound alone decides)
      * @param maxErrorMm     largest allowed quadric distance bound in mm (> 0; infinity for none)
      */
     public record Options(double targetFraction, double maxErrorMm) {
@@ -62,9 +63,17 @@ public final class QuadricDecimation {
             return new Options(fraction, Double.POSITIVE_INFINITY);
         }
 
-        /** Collapse as long as the error bound stays within {@code mm}. */
+        /** Collapse as long as the error bound stays within {@code mm} (no count limit). */
         public static Options maxError(double mm) {
-            return new Options(Double.MIN_VALUE, mm);
+            return new Options(1, mm);
+        }
+
+        /** The triangle count to stop at for an input of {@code triangles}. */
+        int targetTriangles(int triangles) {
+            if (targetFraction >= 1 && Double.isFinite(maxErrorMm)) {
+                return 0;
+            }
+            return (int) Math.min(triangles, Math.ceil(targetFraction * triangles));
         }
     }
 
@@ -73,7 +82,7 @@ public final class QuadricDecimation {
         Objects.requireNonNull(mesh, "mesh");
         Objects.requireNonNull(options, "options");
         int triangles = mesh.triangleCount();
-        int target = (int) Math.min(triangles, Math.ceil(options.targetFraction() * triangles));
+        int target = options.targetTriangles(triangles);
         double maxCost = options.maxErrorMm() == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
                 : options.maxErrorMm() * options.maxErrorMm();
         Collapser c = new Collapser(mesh);
@@ -86,8 +95,8 @@ public final class QuadricDecimation {
                 int e = c.heap.pop();
                 int u = c.heap.first(e);
                 int v = c.heap.second(e);
-                if (!c.alive[u] || !c.alive[v] || c.changedAt[u] > c.heap.pushedAt(e)
-                        || c.changedAt[v] > c.heap.pushedAt(e)) {
+                int pushedAt = c.heap.pushedAt(e);
+                if (c.changedAt[u] > pushedAt || c.changedAt[v] > pushedAt) {
                     continue;
                 }
                 double cost = c.price(u, v);
@@ -434,6 +443,13 @@ public final class QuadricDecimation {
                 double dot = n0x * n1x + n0y * n1y + n0z * n1z;
                 double len1 = n1x * n1x + n1y * n1y + n1z * n1z;
                 double len0 = n0x * n0x + n0y * n0y + n0z * n0z;
+                // NB: a triangle that has no area before the move has no orientation to keep (flying
+                // edges makes such triangles where the iso value equals a sample value); it is not
+                // allowed to block the collapses that remove it.
+                double edge2 = ex * ex + ey * ey + ez * ez + ax * ax + ay * ay + az * az;
+                if (len0 <= 1e-24 * edge2 * edge2) {
+                    continue;
+                }
                 if (!(dot > 0) || len1 <= 1e-12 * len0) {
                     return true;
                 }
@@ -445,6 +461,8 @@ public final class QuadricDecimation {
             System.arraycopy(target, 0, pos, 3 * k, 3);
             Quadrics.add(q, Quadrics.SIZE * k, q, Quadrics.SIZE * r);
             alive[r] = false;
+            // NB: a dead vertex counts as changed after every push, so one array answers "stale?"
+            changedAt[r] = Integer.MAX_VALUE;
             int[] ts = vtris[r];
             for (int i = 0; i < vtCount[r]; i++) {
                 int t = ts[i];

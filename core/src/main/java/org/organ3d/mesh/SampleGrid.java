@@ -1,12 +1,21 @@
 package org.organ3d.mesh;
 
 import java.util.Arrays;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;
+import org.organ3d.volume.VoxelType;
 
 /**
  * The sample grid that flying edges walks: the volume itself, or (when capping) the volume padded
- * by one layer of background on every side. Grid slice k is read with {@link Volume#sliceValues}
- * into a caller's float buffer; the whole volume is never converted at once.
+ * by one layer of background on every side.
+ *
+ * <p>Two ways to read a slice, with the same values. Float path: grid slice k is read with
+ * {@link Volume#sliceValues} into a caller's float buffer. Raw path (8/16-bit volumes without
+ * capping): the stored values are copied ({@link Volume#copySlice}) and mapped through tables built
+ * once, <em>with {@link Volume#sliceValues} itself</em>, from every stored bit pattern: its real
+ * value and whether it is inside. The raw path reads 1–2 bytes per voxel instead of writing and
+ * reading 4, and gives bit-identical values and masks. The whole volume is never converted at once.
  *
  * <p>Background is {@link #BACKGROUND} ({@code -Float.MAX_VALUE}), which is below every iso value, so
  * an edge from a border sample to the pad is cut exactly at the border sample (interpolation gives
@@ -25,6 +34,18 @@ final class SampleGrid {
     final int gy;
     final int gz;
     final float iso;
+    /** Raw path: real value and inside flag of every stored bit pattern; null on the float path. */
+    final float[] lut;
+    final byte[] insideLut;
+    /**
+     * Raw path: when {@link #interval}, a stored value s is inside exactly when its key
+     * {@code s ^ keyFlip} (s as the sign-extended Java value) lies in [insideLo, insideHi]: true for
+     * every rescale with a positive or negative slope, checked against {@link #insideLut} itself.
+     */
+    final boolean interval;
+    final int keyFlip;
+    final int insideLo;
+    final int insideHi;
 
     SampleGrid(Volume volume, boolean cap, float iso) {
         this.volume = volume;
@@ -36,6 +57,65 @@ final class SampleGrid {
         if ((long) gx * gy > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("slice of " + gx + "x" + gy + " samples is too large");
         }
+        VoxelType t = volume.type();
+        boolean small = t == VoxelType.UINT8 || t == VoxelType.INT8 || t == VoxelType.INT16 || t == VoxelType.UINT16;
+        if (small && !cap) {
+            lut = valueTable(volume);
+            insideLut = new byte[lut.length];
+            for (int b = 0; b < lut.length; b++) {
+                insideLut[b] = lut[b] >= iso ? (byte) 1 : (byte) 0;
+            }
+            // keys in stored order: the Java value for signed types, value - 2^(bits-1) for unsigned ones
+            boolean unsigned = t == VoxelType.UINT8 || t == VoxelType.UINT16;
+            int half = lut.length >> 1;
+            int lo = Integer.MAX_VALUE;
+            int hi = Integer.MIN_VALUE;
+            int count = 0;
+            for (int key = -half; key < half; key++) {
+                if (insideLut[(unsigned ? key + half : key) & (lut.length - 1)] != 0) {
+                    lo = Math.min(lo, key);
+                    hi = Math.max(hi, key);
+                    count++;
+                }
+            }
+            keyFlip = unsigned ? -half : 0;
+            if (count == 0) {
+                insideLo = 1;
+                insideHi = 0;
+            } else {
+                insideLo = lo;
+                insideHi = hi;
+            }
+            interval = count == 0 || count == hi - lo + 1;
+        } else {
+            lut = null;
+            insideLut = null;
+            keyFlip = 0;
+            insideLo = 1;
+            insideHi = 0;
+            interval = false;
+        }
+    }
+
+    /** Real value of every stored bit pattern (256 or 65 536), computed by sliceValues itself. */
+    private static float[] valueTable(Volume v) {
+        boolean bytes = v.type().bytes() == 1;
+        int n = bytes ? 256 : 65536;
+        Volume.Builder b = Volume.builder(new Dimensions(256, bytes ? 1 : 256, 1), v.type(), Geometry.unit())
+                .rescale(v.rescale());
+        Object s = b.sliceForWriting(0);
+        for (int x = 0; x < n; x++) {
+            if (bytes) {
+                ((byte[]) s)[x] = (byte) x;
+            } else {
+                ((short[]) s)[x] = (short) x;
+            }
+        }
+        return b.build().sliceValues(0, new float[n]);
+    }
+
+    boolean rawPath() {
+        return lut != null;
     }
 
     int sliceSize() {
@@ -65,12 +145,12 @@ final class SampleGrid {
     }
 
     /**
-     * A thread's rolling window over four consecutive grid slices (k-1 .. k+2, what central
-     * differences around a cube layer need), each with its inside mask ({@code value >= iso}, 0/1).
+     * A thread's lazily filled window over four consecutive grid slices (k-1 .. k+2, what central
+     * differences around a cube layer need): values only, read when a vertex first needs them.
      */
     final class Window {
-        private final float[][] values = new float[4][];
-        private final byte[][] masks = new byte[4][];
+        private final SliceSamples[] samples = new SliceSamples[4];
+        private final Object[] raw = new Object[4];
         private final int[] loaded = {-1, -1, -1, -1};
         private final float[] scratch;
 
@@ -79,35 +159,39 @@ final class SampleGrid {
         }
 
         /** Values of grid slice k, or null outside 0..gz-1. */
-        float[] values(int k) {
-            return ensure(k) ? values[k & 3] : null;
-        }
-
-        /** Inside mask of grid slice k, or null outside 0..gz-1. */
-        byte[] mask(int k) {
-            return ensure(k) ? masks[k & 3] : null;
-        }
-
-        private boolean ensure(int k) {
+        SliceSamples samples(int k) {
             if (k < 0 || k >= gz) {
-                return false;
+                return null;
             }
             int s = k & 3;
-            if (loaded[s] != k) {
-                if (values[s] == null) {
-                    values[s] = new float[gx * gy];
-                    masks[s] = new byte[gx * gy];
-                }
-                load(k, values[s], scratch);
-                float[] v = values[s];
-                byte[] m = masks[s];
-                float t = iso;
-                for (int x = 0, n = gx * gy; x < n; x++) {
-                    m[x] = v[x] >= t ? (byte) 1 : (byte) 0;
-                }
-                loaded[s] = k;
+            if (loaded[s] == k) {
+                return samples[s];
             }
-            return true;
+            int n = gx * gy;
+            if (samples[s] == null) {
+                if (lut == null) {
+                    SliceSamples.Floats f = new SliceSamples.Floats();
+                    f.v = new float[n];
+                    samples[s] = f;
+                } else if (volume.type().bytes() == 1) {
+                    SliceSamples.Bytes b = new SliceSamples.Bytes(lut);
+                    b.v = new byte[n];
+                    raw[s] = b.v;
+                    samples[s] = b;
+                } else {
+                    SliceSamples.Shorts h = new SliceSamples.Shorts(lut);
+                    h.v = new short[n];
+                    raw[s] = h.v;
+                    samples[s] = h;
+                }
+            }
+            if (lut != null) {
+                volume.copySlice(k, raw[s]);
+            } else {
+                load(k, ((SliceSamples.Floats) samples[s]).v, scratch);
+            }
+            loaded[s] = k;
+            return samples[s];
         }
     }
 }

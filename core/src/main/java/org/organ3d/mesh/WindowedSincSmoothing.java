@@ -22,7 +22,7 @@ import java.util.Objects;
  * digits; the filter is linear). Pass 3: N Laplacian evaluations in double, in parallel over vertex
  * blocks (deterministic). Pass 4: optional volume-restoring rescale, normals, volume bookkeeping.
  *
- * <p>Caveats: the response is not exactly 1 across the pass band (|ripple| about 1e−3 with the
+ * <p>Caveats: the response is not exactly 1 across the pass band (|ripple| below 1e−5 with the
  * defaults), so strongly curved, coarsely meshed shapes change size slightly; the relative volume
  * change is reported on every call, and {@link Options#preserveVolume()} (off by default) removes
  * it. N below 2 gives no useful filter and is rejected. Triangles are not changed.
@@ -135,11 +135,21 @@ public final class WindowedSincSmoothing {
      * (response 1 at k = 0). Package-private for tests.
      */
     static double[] coefficients(int n, double passBand) {
+        return coefficients(n, passBand, NUTTALL);
+    }
+
+    /**
+     * As {@link #coefficients(int, double)} with the cosine-sum window {@code w_j = Σ a_m
+     * cos(mπj/(N+1))} (Nuttall: 4 terms; Hamming: 0.54, 0.46). Package-private for tests.
+     */
+    static double[] coefficients(int n, double passBand, double[] window) {
         double thetaPb = Math.acos(1 - passBand / 2);
         double[] w = new double[n + 1];
         for (int j = 0; j <= n; j++) {
             double t = Math.PI * j / (n + 1);
-            w[j] = NUTTALL[0] + NUTTALL[1] * Math.cos(t) + NUTTALL[2] * Math.cos(2 * t) + NUTTALL[3] * Math.cos(3 * t);
+            for (int m = 0; m < window.length; m++) {
+                w[j] += window[m] * Math.cos(m * t);
+            }
         }
         double sigma = 0;
         for (int iter = 0; iter < 100; iter++) {

@@ -15,12 +15,10 @@ public enum Connectivity {
     /** Voxels sharing a face, an edge or a corner. */
     TWENTY_SIX(3);
 
-    private final int maxNonZero;
     private final int[][] all;
     private final int[][] backward;
 
     Connectivity(int maxNonZero) {
-        this.maxNonZero = maxNonZero;
         List<int[]> a = new ArrayList<>();
         List<int[]> b = new ArrayList<>();
         for (int dk = -1; dk <= 1; dk++) {
@@ -47,11 +45,6 @@ public enum Connectivity {
         return all.length;
     }
 
-    /** At most this many of |di|, |dj|, |dk| are non-zero for a neighbour (1, 2 or 3). */
-    int maxNonZero() {
-        return maxNonZero;
-    }
-
     /** Offsets {di, dj, dk} of every neighbour, ordered by k, then j, then i (a copy). */
     public int[][] offsets() {
         int[][] c = new int[all.length][];
@@ -68,11 +61,6 @@ public enum Connectivity {
     /** The neighbours met before a voxel in raster order (k, then j, then i): half of them. */
     int[][] backwardShared() {
         return backward;
-    }
-
-    /** 6, 18 or 26. */
-    public int count() {
-        return all.length;
     }
 
     /** The connectivity with this neighbour count (6, 18 or 26). */

@@ -132,14 +132,21 @@ public final class DistanceTransform {
             int j1 = -1;
             for (int j = 0; j < ny; j++) {
                 int row = j * nx;
-                for (int i = 0; i < nx; i++) {
-                    if (s[row + i] != 0) {
-                        i0 = Math.min(i0, i);
-                        i1 = Math.max(i1, i);
-                        j0 = Math.min(j0, j);
-                        j1 = j;
-                    }
+                int first = 0;
+                while (first < nx && s[row + first] == 0) {
+                    first++;
                 }
+                if (first == nx) {
+                    continue;
+                }
+                int last = nx - 1;
+                while (s[row + last] == 0) {
+                    last--;
+                }
+                i0 = Math.min(i0, first);
+                i1 = Math.max(i1, last);
+                j0 = Math.min(j0, j);
+                j1 = j;
             }
             per[k] = i1 < 0 ? null : new int[] {i0, i1, j0, j1};
         });
@@ -176,6 +183,12 @@ public final class DistanceTransform {
         double sx2 = sp[0] * sp[0];
         double wy = sp[1] * sp[1];
         float[][] g = new float[mz][];
+        // (d·sx)² for every in-row distance d, infinite beyond the cap
+        float[] sqx = new float[mx + 1];
+        for (int t = 0; t <= mx; t++) {
+            double v = sx2 * (double) t * t;
+            sqx[t] = v > cap2 ? INF : (float) Math.min(Float.MAX_VALUE, v);
+        }
         Masks.parallel(mz, kk -> {
             byte[] s = source[box[4] + kk];
             float[] o = new float[mx * my];
@@ -187,7 +200,7 @@ public final class DistanceTransform {
                     if (s[srow + i] != 0) {
                         last = i;
                     }
-                    o[orow + i] = last < 0 ? INF : (float) Math.min(Float.MAX_VALUE, sx2 * (double) (i - last) * (i - last));
+                    o[orow + i] = last < 0 ? INF : sqx[i - last];
                 }
                 last = -1;
                 for (int i = mx - 1; i >= 0; i--) {
@@ -195,13 +208,7 @@ public final class DistanceTransform {
                         last = i;
                     }
                     if (last >= 0) {
-                        double v = sx2 * (double) (last - i) * (last - i);
-                        if (v < o[orow + i]) {
-                            o[orow + i] = (float) v;
-                        }
-                    }
-                    if (o[orow + i] > cap2) {
-                        o[orow + i] = INF;
+                        o[orow + i] = Math.min(o[orow + i], sqx[last - i]);
                     }
                 }
             }

@@ -1,7 +1,5 @@
 package org.organ3d.segment;
 
-import java.nio.ByteBuffer;
-import java.nio.ShortBuffer;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.organ3d.volume.Dimensions;
@@ -44,15 +42,16 @@ public final class Masks {
         parallel(d.nz(), k -> {
             byte[] o = new byte[n];
             if (v.type() == VoxelType.UINT8) {
-                ByteBuffer b = (ByteBuffer) v.slice(k);
+                v.copySlice(k, o);
                 for (int x = 0; x < n; x++) {
-                    int l = b.get(x) & 0xFF;
+                    int l = o[x] & 0xFF;
                     o[x] = (byte) ((label < 0 ? l != 0 : l == label) ? 1 : 0);
                 }
             } else {
-                ShortBuffer b = (ShortBuffer) v.slice(k);
+                short[] b = new short[n];
+                v.copySlice(k, b);
                 for (int x = 0; x < n; x++) {
-                    int l = b.get(x) & 0xFFFF;
+                    int l = b[x] & 0xFFFF;
                     o[x] = (byte) ((label < 0 ? l != 0 : l == label) ? 1 : 0);
                 }
             }
@@ -104,6 +103,28 @@ public final class Masks {
     /** Like {@link #toLabelMap(byte[][], Dimensions, Geometry, int)} on the grid of {@code like}. */
     public static LabelMap toLabelMap(byte[][] bits, LabelMap like, int label) {
         return toLabelMap(bits, like.dimensions(), like.geometry(), label);
+    }
+
+    /** Inclusive voxel bounding box {@code {i0, i1, j0, j1, k0, k1}} of the set voxels, or null if none. */
+    public static int[] boundingBox(byte[][] bits, Dimensions d) {
+        int nx = d.nx();
+        int[] box = {Integer.MAX_VALUE, -1, Integer.MAX_VALUE, -1, Integer.MAX_VALUE, -1};
+        for (int k = 0; k < bits.length; k++) {
+            byte[] b = bits[k];
+            for (int x = 0; x < b.length; x++) {
+                if (b[x] != 0) {
+                    int j = x / nx;
+                    int i = x - j * nx;
+                    box[0] = Math.min(box[0], i);
+                    box[1] = Math.max(box[1], i);
+                    box[2] = Math.min(box[2], j);
+                    box[3] = Math.max(box[3], j);
+                    box[4] = Math.min(box[4], k);
+                    box[5] = Math.max(box[5], k);
+                }
+            }
+        }
+        return box[1] < 0 ? null : box;
     }
 
     /** Number of non-zero voxels. */

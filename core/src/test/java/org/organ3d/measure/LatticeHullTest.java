@@ -75,6 +75,23 @@ class LatticeHullTest {
     }
 
     @Test
+    void minimumWidthOfARegularTetrahedronIsFoundAtAnEdgePair() {
+        // Vertices (0,0,0), (s,s,0), (s,0,s), (0,s,s) with s = 10 mm: edge s√2, height s√2·√(2/3),
+        // width s (between opposite edges), attained only at an edge–edge pair.
+        int[] x = {0, 20, 20, 0, 10};
+        int[] y = {0, 20, 0, 20, 10};
+        int[] z = {0, 0, 20, 20, 10};
+        LabelHull h = LabelHull.ofLattice(x, y, z, 5, org.organ3d.volume.Geometry.unit());
+        assertEquals(4, h.vertexCount());
+        assertEquals(10 * Math.sqrt(2) * Math.sqrt(2.0 / 3), new FeretDiameters(h).minOverFaces()[0], 1e-9);
+        double[] w = new FeretDiameters(h).min();
+        assertEquals(10, w[0], 1e-9);
+        assertEquals(1, w[4]);
+        assertEquals(1, Math.abs(w[3]), 1e-9); // direction ±z
+        assertEquals(10 * Math.sqrt(2), new FeretDiameters(h).max()[0], 1e-9);
+    }
+
+    @Test
     void square2dHullDropsCollinearAndInteriorPoints() {
         int[] x = {0, 1, 2, 2, 2, 1, 0, 0, 1};
         int[] y = {0, 0, 0, 1, 2, 2, 2, 1, 1};

@@ -57,6 +57,11 @@ class QuadricDecimationTest {
         assertTrue(r.stoppedByError());
         assertTrue(r.maxErrorMm() <= 0.05, "bound " + r.maxErrorMm());
         assertTrue(r.trianglesAfter() < sphere.triangleCount() / 4, "still reduces: " + r.trianglesAfter());
+        DecimationResult same = QuadricDecimation.decimate(sphere, new QuadricDecimation.Options(1, 0.05));
+        assertEquals(r.trianglesAfter(), same.trianglesAfter(), "fraction 1 with a bound: no count limit");
+        DecimationResult both = QuadricDecimation.decimate(sphere, new QuadricDecimation.Options(0.5, 0.05));
+        assertTrue(Math.abs(both.trianglesAfter() - sphere.triangleCount() / 2) <= 1, "count limit first");
+        assertTrue(!both.stoppedByError());
         DecimationResult tighter = QuadricDecimation.decimate(sphere, QuadricDecimation.Options.maxError(0.01));
         assertTrue(tighter.trianglesAfter() > r.trianglesAfter());
         assertClosedManifold(r.mesh(), 2);

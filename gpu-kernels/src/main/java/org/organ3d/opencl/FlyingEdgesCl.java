@@ -34,8 +34,8 @@ import org.organ3d.volume.Volume;
 final class FlyingEdgesCl {
 
     private static final int META = 16;
-    private static final int M_XCNT = 2;
-    private static final int M_YCNT = 3;
+    /** Roles of the reusable output buffers (positions, normals, triangles). */
+    private static final String[] OUTPUT_ROLES = {"fe.pos", "fe.nrm", "fe.tri"};
 
     private final OpenClContext ctx;
     private final FlyingEdgesKernels fe;
@@ -54,8 +54,8 @@ final class FlyingEdgesCl {
     }
 
     /** One extracted brick before stitching. */
-    private record Brick(int k0, int k1, float[] pos, float[] nrm, int[] tri, int firstPlaneRow, int[] firstPlaneVoff,
-                         int tailStart, int[] lastPlaneVoff) {
+    private record Brick(int k0, int k1, float[] pos, float[] nrm, int[] tri, int[] firstPlaneVoff, int tailStart,
+                         int[] lastPlaneVoff) {
     }
 
     /** Value of the padding samples when capping: the Java pass's background, below every iso value. */
@@ -90,13 +90,16 @@ final class FlyingEdgesCl {
             edges[4 * e + 3] = (lo >> 2) & 1;
         }
         double[] fp = affineParameters(volume);
-        long sliceBytes = 4L * volume.nx() * volume.ny();
+        SampleFormat sf = SampleFormat.of(volume, ctx.device().hasFp64());
+        long sliceBytes = (long) sf.bytes() * volume.nx() * volume.ny();
         long perPlane = Math.max(sliceBytes, Math.max((long) (gx - 1) * gy, 4L * META * gy));
         long sumPerPlane = sliceBytes + (long) (gx - 1) * gy + 4L * (META + 4) * gy;
         // NB: half of the budget is left for the outputs, which are only known after counting.
         long byAlloc = ctx.maxAlloc() / perPlane - 2;
         long byBudget = ctx.memoryBudget() / 2 / sumPerPlane - 2;
-        int nzb = (int) Math.min(gz, Math.min(byAlloc, byBudget));
+        // NB: the device sums counts in uint: keep (max triangles per cube) x (cubes per brick) below 2^32.
+        long byCounts = (1L << 32) / ((long) MarchingCubesCases.MAX_TRIANGLES * gx * gy) - 1;
+        int nzb = (int) Math.min(gz, Math.min(Math.min(byAlloc, byBudget), byCounts));
         if (nzb < 2) {
             throw new OpenClException("a " + volume.nx() + "x" + volume.ny() + " slice does not fit the device's allocation limit ("
                     + ctx.maxAlloc() + " bytes) for z-bricking", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
@@ -110,7 +113,7 @@ final class FlyingEdgesCl {
             int k0 = 0;
             while (true) {
                 int k1 = Math.min(gz - 1, k0 + nzb - 1);
-                extractRange(volume, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad, bricks);
+                extractRange(volume, sf, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad, bricks);
                 if (k1 == gz - 1) {
                     break;
                 }
@@ -125,9 +128,9 @@ final class FlyingEdgesCl {
     }
 
     /** Extracts planes [k0, k1], splitting the range when its output does not fit. */
-    private void extractRange(Volume volume, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
+    private void extractRange(Volume volume, SampleFormat sf, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
                               int k0, int k1, float isoF, float pad, List<Brick> out) {
-        Brick b = extractBrick(volume, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad);
+        Brick b = extractBrick(volume, sf, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad);
         if (b != null) {
             out.add(b);
             return;
@@ -137,12 +140,12 @@ final class FlyingEdgesCl {
                     + ctx.maxAlloc() + " bytes)", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
         }
         int mid = (k0 + k1) / 2;
-        extractRange(volume, options, tabs, gx, gy, gz, pad1, k0, mid, isoF, pad, out);
-        extractRange(volume, options, tabs, gx, gy, gz, pad1, mid, k1, isoF, pad, out);
+        extractRange(volume, sf, options, tabs, gx, gy, gz, pad1, k0, mid, isoF, pad, out);
+        extractRange(volume, sf, options, tabs, gx, gy, gz, pad1, mid, k1, isoF, pad, out);
     }
 
     /** One brick, or null when its outputs would exceed the allocation limit or budget. */
-    private Brick extractBrick(Volume volume, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
+    private Brick extractBrick(Volume volume, SampleFormat sf, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
                                int k0, int k1, float isoF, float pad) {
         int nx = volume.nx();
         int ny = volume.ny();
@@ -155,29 +158,29 @@ final class FlyingEdgesCl {
         int nd = Math.max(1, dz1 - dz0 + 1);
         int flip = volume.geometry().indexToLps().determinant3x3() < 0 ? 1 : 0;
         int[] gp = {gx, gy, nzb, k0, -pad1, -pad1, -pad1, nx, ny, nz, dz0, options.normals() ? 1 : 0, flip};
-        long sliceBytes = 4L * nx * ny;
-        try (DeviceBuffer vol = ctx.allocate(sliceBytes * nd);
-             DeviceBuffer gpBuf = ctx.upload(gp);
-             DeviceBuffer xcase = ctx.allocate((long) (gx - 1) * rows);
-             DeviceBuffer meta = ctx.allocate(4L * META * rows);
+        long sliceBytes = (long) sf.bytes() * nx * ny;
+        // NB: the large work buffers are kept by the context between calls (same study size: no allocation).
+        DeviceBuffer vol = ctx.reusable("fe.vol", sliceBytes * nd);
+        DeviceBuffer xcase = ctx.reusable("fe.xcase", (long) (gx - 1) * rows);
+        DeviceBuffer meta = ctx.reusable("fe.meta", 4L * META * rows);
+        try (DeviceBuffer gpBuf = ctx.upload(gp);
              DeviceBuffer vcount = ctx.allocate(4L * rows);
              DeviceBuffer tcount = ctx.allocate(4L * rows);
              DeviceBuffer voff = ctx.allocate(4L * rows);
              DeviceBuffer toff = ctx.allocate(4L * rows)) {
-            float[] slice = new float[nx * ny];
-            for (int z = dz0; z <= dz1; z++) {
-                volume.sliceValues(z, slice);
-                ctx.write(vol, sliceBytes * (z - dz0), sliceBytes, Pointer.to(slice));
-            }
-            fe.classifyXEdges(vol, gpBuf, xcase, meta, isoF, pad, rows);
-            fe.countYzEdges(gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
+            // NB: samples as stored, through pinned staging filled on all cores; the kernels rescale.
+            ctx.staging().upload(vol, 0, nd, sliceBytes, (chunk, first, count) -> sf.fill(volume, chunk, dz0 + (int) first,
+                    count));
+            fe.classifyXEdges(vol, sf, gpBuf, xcase, meta, isoF, pad, rows);
+            fe.countYzEdges(sf, gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
             long nv = scan.exclusiveScan(vcount, voff, rows);
             long nt = scan.exclusiveScan(tcount, toff, rows);
             long posBytes = 12L * nv;
             long triBytes = 12L * nt;
             long outBytes = posBytes * (options.normals() ? 2 : 1) + triBytes;
             if (posBytes > ctx.maxAlloc() || triBytes > ctx.maxAlloc() || 3 * nv > Integer.MAX_VALUE - 8
-                    || 3 * nt > Integer.MAX_VALUE - 8 || ctx.allocatedBytes() + outBytes > ctx.memoryBudget()) {
+                    || 3 * nt > Integer.MAX_VALUE - 8
+                    || ctx.allocatedBytes() - ctx.reusableBytes(OUTPUT_ROLES) + outBytes > ctx.memoryBudget()) {
                 return null;
             }
             int v = (int) nv;
@@ -185,25 +188,24 @@ final class FlyingEdgesCl {
             float[] pos = new float[3 * v];
             float[] nrm = options.normals() ? new float[3 * v] : null;
             int[] tri = new int[3 * t];
-            try (DeviceBuffer posBuf = ctx.allocate(posBytes);
-                 DeviceBuffer nrmBuf = ctx.allocate(options.normals() ? posBytes : 4);
-                 DeviceBuffer triBuf = ctx.allocate(triBytes)) {
-                if (v > 0) {
-                    fe.generateVertices(vol, gpBuf, xcase, meta, voff, tabs.fp(), posBuf, nrmBuf, isoF, pad, rows);
+            DeviceBuffer posBuf = ctx.reusable(OUTPUT_ROLES[0], posBytes);
+            DeviceBuffer nrmBuf = ctx.reusable(OUTPUT_ROLES[1], options.normals() ? posBytes : 4);
+            DeviceBuffer triBuf = ctx.reusable(OUTPUT_ROLES[2], triBytes);
+            if (v > 0) {
+                fe.generateVertices(vol, sf, gpBuf, xcase, meta, voff, tabs.fp(), posBuf, nrmBuf, isoF, pad, rows);
+            }
+            if (t > 0) {
+                fe.generateTriangles(sf, gpBuf, xcase, meta, voff, toff, tabs.caseTab(), tabs.stride(), tabs.cornerTab(),
+                        tabs.edgeTab(), triBuf, rows);
+            }
+            if (v > 0) {
+                ctx.read(posBuf, 0, posBytes, Pointer.to(pos));
+                if (nrm != null) {
+                    ctx.read(nrmBuf, 0, posBytes, Pointer.to(nrm));
                 }
-                if (t > 0) {
-                    fe.generateTriangles(gpBuf, xcase, meta, voff, toff, tabs.caseTab(), tabs.stride(), tabs.cornerTab(),
-                            tabs.edgeTab(), triBuf, rows);
-                }
-                if (v > 0) {
-                    ctx.read(posBuf, 0, posBytes, Pointer.to(pos));
-                    if (nrm != null) {
-                        ctx.read(nrmBuf, 0, posBytes, Pointer.to(nrm));
-                    }
-                }
-                if (t > 0) {
-                    ctx.read(triBuf, 0, triBytes, Pointer.to(tri));
-                }
+            }
+            if (t > 0) {
+                ctx.read(triBuf, 0, triBytes, Pointer.to(tri));
             }
             // Seam bookkeeping: vertex offsets of the first and last plane's rows, and x+y counts.
             int[] firstVoff = new int[gy];
@@ -213,7 +215,7 @@ final class FlyingEdgesCl {
             ctx.read(voff, 4L * lastRow, 4L * gy, Pointer.to(lastVoff));
             lastVoff[gy] = v;
             ctx.finish();
-            return new Brick(k0, k1, pos, nrm, tri, 0, firstVoff, k1 == gz - 1 ? v : lastVoff[0], lastVoff);
+            return new Brick(k0, k1, pos, nrm, tri, firstVoff, k1 == gz - 1 ? v : lastVoff[0], lastVoff);
         }
     }
 
@@ -223,6 +225,11 @@ final class FlyingEdgesCl {
      */
     private static Mesh stitch(List<Brick> bricks, boolean normals, int gy, boolean capped) {
         int n = bricks.size();
+        if (n == 1) {
+            // NB: one brick: its arrays are the mesh (no copy).
+            Brick b = bricks.get(0);
+            return b.tri().length == 0 ? Mesh.empty() : Mesh.adopt(b.pos(), b.nrm(), b.tri(), capped);
+        }
         long[] base = new long[n + 1];
         for (int b = 0; b < n; b++) {
             base[b + 1] = base[b] + bricks.get(b).tailStart();

@@ -111,7 +111,7 @@ public final class OpenClPlatforms {
                             deviceLong(d, CL_DEVICE_TYPE), deviceLong(d, CL_DEVICE_GLOBAL_MEM_SIZE),
                             deviceLong(d, CL_DEVICE_MAX_MEM_ALLOC_SIZE), deviceSizeT(d, CL_DEVICE_MAX_WORK_GROUP_SIZE),
                             deviceInt(d, CL_DEVICE_MAX_COMPUTE_UNITS), deviceString(d, CL_DEVICE_OPENCL_C_VERSION),
-                            deviceString(d, CL_DEVICE_EXTENSIONS)));
+                            deviceString(d, CL_DEVICE_EXTENSIONS), deviceLong(d, CL.CL_DEVICE_SINGLE_FP_CONFIG)));
                 }
             }
             if (out.isEmpty()) {

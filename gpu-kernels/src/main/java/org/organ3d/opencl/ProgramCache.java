@@ -28,7 +28,7 @@ import org.jocl.cl_program;
 /**
  * The programs built on one context, cached by SHA-256 of the source text plus the build options,
  * and their kernels by name. Sources are the {@code .cl} resources in
- * {@code org/organ3d/opencl/kernels/}. Build options always hold {@code -cl-std=CL1.2}, {@code -cl-fp32-correctly-rounded-divide-sqrt} and
+ * {@code org/organ3d/opencl/kernels/}. Build options always hold {@code -cl-std=CL1.2}, {@code -cl-fp32-correctly-rounded-divide-sqrt} (where the device has it) and
  * {@code -DORGAN3D_FP64=1} where the device has {@code cl_khr_fp64} (0 otherwise).
  *
  * <p>A failed build throws {@link KernelBuildException} with the compiler's log. Test hook: the
@@ -51,12 +51,15 @@ public final class ProgramCache implements AutoCloseable {
     private final String baseOptions;
     private final Map<String, cl_program> programs = new HashMap<>();
     private final Map<String, cl_kernel> kernels = new HashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
 
     ProgramCache(cl_context context, OpenClDevice device) {
         this.context = context;
         this.device = device.id();
-        // NB: correctly rounded float division, so that t = (iso - a) / (b - a) rounds exactly as in Java.
-        this.baseOptions = "-cl-std=CL1.2 -cl-fp32-correctly-rounded-divide-sqrt -DORGAN3D_FP64=" + (device.hasFp64() ? 1 : 0);
+        // NB: correctly rounded float division, so that t = (iso - a) / (b - a) rounds exactly as in Java;
+        // a device without it still builds (vertex positions then agree to an ulp of t, well within 1e-4 mm).
+        this.baseOptions = "-cl-std=CL1.2" + (device.hasCorrectlyRoundedDivide() ? " -cl-fp32-correctly-rounded-divide-sqrt" : "")
+                + " -DORGAN3D_FP64=" + (device.hasFp64() ? 1 : 0);
     }
 
     /** The options every program is built with. */
@@ -86,10 +89,28 @@ public final class ProgramCache implements AutoCloseable {
      * @throws KernelBuildException with the build log when it does not compile
      */
     public cl_program program(String name) {
-        String text = sourceText(name);
-        String key = sha256(text) + "|" + baseOptions;
-        cl_program p = programs.get(key);
+        return program(name, "");
+    }
+
+    /**
+     * The program built from source resource {@code name} with the base options plus {@code extraOptions}
+     * (e.g. the sample type defines of {@link SampleFormat}); cached per options.
+     *
+     * @throws KernelBuildException with the build log when it does not compile
+     */
+    public cl_program program(String name, String extraOptions) {
+        String options = extraOptions.isEmpty() ? baseOptions : baseOptions + " " + extraOptions;
+        // NB: the text and its hash are computed once per source and options, not per kernel launch.
+        String key = keys.get(name + "|" + options);
+        cl_program p = key == null ? null : programs.get(key);
         if (p != null) {
+            return p;
+        }
+        String text = sourceText(name);
+        key = sha256(text) + "|" + options;
+        p = programs.get(key);
+        if (p != null) {
+            keys.put(name + "|" + options, key);
             return p;
         }
         cl_program prog;
@@ -99,22 +120,28 @@ public final class ProgramCache implements AutoCloseable {
             throw OpenClContext.failure("creating program " + name, e);
         }
         try {
-            clBuildProgram(prog, 1, new cl_device_id[] {device}, baseOptions, null, null);
+            clBuildProgram(prog, 1, new cl_device_id[] {device}, options, null, null);
         } catch (CLException e) {
             String log = buildLog(prog);
             clReleaseProgram(prog);
-            throw new KernelBuildException(name, baseOptions, log, e);
+            throw new KernelBuildException(name, options, log, e);
         }
         programs.put(key, prog);
+        keys.put(name + "|" + options, key);
         return prog;
     }
 
     /** Kernel {@code kernelName} of the program from source {@code name} (created once, then reused). */
     public cl_kernel kernel(String name, String kernelName) {
-        cl_program p = program(name);
-        String key = System.identityHashCode(p) + "/" + name + "/" + kernelName;
+        return kernel(name, "", kernelName);
+    }
+
+    /** Kernel {@code kernelName} of the program from source {@code name} built with {@code extraOptions}. */
+    public cl_kernel kernel(String name, String extraOptions, String kernelName) {
+        String key = name + "|" + extraOptions + "/" + kernelName;
         cl_kernel k = kernels.get(key);
         if (k == null) {
+            cl_program p = program(name, extraOptions);
             try {
                 k = clCreateKernel(p, kernelName, null);
             } catch (CLException e) {
@@ -167,5 +194,6 @@ public final class ProgramCache implements AutoCloseable {
         }
         kernels.clear();
         programs.clear();
+        keys.clear();
     }
 }

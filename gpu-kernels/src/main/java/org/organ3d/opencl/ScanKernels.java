@@ -58,8 +58,7 @@ final class ScanKernels {
         int[] lastIn = new int[1];
         ctx.read(out, (long) (n - 1) * Sizeof.cl_uint, Sizeof.cl_uint, Pointer.to(last));
         ctx.read(in, (long) (n - 1) * Sizeof.cl_uint, Sizeof.cl_uint, Pointer.to(lastIn));
-        // NB: the sums are uint on the device; a total past 2^32 wraps and is caught by the caller's size check
-        // only if it does not wrap, so callers keep n * (max count per element) below 2^32.
+        // NB: the sums are uint on the device; callers size their bricks so that no total reaches 2^32.
         return Integer.toUnsignedLong(last[0]) + Integer.toUnsignedLong(lastIn[0]);
     }
 }

@@ -18,10 +18,10 @@ final class SegmentationKernels {
         this.fp64 = ctx.device().hasFp64();
     }
 
-    /** {@code threshold_mask(vol, mask, n, loF, hiF)}. */
-    void thresholdMask(DeviceBuffer vol, DeviceBuffer mask, long n, float loF, float hiF) {
-        cl_kernel k = ctx.kernel("threshold.cl", "threshold_mask");
-        KernelArgs.of(k).mem(vol).mem(mask).l(n).f(loF).f(hiF);
+    /** {@code threshold_mask(vol, rsA, rsB, mask, n, loF, hiF)}; {@code vol} holds samples of {@code sf}. */
+    void thresholdMask(DeviceBuffer vol, SampleFormat sf, DeviceBuffer mask, long n, float loF, float hiF) {
+        cl_kernel k = ctx.kernel("threshold.cl", sf.options(), "threshold_mask");
+        KernelArgs.of(k).mem(vol).real(sf.slope(), fp64).real(sf.intercept(), fp64).mem(mask).l(n).f(loF).f(hiF);
         ctx.run(k, n, LOCAL);
     }
 

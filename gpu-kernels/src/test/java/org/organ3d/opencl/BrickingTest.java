@@ -77,4 +77,22 @@ class BrickingTest {
         assertArrayEquals(whole.positionsCopy(), split.positionsCopy());
         assertNull(MeshChecks.watertightProblem(split));
     }
+
+    @Test
+    void bricksWhoseOutputDoesNotFitAreSplitAgain() {
+        // Random values: many small ambiguous cubes, so the output of a brick planned from its input
+        // size exceeds the (floor) allocation limit of 64 KiB and the brick is halved until it fits.
+        Volume v = Phantoms.random(40, 40, 40, 17);
+        IsoSurfaceOptions o = new IsoSurfaceOptions(0, true, true);
+        int[] n = new int[1];
+        Mesh whole = extract(v, o, 0, n);
+        Mesh split = extract(v, o, 1, n);
+        System.out.println("random 40^3 capped: " + n[0] + " bricks, " + split);
+        assertTrue(n[0] > 40 / 8, n[0] + " bricks");
+        assertArrayEquals(whole.indicesCopy(), split.indicesCopy());
+        assertArrayEquals(whole.positionsCopy(), split.positionsCopy());
+        assertArrayEquals(whole.normalsCopy(), split.normalsCopy());
+        Mesh java = new JavaBackend().isosurface(v, o);
+        assertArrayEquals(java.indicesCopy(), split.indicesCopy());
+    }
 }

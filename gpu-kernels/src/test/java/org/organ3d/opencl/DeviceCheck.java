@@ -17,14 +17,20 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.organ3d.compute.JavaBackend;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
+import org.organ3d.segment.Components;
+import org.organ3d.segment.Connectivity;
+import org.organ3d.segment.DistanceTransform;
+import org.organ3d.segment.ThresholdRange;
 import org.organ3d.testdata.phantom.PhantomGenerator;
 import org.organ3d.testdata.phantom.PhantomGrid;
+import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Volume;
 
 /**
  * The device check's entry point (run by {@code gpu-kernels/device-check.sh} with a jlinked runtime,
  * no Maven): {@code tests} runs every test of this module with the JUnit launcher (OpenCL required),
- * {@code timing N} times Java vs OpenCL extraction on an N³ abdominal phantom and prints a table.
+ * {@code timing N} times Java vs OpenCL extraction, threshold, components and a margin on an N³
+ * abdominal phantom and prints tables.
  * Exit code 0 when everything passed and both backends gave the same triangle count.
  */
 public final class DeviceCheck {
@@ -55,7 +61,7 @@ public final class DeviceCheck {
 
     private static int devices() {
         for (OpenClDevice d : OpenClPlatforms.devices()) {
-            System.out.println("  " + d + " OpenCL C '" + d.openClCVersion() + "' fp64=" + d.hasFp64() + " CUs=" + d.computeUnits());
+            System.out.println("  " + d + " OpenCL C '" + d.openClCVersion() + "' fp64=" + d.hasFp64() + " correctlyRoundedDivide=" + d.hasCorrectlyRoundedDivide() + " CUs=" + d.computeUnits());
         }
         try (OpenClBackend b = new OpenClBackend()) {
             System.out.println("selected: " + b.device() + ", auto priority " + b.autoPriority());
@@ -143,7 +149,70 @@ public final class DeviceCheck {
         }
         boolean ok = javaTris == clTris;
         System.out.println("triangle counts " + (ok ? "identical" : "DIFFER") + " -> " + (ok ? "PASS" : "FAIL"));
-        return ok ? 0 : 1;
+        return segmentationTiming(ct, runs) && ok ? 0 : 1;
+    }
+
+    /** Threshold (>= 200 HU), 26-connected components and a 5 mm margin: Java vs OpenCL, same answers. */
+    private static boolean segmentationTiming(Volume ct, int runs) {
+        JavaBackend java = new JavaBackend();
+        Dimensions d = ct.dimensions();
+        double[] sp = DistanceTransform.spacing(ct.geometry());
+        ThresholdRange bone = ThresholdRange.atLeast(200);
+        boolean ok = true;
+        System.out.printf("%nsegmentation passes, median of %d runs (ms)%n", runs);
+        System.out.printf("| %-22s | %9s | %9s | %14s | %-30s |%n", "pass", "java", "opencl", "opencl device", "same answer");
+        try (OpenClBackend cl = new OpenClBackend()) {
+            byte[][][] th = new byte[2][][];
+            double[] tj = time(runs, () -> th[0] = java.threshold(ct, bone));
+            double[] tc = time(runs, () -> th[1] = cl.threshold(ct, bone), cl);
+            String dev = deviceMean(cl, runs);
+            boolean same = Arrays.deepEquals(th[0], th[1]);
+            ok &= same;
+            System.out.printf("| %-22s | %9s | %9s | %14s | %-30s |%n", "threshold >=200 HU", ms(median(tj)), ms(median(tc)), dev, same);
+            Components[] cc = new Components[2];
+            tj = time(runs, () -> cc[0] = java.connectedComponents(th[0], d, ct.geometry(), Connectivity.TWENTY_SIX));
+            tc = time(runs, () -> cc[1] = cl.connectedComponents(th[0], d, ct.geometry(), Connectivity.TWENTY_SIX), cl);
+            dev = deviceMean(cl, runs);
+            same = Arrays.equals(cc[0].sizesVoxels(), cc[1].sizesVoxels());
+            ok &= same;
+            System.out.printf("| %-22s | %9s | %9s | %14s | %-30s |%n", "components (26)", ms(median(tj)), ms(median(tc)), dev,
+                    same + " (" + cc[0].count() + " components)");
+            byte[][][] mg = new byte[2][][];
+            tj = time(runs, () -> mg[0] = java.withinMm(th[0], d, sp, 5));
+            tc = time(runs, () -> mg[1] = cl.withinMm(th[0], d, sp, 5), cl);
+            dev = deviceMean(cl, runs);
+            same = Arrays.deepEquals(mg[0], mg[1]);
+            ok &= same;
+            System.out.printf("| %-22s | %9s | %9s | %14s | %-30s |%n", "margin 5 mm (EDT)", ms(median(tj)), ms(median(tc)), dev, same);
+        }
+        System.out.println("segmentation answers " + (ok ? "identical -> PASS" : "DIFFER -> FAIL"));
+        return ok;
+    }
+
+    /** Mean device time (upload + kernels + download, profiling events) per timed run of the last {@link #time}. */
+    private static String deviceMean(OpenClBackend cl, int runs) {
+        DeviceTimings t = cl.timings();
+        return String.format("%.1f/%.1f/%.1f", t.uploadNanos() / 1e6 / runs, t.kernelNanos() / 1e6 / runs,
+                t.downloadNanos() / 1e6 / runs);
+    }
+
+    /** One warm-up, then {@code runs} timed calls (ms); an OpenCL backend's timings count the timed calls only. */
+    private static double[] time(int runs, Runnable r) {
+        return time(runs, r, null);
+    }
+
+    private static double[] time(int runs, Runnable r, OpenClBackend cl) {
+        r.run();
+        if (cl != null) {
+            cl.resetTimings();
+        }
+        double[] t = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long a = System.nanoTime();
+            r.run();
+            t[i] = (System.nanoTime() - a) / 1e6;
+        }
+        return t;
     }
 
     private static double median(double[] v) {

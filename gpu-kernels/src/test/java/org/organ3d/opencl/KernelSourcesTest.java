@@ -55,6 +55,18 @@ class KernelSourcesTest {
         assertEquals(ctx.programs().program(source), ctx.programs().program(source));
     }
 
+    @ParameterizedTest(name = "{0} without fp64")
+    @MethodSource("sources")
+    void compilesWithTheFloatFallback(String source) {
+        System.setProperty(OpenClDevice.NO_FP64_PROPERTY, "true");
+        try (OpenClContext c = new OpenClContext(OpenClPlatforms.select(null))) {
+            assertTrue(c.programs().baseOptions().contains("-DORGAN3D_FP64=0"));
+            assertDoesNotThrow(() -> c.programs().program(source));
+        } finally {
+            System.clearProperty(OpenClDevice.NO_FP64_PROPERTY);
+        }
+    }
+
     @Test
     void everyKernelFileIsListed() throws IOException, URISyntaxException {
         var url = ProgramCache.class.getResource("/org/organ3d/opencl/kernels/scan.cl");

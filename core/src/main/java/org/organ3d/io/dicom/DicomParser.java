@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -292,6 +291,11 @@ public final class DicomParser {
         }
         while (pos < end) {
             int start = pos;
+            if (depth == 0 && !metaOnly && into.contains(Tag.PixelData) && allZero(start, end)) {
+                // NB: some writers pad files with NUL bytes after the pixel data (sector alignment)
+                pos = end;
+                return;
+            }
             need(start, 8, end, "an element header");
             int tag = readTag();
             if (metaOnly && Tag.group(tag) != 0x0002) {
@@ -379,6 +383,15 @@ public final class DicomParser {
         pos = start;
         stoppedAtPixels = true;
         into.put(new Attributes.Element(tag, vr, ByteBuffer.allocate(0), null, len == UNDEFINED ? List.of() : null, start));
+    }
+
+    private boolean allZero(int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (buf.get(i) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPixelTag(int tag) {
@@ -558,11 +571,5 @@ public final class DicomParser {
             return true;
         }
         return gBe == 0x0008 && vr;
-    }
-
-    static String ascii(ByteBuffer b) {
-        byte[] a = new byte[b.remaining()];
-        b.duplicate().get(a);
-        return new String(a, StandardCharsets.US_ASCII);
     }
 }

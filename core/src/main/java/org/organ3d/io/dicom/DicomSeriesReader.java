@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -23,7 +22,7 @@ import org.organ3d.io.LoadedImage;
  * are not DICOM, have no pixel data or are malformed are skipped with one warning each.
  *
  * <p><b>Group.</b> Images are grouped by Series Instance UID, then split into stacks that share size,
- * orientation (to 1e-4), echo, temporal position and (enhanced files) stack ID, so that multi-echo
+ * orientation (cosines within 1e-3), echo, temporal position and (enhanced files) stack ID, so that multi-echo
  * or multi-phase series and localiser images never mix into one volume. The largest stack is read
  * unless a series UID is asked for (then the largest stack of that series); warnings say what else
  * was found.
@@ -35,6 +34,9 @@ import org.organ3d.io.LoadedImage;
  * <p>Thread-safe (stateless); each call uses all cores for scanning and decoding.
  */
 public final class DicomSeriesReader {
+
+    /** Direction cosines closer than this are the same orientation (about 0.06 degrees). */
+    static final double ORIENTATION_TOLERANCE = 1e-3;
 
     private DicomSeriesReader() {
     }
@@ -81,8 +83,22 @@ public final class DicomSeriesReader {
     private static LoadedImage assemble(Path source, String format, List<FrameHeader> frames, String seriesUID,
             List<String> warnings) throws IOException {
         Map<String, List<FrameHeader>> stacks = new LinkedHashMap<>();
+        Map<String, List<String>> keysBySeries = new LinkedHashMap<>();
         for (FrameHeader f : frames) {
-            stacks.computeIfAbsent(stackKey(f), k -> new ArrayList<>()).add(f);
+            String base = stackKey(f);
+            List<String> keys = keysBySeries.computeIfAbsent(base, k -> new ArrayList<>());
+            String key = null;
+            for (String k : keys) {
+                if (sameOrientation(stacks.get(k).get(0), f)) {
+                    key = k;
+                    break;
+                }
+            }
+            if (key == null) {
+                key = base + "|o" + keys.size();
+                keys.add(key);
+            }
+            stacks.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
         List<List<FrameHeader>> candidates = new ArrayList<>();
         for (List<FrameHeader> s : stacks.values()) {
@@ -122,15 +138,25 @@ public final class DicomSeriesReader {
         return new LoadedImage(source, format, loaded.volume(), attrs, Map.of(), warnings);
     }
 
+    /** Series, size, echo, temporal position and stack; orientation is compared separately. */
     private static String stackKey(FrameHeader f) {
-        StringBuilder b = new StringBuilder(f.seriesUID()).append('|').append(f.pixels().rows()).append('x')
-                .append(f.pixels().columns());
-        if (f.orientation() != null) {
-            for (double x : f.orientation()) {
-                b.append(String.format(Locale.ROOT, "|%.4f", x + 0.0));
+        return f.seriesUID() + '|' + f.pixels().rows() + 'x' + f.pixels().columns() + "|e" + f.echo() + "|t"
+                + f.temporal() + "|s" + f.stack();
+    }
+
+    /** True if both frames have no orientation, or direction cosines within {@value #ORIENTATION_TOLERANCE}. */
+    private static boolean sameOrientation(FrameHeader a, FrameHeader b) {
+        double[] x = a.orientation();
+        double[] y = b.orientation();
+        if (x == null || y == null) {
+            return x == y;
+        }
+        for (int i = 0; i < 6; i++) {
+            if (Math.abs(x[i] - y[i]) > ORIENTATION_TOLERANCE) {
+                return false;
             }
         }
-        return b.append("|e").append(f.echo()).append("|t").append(f.temporal()).append("|s").append(f.stack()).toString();
+        return true;
     }
 
     /** The files to scan: those a DICOMDIR references, else every regular file below {@code folder}. */

@@ -59,18 +59,18 @@ public final class DicomWriter {
         meta.setString(Tag.ImplementationClassUID, VR.UI, IMPLEMENTATION_CLASS_UID);
         meta.setString(Tag.ImplementationVersionName, VR.SH, IMPLEMENTATION_VERSION);
         ByteArrayOutputStream m = new ByteArrayOutputStream();
-        writeDataset(m, meta);
+        writeDataset(m, meta, true);
         Attributes groupLength = new Attributes();
         groupLength.setInt(Tag.FileMetaInformationGroupLength, VR.UL, m.size());
-        writeDataset(out, groupLength);
+        writeDataset(out, groupLength, true);
         m.writeTo(out);
-        Attributes body = ds;
-        writeDataset(out, body);
+        writeDataset(out, ds, false);
     }
 
-    private static void writeDataset(OutputStream out, Attributes ds) throws IOException {
+    /** Writes the elements of {@code ds}; group 0002 only when {@code meta} (the meta group is made here). */
+    private static void writeDataset(OutputStream out, Attributes ds, boolean meta) throws IOException {
         for (Attributes.Element e : ds.elements()) {
-            if (Tag.group(e.tag()) == 0x0002 && ds.contains(Tag.SOPClassUID)) {
+            if (!meta && Tag.group(e.tag()) == 0x0002) {
                 continue;
             }
             writeElement(out, e);
@@ -93,7 +93,7 @@ public final class DicomWriter {
                 writeShort(out, 0xFFFE);
                 writeShort(out, 0xE000);
                 writeInt(out, -1);
-                writeDataset(out, item);
+                writeDataset(out, item, false);
                 writeShort(out, 0xFFFE);
                 writeShort(out, 0xE00D);
                 writeInt(out, 0);

@@ -24,8 +24,9 @@ import org.organ3d.volume.Rescale;
 import org.organ3d.volume.Volume;
 
 /**
- * Reads one NIfTI-1 or NIfTI-2 file ({@code .nii} or gzip-compressed {@code .nii.gz}, either byte
- * order) into a {@link LoadedImage} with geometry in LPS.
+ * Reads one NIfTI-1 or NIfTI-2 image ({@code .nii} or gzip-compressed {@code .nii.gz}, either byte
+ * order; also the two-file {@code .hdr} + {@code .img} layout) into a {@link LoadedImage} with
+ * geometry in LPS.
  *
  * <p>Geometry: the sform when {@code sform_code > 0}, else the qform when {@code qform_code > 0}, else
  * pixdim alone (NIfTI method 1; nibabel instead centres such images and flips x, as ANALYZE did).
@@ -74,35 +75,68 @@ final class NiftiReader {
         System.arraycopy(first, 0, hdr, 0, 4);
         System.arraycopy(readHeaderBytes(in, h.size() - 4, 4), 0, hdr, 4, h.size() - 4);
         h.decode(hdr, file);
-        if (h.pair) {
-            throw new NiftiFormatException(file, h.version == 1 ? 344 : 4,
-                    "two-file NIfTI (.hdr/.img, magic ni" + h.version + ") is not supported; convert it to a single .nii");
-        }
         List<String> warnings = new ArrayList<>();
         Dimensions dims = dimensions(h, warnings);
         SampleType type = sampleType(h, warnings);
         long dataBytes = dims.voxelCount() * type.bytes();
 
         double vo = h.voxOffset;
-        if (!(vo >= h.size()) || vo != Math.rint(vo)) {
+        long minOffset = h.pair ? 0 : h.size();
+        if (!(vo >= minOffset) || vo != Math.rint(vo)) {
             throw new NiftiFormatException(file, h.version == 1 ? 108 : 168, "vox_offset " + vo
-                    + " must be a whole number of at least " + h.size());
+                    + " must be a whole number of at least " + minOffset);
         }
         long voxOffset = (long) vo;
+        if (!h.pair) {
+            checkSize(file, gz, fileSize, voxOffset, dataBytes, dims, type);
+            long extLen = Math.min(voxOffset - h.size(), 16L << 20);
+            Organ3dExtension o3 = Organ3dExtension.find(readHeaderBytes(in, (int) extLen, h.size()), h.order);
+            in.skipNBytes(voxOffset - h.size() - extLen);
+            return finish(h, o3, dims, type, in, gz, voxOffset, dataBytes, warnings);
+        }
+        // NB: two-file NIfTI: extensions follow the header in the .hdr; vox_offset counts in the .img.
+        Organ3dExtension o3 = Organ3dExtension.find(in.readNBytes(1 << 20), h.order);
+        Path img = pairedImage();
+        boolean imgGz = isGzip(img);
+        checkSize(img, imgGz, Files.size(img), voxOffset, dataBytes, dims, type);
+        InputStream raw = new BufferedInputStream(Files.newInputStream(img), 1 << 16);
+        try (InputStream data = imgGz ? Compressed.inflating(raw, errors) : raw) {
+            data.skipNBytes(voxOffset);
+            return finish(h, o3, dims, type, data, imgGz, voxOffset, dataBytes, warnings);
+        } finally {
+            raw.close();
+        }
+    }
+
+    private void checkSize(Path dataFile, boolean gz, long size, long voxOffset, long dataBytes, Dimensions dims, SampleType type)
+            throws org.organ3d.io.ImageFormatException {
         if (gz) {
             if (voxOffset > MAX_COMPRESSED_OFFSET) {
-                throw new NiftiFormatException(file, -1, "vox_offset " + voxOffset + " is absurdly large for a compressed file");
+                throw new NiftiFormatException(dataFile, -1, "vox_offset " + voxOffset + " is absurdly large for a compressed file");
             }
-            Compressed.checkPlausible(voxOffset + dataBytes, fileSize, errors);
-        } else if (voxOffset + dataBytes > fileSize) {
-            throw new NiftiFormatException(file, -1, "file holds " + fileSize + " bytes but the header needs " + (voxOffset + dataBytes)
+            FormatErrors here = (off, cause, t) -> new NiftiFormatException(dataFile, off, cause, t);
+            Compressed.checkPlausible(voxOffset + dataBytes, size, here);
+        } else if (voxOffset + dataBytes > size) {
+            throw new NiftiFormatException(dataFile, -1, "file holds " + size + " bytes but the header needs " + (voxOffset + dataBytes)
                     + " (vox_offset " + voxOffset + " + " + dims + " voxels of " + type.label() + "): truncated file or wrong dimensions");
         }
-        long extLen = Math.min(voxOffset - h.size(), 16L << 20);
-        byte[] ext = readHeaderBytes(in, (int) extLen, h.size());
-        in.skipNBytes(voxOffset - h.size() - extLen);
-        Organ3dExtension o3 = Organ3dExtension.find(ext, h.order);
+    }
 
+    /** The .img (or .img.gz) beside a two-file header. */
+    private Path pairedImage() throws NiftiFormatException {
+        String n = file.getFileName().toString();
+        String base = n.replaceFirst("(?i)\\.hdr(\\.gz)?$", "");
+        for (String ext : new String[] {".img", ".IMG", ".img.gz", ".IMG.gz"}) {
+            Path p = file.resolveSibling(base + ext);
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new NiftiFormatException(file, -1, "two-file NIfTI header (magic ni1/ni2) but no " + base + ".img beside it");
+    }
+
+    private LoadedImage finish(NiftiHeader h, Organ3dExtension o3, Dimensions dims, SampleType type, InputStream in, boolean gz,
+            long voxOffset, long dataBytes, List<String> warnings) throws IOException {
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("niftiVersion", Integer.toString(h.version));
         attrs.put("byteOrder", h.order.toString());

@@ -21,6 +21,7 @@ import java.nio.file.StandardOpenOption;
 final class AtomicOutput implements Closeable {
 
     private static final int BUFFER = 1 << 20;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Path target;
     private final Path temp;
@@ -41,13 +42,18 @@ final class AtomicOutput implements Closeable {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new IOException("output folder does not exist: " + dir);
         }
-        Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
-        try {
-            return new AtomicOutput(abs, temp, FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING));
-        } catch (IOException e) {
-            Files.deleteIfExists(temp);
-            throw e;
+        // NB: not Files.createTempFile, which creates the file with mode 0600 that the rename would
+        // carry over to the output; CREATE_NEW gives the usual 0666 & ~umask.
+        for (int attempt = 0; ; attempt++) {
+            Path temp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
+            try {
+                return new AtomicOutput(abs, temp, FileChannel.open(temp, StandardOpenOption.WRITE,
+                        StandardOpenOption.CREATE_NEW));
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt >= 10) {
+                    throw e;
+                }
+            }
         }
     }
 

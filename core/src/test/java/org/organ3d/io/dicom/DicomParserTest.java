@@ -149,6 +149,20 @@ class DicomParserTest {
     }
 
     @Test
+    void nulPaddingAfterPixelDataIsIgnored() throws Exception {
+        byte[] whole = Files.readAllBytes(Fixtures.path("pydicom/MR_small.dcm"));
+        Path padded = tmp.resolve("padded.dcm");
+        Files.write(padded, Arrays.copyOf(whole, whole.length + 510));
+        assertEquals(ImageFormats.read(Fixtures.path("pydicom/MR_small.dcm")).volume().raw(10, 20, 0),
+                ImageFormats.read(padded).volume().raw(10, 20, 0));
+        byte[] garbage = Arrays.copyOf(whole, whole.length + 8);
+        garbage[whole.length] = 1;
+        Path bad = tmp.resolve("garbage.dcm");
+        Files.write(bad, garbage);
+        assertThrows(ImageFormatException.class, () -> ImageFormats.read(bad));
+    }
+
+    @Test
     void oddLengthIsRejected() {
         byte[] b = Bytes.le().part10(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid())
                 .shortEl(Tag.PatientName, "PN", "ABC".getBytes()).bytes();

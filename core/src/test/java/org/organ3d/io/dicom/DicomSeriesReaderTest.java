@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.io.ImageFormatException;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.volume.VoxelType;
 
 /** Folder scanning and series selection: mixed folders, junk, bad files, duplicates, gaps, empty folders. */
 class DicomSeriesReaderTest {
@@ -72,6 +73,73 @@ class DicomSeriesReaderTest {
         assertEquals(12, img.volume().nz());
         assertTrue(img.warnings().stream().anyMatch(x -> x.contains("duplicate")), img.warnings().toString());
         PhantomSeriesTest.assertPhantomVoxels(img.volume());
+    }
+
+    /** One 2x2 slice at z with the given pixel representation, stored values and rescale. */
+    private static void slice(Path file, String series, double z, boolean signed, int[] values, double slope,
+            double intercept) throws Exception {
+        Attributes ds = new Attributes();
+        ds.setString(Tag.SOPClassUID, VR.UI, Uids.CT_IMAGE_STORAGE);
+        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.random());
+        ds.setString(Tag.Modality, VR.CS, "CT");
+        ds.setString(Tag.SeriesInstanceUID, VR.UI, series);
+        ds.setDecimal(Tag.ImagePositionPatient, 0, 0, z);
+        ds.setDecimal(Tag.ImageOrientationPatient, 1, 0, 0, 0, 1, 0);
+        ds.setDecimal(Tag.PixelSpacing, 1, 1);
+        ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
+        ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
+        ds.setInt(Tag.Rows, VR.US, 2).setInt(Tag.Columns, VR.US, 2);
+        ds.setInt(Tag.BitsAllocated, VR.US, 16).setInt(Tag.BitsStored, VR.US, 16).setInt(Tag.HighBit, VR.US, 15);
+        ds.setInt(Tag.PixelRepresentation, VR.US, signed ? 1 : 0);
+        ds.setDecimal(Tag.RescaleSlope, slope);
+        ds.setDecimal(Tag.RescaleIntercept, intercept);
+        byte[] px = new byte[8];
+        for (int p = 0; p < 4; p++) {
+            px[2 * p] = (byte) values[p];
+            px[2 * p + 1] = (byte) (values[p] >> 8);
+        }
+        ds.setBytes(Tag.PixelData, VR.OW, px);
+        DicomWriter.write(file, ds);
+    }
+
+    @Test
+    void mixedPixelRepresentationsAndRescalesAcrossFiles() throws Exception {
+        Path dir = tmp.resolve("mixedpx");
+        String uid = Uids.random();
+        slice(dir.resolve("b.dcm"), uid, 2, false, new int[] {0, 1, 60000, 65535}, 1, 0);
+        slice(dir.resolve("a.dcm"), uid, 0, true, new int[] {-32768, -1, 0, 32767}, 1, 0);
+        LoadedImage img = ImageFormats.read(dir);
+        assertEquals(VoxelType.INT32, img.volume().type(), "signed and unsigned 16-bit need int32");
+        assertEquals(-32768, img.volume().raw(0, 0, 0));
+        assertEquals(32767, img.volume().raw(1, 1, 0));
+        assertEquals(60000, img.volume().raw(0, 1, 1));
+        assertEquals(65535, img.volume().raw(1, 1, 1));
+
+        Path dir2 = tmp.resolve("rescales");
+        String uid2 = Uids.random();
+        slice(dir2.resolve("x.dcm"), uid2, 5, true, new int[] {1, 2, 3, 4}, 0.5, -10);
+        slice(dir2.resolve("y.dcm"), uid2, 0, true, new int[] {1, 2, 3, 4}, 2, 100);
+        LoadedImage r = ImageFormats.read(dir2);
+        assertEquals(VoxelType.FLOAT32, r.volume().type());
+        assertEquals(2 * 4 + 100, r.volume().value(1, 1, 0), 1e-6);
+        assertEquals(0.5 * 4 - 10, r.volume().value(1, 1, 1), 1e-6);
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("rescale")), r.warnings().toString());
+    }
+
+    @Test
+    void localizerWithAnotherOrientationIsSplitOff() throws Exception {
+        Path dir = tmp.resolve("loc");
+        SeriesInfo info = SeriesInfo.ct("L", "1", "with localizer");
+        var axial = org.organ3d.volume.Volume.builder(new org.organ3d.volume.Dimensions(4, 4, 5), VoxelType.INT16,
+                org.organ3d.volume.Geometry.axisAligned(1, 1, 2, 0, 0, 0)).fillMissingWithZeros().build();
+        DicomSeriesWriter.writeCtSeries(axial, dir.resolve("axial"), info);
+        var sagittal = org.organ3d.volume.Volume.builder(new org.organ3d.volume.Dimensions(4, 4, 1), VoxelType.INT16,
+                org.organ3d.volume.Geometry.of(new org.joml.Vector3d(1, 1, 1), new org.joml.Vector3d(),
+                        new org.joml.Matrix3d(0, 1, 0, 0, 0, -1, 1, 0, 0))).fillMissingWithZeros().build();
+        DicomSeriesWriter.writeCtSeries(sagittal, dir.resolve("localizer"), info);
+        LoadedImage img = ImageFormats.read(dir);
+        assertEquals(5, img.volume().nz());
+        assertTrue(img.warnings().stream().anyMatch(w -> w.contains("2 stacks")), img.warnings().toString());
     }
 
     @Test

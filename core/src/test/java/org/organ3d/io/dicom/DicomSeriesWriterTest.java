@@ -77,6 +77,30 @@ class DicomSeriesWriterTest {
     }
 
     @Test
+    void leftHandedVolumeComesBackReorderedAtTheSamePositions() throws Exception {
+        // k runs against row x column (a "feet first" stack): the reader orders along the normal,
+        // so slice k comes back as slice nz-1-k, each voxel at the same LPS position
+        Geometry g = Geometry.of(new Vector3d(0.5, 0.5, 2), new Vector3d(1, 2, 3), new Matrix3d().scaling(1, 1, -1));
+        Volume.Builder b = Volume.builder(new Dimensions(4, 3, 5), VoxelType.INT16, g);
+        for (int k = 0; k < 5; k++) {
+            short[] s = (short[]) b.sliceForWriting(k);
+            java.util.Arrays.fill(s, (short) (100 * k));
+            s[1] = (short) (7 + k);
+        }
+        Volume v = b.build();
+        DicomSeriesWriter.writeCtSeries(v, tmp.resolve("lh"), SeriesInfo.ct("L", "H", "left-handed"));
+        Volume back = ImageFormats.read(tmp.resolve("lh")).volume();
+        assertTrue(!back.geometry().isLeftHanded());
+        for (int k = 0; k < 5; k++) {
+            Vector3d p = v.geometry().indexToPatient(1, 0, k);
+            Vector3d idx = back.geometry().patientToIndex(p);
+            assertEquals(4 - k, idx.z, 1e-9);
+            assertEquals(1, idx.x, 1e-9);
+            assertEquals(v.raw(1, 0, k), back.raw(1, 0, (int) Math.round(idx.z)));
+        }
+    }
+
+    @Test
     void float32IsQuantisedWithinHalfAStep() throws Exception {
         Volume v = obliqueVolume(VoxelType.FLOAT32);
         DicomSeriesWriter.writeCtSeries(v, tmp.resolve("f"), SeriesInfo.ct("A", "B", "float"));

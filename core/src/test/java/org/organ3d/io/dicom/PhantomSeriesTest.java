@@ -79,6 +79,22 @@ class PhantomSeriesTest {
         assertTrue(img.warnings().isEmpty(), img.warnings().toString());
     }
 
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"implicit,1.2.840.10008.1.2", "bigendian,1.2.840.10008.1.2.2",
+        "deflated,1.2.840.10008.1.2.1.99"})
+    void obliqueSeriesTranscodedByDcmtk(String variant, String syntax) throws Exception {
+        LoadedImage img = ImageFormats.read(Fixtures.path("phantom-oblique-" + variant));
+        assertEquals(syntax, img.attributes().get("transferSyntaxUID"));
+        assertArrayEquals(new int[] {32, 24, 12}, img.volume().dimensions().toArray());
+        assertPhantomVoxels(img.volume());
+        assertAffine(new double[][] {
+            {0.54, -0.384, 1.92, 10.5},
+            {0.72, 0.288, -1.44, -20.25},
+            {0, 0.64, 1.8, 33},
+            {0, 0, 0, 1}}, img);
+        assertTrue(img.warnings().isEmpty(), img.warnings().toString());
+    }
+
     @Test
     void tiltedSeriesGivesShearedExactAffine() throws Exception {
         LoadedImage img = ImageFormats.read(Fixtures.path("phantom-tilted"));

@@ -42,7 +42,7 @@ class NibabelCheckTest {
         int n = 0;
         for (VoxelType t : VoxelType.values()) {
             for (String ext : new String[] {".nii", ".nii.gz"}) {
-                Geometry g = n % 3 == 2 ? TestVolumes.sheared() : TestVolumes.oblique();
+                Geometry g = n % 3 == 2 ? TestVolumes.sheared() : n % 3 == 1 ? TestVolumes.leftHanded() : TestVolumes.oblique();
                 Volume v = TestVolumes.random(new Dimensions(7, 6, 5), t, g, n);
                 if (t == VoxelType.INT16 && ext.equals(".nii")) {
                     v = v.withRescale(new Rescale(0.5, -1024));

@@ -141,7 +141,7 @@ class NiftiBadInputTest {
     }
 
     @Test
-    void pairNotSupported() throws IOException {
+    void pairHeaderWithoutImage() throws IOException {
         fails("pair.nii", patched(344, x -> x.put(new byte[] {'n', 'i', '1', 0})), "two-file");
     }
 }

@@ -30,7 +30,7 @@ class NiftiFixturesTest {
     @ParameterizedTest
     @ValueSource(strings = {"oblique_sform_int16.nii.gz", "sheared_sform_float32.nii", "qform_only_uint8.nii",
         "qform_qfac_neg_int8.nii", "scaled_uint16.nii", "bigendian_int32.nii", "nifti2_float64.nii.gz",
-        "uint32_large.nii", "four_d_float32.nii", "nifti2_bigendian_int16.nii.gz"})
+        "uint32_large.nii", "four_d_float32.nii", "nifti2_bigendian_int16.nii.gz", "pair_int16.hdr"})
     void readsAsNibabelDoes(String name) throws Exception {
         Path f = fixture(name);
         Map<String, Object> truth = TestJson.read(f.resolveSibling(name + ".json"));

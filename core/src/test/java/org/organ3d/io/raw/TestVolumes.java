@@ -24,6 +24,13 @@ public final class TestVolumes {
         return Geometry.of(new Vector3d(0.7031249, 0.8, 2.5), new Vector3d(-123.456789, 45.678901, -301.23456), r);
     }
 
+    /** An oblique grid whose k axis is reversed (left-handed; NIfTI qfac = −1). */
+    public static Geometry leftHanded() {
+        Matrix4d m = oblique().indexToLps();
+        m.setColumn(2, m.getColumn(2, new org.joml.Vector4d()).negate());
+        return Geometry.fromAffine(m);
+    }
+
     /** A gantry-tilted (sheared) geometry: the k step leans 15° along y. */
     public static Geometry sheared() {
         Matrix4d m = new Matrix4d().setColumn(0, new org.joml.Vector4d(0.6, 0, 0, 0))

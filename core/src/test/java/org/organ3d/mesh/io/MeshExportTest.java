@@ -177,6 +177,20 @@ class MeshExportTest {
     }
 
     @Test
+    void outputHasTheUsualPermissionsNotThoseOfATempFile() throws IOException {
+        Path p = dir.resolve("perm.stl");
+        MeshWriters.write(p, List.of(box()), ExportOptions.in(CoordinateSystem.LPS));
+        Path ref = Files.createFile(dir.resolve("reference"));
+        if (Files.getFileStore(p).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(ref), Files.getPosixFilePermissions(p));
+        }
+        Files.delete(ref);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(p), s.toList(), "no temporary file left");
+        }
+    }
+
+    @Test
     void failedWriteLeavesNoFile() throws IOException {
         float[] p = MeshPrimitives.box(0, 0, 0, 1, 1, 1).positionsCopy();
         p[4] = Float.NaN;

@@ -161,7 +161,8 @@ def write_series(folder, nx, ny, nz, iop, ipp0, step, spacing, rng, series_uid=N
 
 def phantoms():
     rng = random.Random(20260127)
-    for d in ("phantom-axial", "phantom-oblique", "phantom-tilted", "multiecho", "enhanced", "dicomdir"):
+    for d in ("phantom-axial", "phantom-oblique", "phantom-tilted", "multiecho", "enhanced", "dicomdir",
+              "phantom-oblique-implicit", "phantom-oblique-bigendian", "phantom-oblique-deflated"):
         shutil.rmtree(os.path.join(HERE, d), ignore_errors=True)
     # axial: 64x64x40, pixel spacing 0.75 (rows) x 0.7 (columns), 2.5 mm slices
     write_series(os.path.join(HERE, "phantom-axial"), 64, 64, 40, [1, 0, 0, 0, 1, 0], [-24.15, -30.2, -50.0],
@@ -178,9 +179,20 @@ def phantoms():
                  [1.0, 1.0], rng, series_uid=uid, modality="MR", echo=1)
     write_series(os.path.join(HERE, "multiecho"), 8, 8, 4, [1, 0, 0, 0, 1, 0], [0, 0, 0], [0, 0, 4.0],
                  [1.0, 1.0], rng, series_uid=uid, modality="MR", echo=2)
+    transcode("phantom-oblique")
     enhanced(rng, per_frame_rescale=False)
     enhanced(rng, per_frame_rescale=True)
     dicomdir(rng)
+
+
+def transcode(name):
+    """The same series transcoded by dcmtk's dcmconv to implicit VR LE, explicit VR BE and deflated."""
+    src = os.path.join(HERE, name)
+    for suffix, flag in (("implicit", "+ti"), ("bigendian", "+tb"), ("deflated", "+td")):
+        dst = os.path.join(HERE, name + "-" + suffix)
+        os.makedirs(dst, exist_ok=True)
+        for f in sorted(os.listdir(src)):
+            subprocess.run(["dcmconv", flag, os.path.join(src, f), os.path.join(dst, f)], check=True)
 
 
 def enhanced(rng, per_frame_rescale):

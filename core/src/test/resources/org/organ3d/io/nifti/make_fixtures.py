@@ -163,3 +163,12 @@ for f in ["oblique_sform_int16.nii.gz", "sheared_sform_float32.nii", "qform_only
     h = nib.load(f).header
     print(f, h.get_data_dtype(), h.endianness, "sform", int(h["sform_code"]), "qform", int(h["qform_code"]),
           "qfac", float(h["pixdim"][0]), nib.load(f).dataobj.slope, nib.load(f).dataobj.inter)
+
+# 11. two-file NIfTI-1 (.hdr + .img), oblique sform, int16.
+d11 = rng.integers(-500, 500, size=shape, dtype=np.int16)
+i11 = nib.Nifti1Pair(d11, a1)
+i11.set_sform(a1, code=1)
+i11.set_qform(a1, code=1)
+i11.to_filename("pair_int16.hdr")
+dump("pair_int16.hdr")
+print("pair_int16.hdr", nib.load("pair_int16.hdr").header["magic"])

@@ -28,6 +28,10 @@ public record FrameSpec(int columns, int rows, int samplesPerPixel, int bitsAllo
         if (bitsStored < 1 || bitsStored > bitsAllocated) {
             throw new IllegalArgumentException("bits stored " + bitsStored + " outside 1.." + bitsAllocated);
         }
+        if ((long) columns * rows * samplesPerPixel > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a frame of " + columns + "x" + rows + "x" + samplesPerPixel
+                    + " samples exceeds the largest Java array");
+        }
     }
 
     /** Samples in one decoded frame: columns × rows × samples per pixel. */

@@ -9,6 +9,9 @@ package org.organ3d.io.dicom.codec;
  */
 final class JpegBitReader {
 
+    private static final java.lang.invoke.VarHandle BIG_ENDIAN_LONG = java.lang.invoke.MethodHandles
+            .byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.BIG_ENDIAN);
+
     private final byte[] data;
     private final String codec;
     private int pos;
@@ -28,6 +31,20 @@ final class JpegBitReader {
 
     /** Tops the accumulator up to more than 56 bits. */
     void fill() {
+        if (!atMarker && bits <= 56 && pos + 8 <= data.length) {
+            // NB: fast path: when the next 8 bytes hold no FF (so no stuffing and no marker), take as many
+            // whole bytes as fit in one go.
+            long v = (long) BIG_ENDIAN_LONG.get(data, pos);
+            long inv = ~v;
+            if (((inv - 0x0101010101010101L) & v & 0x8080808080808080L) == 0) {
+                int n = (64 - bits) >> 3;
+                int keep = 8 * n;
+                acc |= (v >>> (64 - keep)) << (64 - bits - keep);
+                pos += n;
+                bits += keep;
+                return;
+            }
+        }
         while (bits <= 56) {
             int b = 0;
             if (!atMarker && pos < data.length) {

@@ -76,9 +76,8 @@ final class JpegExtended12 {
                     throw CodecException.at(NAME, at, "scan before the SOF1 frame header");
                 }
                 JpegScanHeader scan = JpegScanHeader.read(r, frame, NAME);
-                if (scan.ss() != 0 || scan.se() != 63 || scan.ah() != 0 || scan.al() != 0) {
-                    throw CodecException.at(NAME, at, "scan is not sequential (spectral selection or approximation)");
-                }
+                // NB: Ss, Se, Ah and Al are ignored, as libjpeg does for sequential frames: some encoders
+                // wrote Se = 0 (pydicom's JPEG-lossy.dcm, NEMA WG04 NM1_JPLY), and SOF1 allows nothing else.
                 int[] q = quant[frame.quantTable()[0] & 3];
                 JpegHuffmanTable d = dc[scan.dcTable()[0] & 3];
                 JpegHuffmanTable a = ac[scan.acTable()[0] & 3];

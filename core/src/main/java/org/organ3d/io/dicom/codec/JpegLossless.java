@@ -19,7 +19,8 @@ package org.organ3d.io.dicom.codec;
  *
  * <p>Caveats: hierarchical / differential (SOF7) and arithmetic-coded (SOF11) lossless are rejected
  * as unsupported. A restart interval that is not a whole number of lines is honoured with the
- * "first line" prediction rule from the restart sample to the end of its line. The dcmtk
+ * "first line" prediction rule from the restart sample to the end of its line (GDCM refuses such
+ * streams, so that one path has no independent cross-check). The dcmtk
  * predictor-6 overflow bug workaround is not applied: such files decode as the standard says.
  */
 final class JpegLossless {

@@ -290,9 +290,12 @@ final class JpegLsScan {
         return err;
     }
 
+    /** Smallest k with N·2^k ≥ A (T.87 A.5.1), from the operands' bit lengths instead of a loop. */
     private int golombK(int nq, int aq) throws CodecException {
-        int k = 0;
-        while ((long) nq << k < aq) {
+        int k = Integer.numberOfLeadingZeros(nq) - Integer.numberOfLeadingZeros(aq);
+        if (k < 0) {
+            k = 0;
+        } else if ((long) nq << k < aq) {
             k++;
         }
         if (k > 24) {

@@ -38,7 +38,8 @@ public final class RleDecoder implements FrameDecoder {
                     + spec.bitsAllocated() + " bits");
         }
         int pixels = spec.columns() * spec.rows();
-        int[] out = new int[pixels * spp];
+        int[] from = new int[segments];
+        int[] to = new int[segments];
         for (int s = 0; s < segments; s++) {
             long start = Integer.toUnsignedLong(readInt(data, 4 + 4 * s));
             long end = s + 1 < segments ? Integer.toUnsignedLong(readInt(data, 8 + 4 * s)) : data.length;
@@ -46,9 +47,20 @@ public final class RleDecoder implements FrameDecoder {
                 throw CodecException.at(NAME, 4 + 4 * s, "segment " + s + " spans bytes " + start + ".." + end
                         + " outside the " + data.length + "-byte frame");
             }
+            // NB: a 2-byte PackBits run expands to at most 128 bytes, so a shorter segment cannot fill a
+            // plane: refuse it before allocating the output.
+            if (64 * (end - start) + 128 < pixels) {
+                throw CodecException.at(NAME, start, "segment " + s + " of " + (end - start) + " bytes cannot hold a "
+                        + spec.columns() + "x" + spec.rows() + " plane (truncated, or wrong size in the header)");
+            }
+            from[s] = (int) start;
+            to[s] = (int) end;
+        }
+        int[] out = new int[pixels * spp];
+        for (int s = 0; s < segments; s++) {
             int sample = s / bytesPerSample;
             int shift = 8 * (bytesPerSample - 1 - s % bytesPerSample);
-            unpack(data, (int) start, (int) end, out, sample, spp, shift, pixels, s);
+            unpack(data, from[s], to[s], out, sample, spp, shift, pixels, s);
         }
         int bits = spec.bitsStored();
         if (bits < 32) {

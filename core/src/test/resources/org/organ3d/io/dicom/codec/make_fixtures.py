@@ -100,17 +100,32 @@ def run(*cmd):
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 
-def encode_lossless_with_restarts(img, precision, predictor, restart_rows):
-    """A minimal JPEG lossless (T.81 process 14) encoder for one greyscale frame with a restart
-    interval of restart_rows lines: no dcmtk/GDCM encoder writes DRI, so this writes the stream and
-    GDCM's decoder then checks it (see add_restart_fixture). Huffman table: 17 codes of 5 bits."""
-    h, w = img.shape
-    x = img.astype(np.int64) & 0xFFFF
+def encode_lossless_with_restarts(img, precision, predictor, restart_mcus, interleaved=False):
+    """A minimal JPEG lossless (T.81 process 14) encoder with a restart interval of restart_mcus
+    MCUs: no dcmtk/GDCM encoder writes DRI (nor one scan per colour component), so this writes the
+    stream and GDCM's decoder then checks it (see add_restart_fixture). img is (rows, columns) or
+    (rows, columns, 3); colour is one interleaved scan or three scans. After a restart the sample
+    gets the default prediction and the rest of its line Ra (the first-line rule of T.81 H.1.2.1).
+    Huffman table: 17 codes of 5 bits."""
+    planes = [img] if img.ndim == 2 else [img[..., c] for c in range(img.shape[2])]
+    planes = [p.astype(np.int64) & 0xFFFF for p in planes]
+    h, w = planes[0].shape
+    nf = len(planes)
     out = bytearray(b"\xff\xd8")
     out += b"\xff\xc4" + (2 + 1 + 16 + 17).to_bytes(2, "big") + b"\x00" + bytes([0, 0, 0, 0, 17] + [0] * 11) + bytes(range(17))
-    out += b"\xff\xdd\x00\x04" + (restart_rows * w).to_bytes(2, "big")
-    out += b"\xff\xc3\x00\x0b" + bytes([precision]) + h.to_bytes(2, "big") + w.to_bytes(2, "big") + b"\x01\x01\x11\x00"
-    out += b"\xff\xda\x00\x08\x01\x01\x00" + bytes([predictor, 0, 0])
+    out += b"\xff\xdd\x00\x04" + restart_mcus.to_bytes(2, "big")
+    out += b"\xff\xc3" + (8 + 3 * nf).to_bytes(2, "big") + bytes([precision]) + h.to_bytes(2, "big") + w.to_bytes(2, "big")
+    out += bytes([nf]) + b"".join(bytes([c + 1, 0x11, 0]) for c in range(nf))
+    scans = [list(range(nf))] if interleaved else [[c] for c in range(nf)]
+    for comps in scans:
+        out += b"\xff\xda" + (6 + 2 * len(comps)).to_bytes(2, "big") + bytes([len(comps)])
+        out += b"".join(bytes([c + 1, 0]) for c in comps) + bytes([predictor, 0, 0])
+        out += _lossless_scan([planes[c] for c in comps], precision, predictor, restart_mcus)
+    return bytes(out + b"\xff\xd9")
+
+
+def _lossless_scan(planes, precision, predictor, restart_mcus):
+    h, w = planes[0].shape
     acc, nacc = 0, 0
     data = bytearray()
 
@@ -131,15 +146,19 @@ def encode_lossless_with_restarts(img, precision, predictor, restart_rows):
             put((1 << (8 - nacc)) - 1, 8 - nacc)
 
     rst = 0
-    for y in range(h):
-        if y and y % restart_rows == 0:
+    first_start, first_end = 0, w
+    for p in range(h * w):
+        y, c = divmod(p, w)
+        if p and p % restart_mcus == 0:
             flush()
             data.extend(bytes([0xFF, 0xD0 + rst]))
             rst = (rst + 1) % 8
-        first = y % restart_rows == 0
-        for c in range(w):
-            if first:
-                px = 1 << (precision - 1) if c == 0 else x[y, c - 1]
+            first_start, first_end = p, (y + 1) * w
+        for x in planes:
+            if p == first_start:
+                px = 1 << (precision - 1)
+            elif p < first_end:
+                px = x[y, c - 1]
             elif c == 0:
                 px = x[y - 1, 0]
             else:
@@ -156,14 +175,16 @@ def encode_lossless_with_restarts(img, precision, predictor, restart_rows):
             if ssss:
                 put(d if d > 0 else d + (1 << ssss) - 1, ssss)
     flush()
-    return bytes(out + data + b"\xff\xd9")
+    return bytes(data)
 
 
-def add_restart_fixture(fixture, src_name, arr, bits_stored, signed, predictor, restart_rows, tmp):
+def add_restart_fixture(fixture, src_name, arr, predictor, restart_mcus, tmp, interleaved=False):
     """Encodes every frame with restarts, wraps them in a DICOM file and checks GDCM decodes it to arr."""
     from pydicom.encaps import encapsulate
     ds = pydicom.dcmread(os.path.join(HERE, "originals", src_name + ".dcm"))
-    ds.PixelData = encapsulate([encode_lossless_with_restarts(f, 16, predictor, restart_rows) for f in arr])
+    precision = 8 if arr.dtype == np.uint8 else 16
+    ds.PixelData = encapsulate([encode_lossless_with_restarts(f, precision, predictor, restart_mcus, interleaved)
+                                for f in arr])
     ds["PixelData"].VR = "OB"
     ds["PixelData"].is_undefined_length = True
     ds.file_meta.TransferSyntaxUID = "1.2.840.10008.1.2.4.57" if predictor != 1 else "1.2.840.10008.1.2.4.70"
@@ -173,7 +194,7 @@ def add_restart_fixture(fixture, src_name, arr, bits_stored, signed, predictor, 
     raw = os.path.join(tmp, fixture + ".raw.dcm")
     run("gdcmconv", "--raw", path, raw)
     decoded = pydicom.dcmread(raw).pixel_array.astype(np.int64) & 0xFFFF
-    if not np.array_equal(decoded, arr.astype(np.int64) & 0xFFFF):
+    if not np.array_equal(decoded.reshape(arr.shape), arr.astype(np.int64) & 0xFFFF):
         raise SystemExit("GDCM does not decode the restart-interval stream " + fixture + " to the original")
     add(fixture, path, src_name)
 
@@ -261,8 +282,10 @@ def main():
         conv("ct16s_jll_sv%d" % sv, "ct16s", "dcmcjpeg", "+el", "+sv", str(sv))
     conv("ct12u_jll_sv6", "ct12u", "dcmcjpeg", "+el", "+sv", "6")
     conv("rgb8_jll_sv7", "rgb8", "dcmcjpeg", "+el", "+sv", "7")
-    add_restart_fixture("ct16s_jll_rst1_sv1", "ct16s", ct16s, 16, True, 1, 1, tmp)
-    add_restart_fixture("ct16s_jll_rst3_sv6", "ct16s", ct16s, 16, True, 6, 3, tmp)
+    add_restart_fixture("ct16s_jll_rst1_sv1", "ct16s", ct16s, 1, 64, tmp)
+    add_restart_fixture("ct16s_jll_rst3_sv6", "ct16s", ct16s, 6, 3 * 64, tmp)
+    add_restart_fixture("rgb8_jll_scans_rst2_sv4", "rgb8", rgb8, 4, 2 * 63, tmp)
+    add_restart_fixture("rgb8_jll_ilv_rst2_sv5", "rgb8", rgb8, 5, 2 * 63, tmp, interleaved=True)
     conv("ct12u_jll_sv1_pt2", "ct12u", "dcmcjpeg", "+e1", "+pt", "2", tolerance="pt2")
     # JPEG-LS lossless (.80) and near-lossless (.81)
     for src in ("ct16s", "ct12u", "ct16u", "rgb8", "gray8"):
@@ -296,7 +319,13 @@ def main():
         add("pydicom_" + f, p, expected_from("pydicom_" + f, p))
     # NB: GDCMJ2K_TextGBR.dcm is left out: GDCM (OpenJPEG) and jai-imageio (JJ2000) disagree on 6.6 %
     # of its samples and Pillow refuses the stream, so it is no reference for bit-exactness.
-    for f in ("SC_rgb_jpeg_dcmtk", "SC_jpeg_no_color_transform", "SC_rgb_small_odd_jpeg", "JPGExtended"):
+    for f in ("SC_rgb_jpeg_gdcm",):
+        p = os.path.join(PYDICOM_TEST, f + ".dcm")
+        add("pydicom_" + f, p, gdcm_reference("pydicom_" + f, p, tmp))
+    for f in ("SC_rgb_jpeg_dcmtk", "SC_jpeg_no_color_transform", "SC_rgb_small_odd_jpeg", "JPGExtended",
+              "SC_rgb_jpeg_app14_dcmd", "SC_rgb_dcmtk_+eb+cy+n1", "SC_rgb_dcmtk_+eb+cy+n2", "SC_rgb_dcmtk_+eb+cy+np",
+              "SC_rgb_dcmtk_+eb+cy+s2", "SC_rgb_dcmtk_+eb+cy+s4", "SC_rgb_dcmtk_+eb+cr", "SC_rgb_jpeg_lossy_gdcm",
+              "SC_rgb_gdcm_KY"):
         p = os.path.join(PYDICOM_TEST, f + ".dcm")
         add("pydicom_" + f, p, gdcm_reference("pydicom_" + f, p, tmp), "ref2")
 

@@ -1,0 +1,130 @@
+package org.organ3d.compute;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import org.organ3d.mesh.IsoSurfaceOptions;
+import org.organ3d.mesh.Mesh;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Volume;
+import org.organ3d.volume.VoxelType;
+
+class FallbackBackendTest {
+
+    /** A device backend that always fails as a lost device would. */
+    static final class Broken implements ComputeBackend {
+        int calls;
+
+        @Override
+        public String name() {
+            return "broken";
+        }
+
+        @Override
+        public Optional<String> unavailableReason() {
+            return Optional.empty();
+        }
+
+        @Override
+        public int autoPriority() {
+            return 100;
+        }
+
+        @Override
+        public Mesh isosurface(Volume volume, IsoSurfaceOptions options) {
+            calls++;
+            throw new BackendUnavailableException("device lost (test)");
+        }
+
+        @Override
+        public MaskMoments maskMoments(byte[][] mask, Dimensions dims, Volume image) {
+            calls++;
+            throw new IllegalArgumentException("bad input is not retried");
+        }
+    }
+
+    private static Volume cube() {
+        Volume.Builder b = Volume.builder(new Dimensions(6, 6, 6), VoxelType.UINT8, Geometry.unit());
+        for (int k = 1; k < 5; k++) {
+            byte[] s = (byte[]) b.sliceForWriting(k);
+            for (int j = 1; j < 5; j++) {
+                for (int i = 1; i < 5; i++) {
+                    s[j * 6 + i] = 100;
+                }
+            }
+        }
+        return b.fillMissingWithZeros().build();
+    }
+
+    @Test
+    void runtimeFailureRunsJavaWithOneWarning() {
+        List<LogRecord> warnings = new ArrayList<>();
+        Handler h = new Handler() {
+            @Override
+            public void publish(LogRecord r) {
+                warnings.add(r);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("org.organ3d.compute").addHandler(h);
+        try {
+            Broken broken = new Broken();
+            ComputeBackend b = ComputeBackends.withFallback(broken);
+            assertEquals("broken", b.name());
+            Mesh got = b.isosurface(cube(), IsoSurfaceOptions.at(50));
+            Mesh want = new JavaBackend().isosurface(cube(), IsoSurfaceOptions.at(50));
+            assertArrayEquals(want.indicesCopy(), got.indicesCopy());
+            assertArrayEquals(want.positionsCopy(), got.positionsCopy());
+            assertEquals(1, broken.calls);
+            assertEquals(1, warnings.size());
+            assertTrue(warnings.get(0).getMessage().contains("device lost (test)"));
+            assertThrows(IllegalArgumentException.class, () -> b.maskMoments(new byte[6][36], new Dimensions(6, 6, 6), null));
+        } finally {
+            Logger.getLogger("org.organ3d.compute").removeHandler(h);
+        }
+    }
+
+    @Test
+    void javaIsNeverWrappedAndUnknownNamesFail() {
+        JavaBackend j = new JavaBackend();
+        assertSame(j, ComputeBackends.withFallback(j));
+        assertThrows(BackendUnavailableException.class, () -> ComputeBackends.select("no-such-backend"));
+        assertEquals("java", ComputeBackends.select("java").name());
+    }
+
+    @Test
+    void javaMaskMomentsAreExact() {
+        Dimensions d = new Dimensions(4, 3, 2);
+        byte[][] m = new byte[2][12];
+        m[0][5] = 1; // (1, 1, 0)
+        m[1][11] = 1; // (3, 2, 1)
+        MaskMoments mm = new JavaBackend().maskMoments(m, d, null);
+        assertEquals(2, mm.count());
+        assertEquals(4, mm.sumI());
+        assertEquals(3, mm.sumJ());
+        assertEquals(1, mm.sumK());
+        assertEquals(1, mm.iMin());
+        assertEquals(3, mm.iMax());
+        assertEquals(0, mm.kMin());
+        assertEquals(1, mm.kMax());
+        assertEquals(2.0, mm.centroid(Geometry.unit()).x, 0);
+    }
+}
