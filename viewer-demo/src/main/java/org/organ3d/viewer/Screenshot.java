@@ -2,7 +2,7 @@ package org.organ3d.viewer;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,7 +25,7 @@ public final class Screenshot {
      *
      * @throws IllegalStateException when no display / OpenGL 3.3 core context is available
      */
-    public static void render(ViewerOptions options, Path png, PrintStream log) throws IOException {
+    public static void render(ViewerOptions options, Path png, PrintWriter log) throws IOException {
         // NB: the GL context first, so that a missing display fails before minutes of surface building.
         try (OffscreenRenderer r = new OffscreenRenderer()) {
             List<SceneObject> objects = SceneLoader.load(options.inputs(), options.labels(), options.iso(),
@@ -47,6 +47,7 @@ public final class Screenshot {
             if (r.font().isEmpty()) {
                 log.println("organ3d view: no TrueType font found (set -Dorgan3d.viewer.font=FILE); no text drawn");
             }
+            log.flush();
             Camera cam = OffscreenRenderer.frame(scene, options.preset());
             Hud hud = new Hud(state, r.font().orElse(null), false);
             BufferedImage img = r.render(scene, cam, state.stereo, options.width(), options.height(), hud);
