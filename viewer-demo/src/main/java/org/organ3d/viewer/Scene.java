@@ -104,8 +104,8 @@ public final class Scene {
     }
 
     public void uploadAll() {
-        for (SceneObject o : objects) {
-            o.upload();
+        for (int i = 0, n = objects.size(); i < n; i++) {
+            objects.get(i).upload();
         }
     }
 
