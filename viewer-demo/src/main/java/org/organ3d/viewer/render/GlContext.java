@@ -40,7 +40,18 @@ public final class GlContext implements AutoCloseable {
         if (headless) {
             glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_NULL);
         }
-        if (!glfwInit()) {
+        boolean ok = glfwInit();
+        // NB: a busy X server (Xvfb shared by many test JVMs) occasionally refuses a connection; retry briefly.
+        for (int attempt = 0; !ok && attempt < 3; attempt++) {
+            try {
+                Thread.sleep(250L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            ok = glfwInit();
+        }
+        if (!ok) {
             glfwSetErrorCallback(null);
             errors.free();
             throw new IllegalStateException("GLFW could not be initialised (no display? " + lastError + ")");
