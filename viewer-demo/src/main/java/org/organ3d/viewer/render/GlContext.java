@@ -42,7 +42,8 @@ public final class GlContext implements AutoCloseable {
         }
         boolean ok = glfwInit();
         // NB: a busy X server (Xvfb shared by many test JVMs) occasionally refuses a connection; retry briefly.
-        for (int attempt = 0; !ok && attempt < 3; attempt++) {
+        boolean x11 = System.getenv("DISPLAY") != null && !headless;
+        for (int attempt = 0; !ok && x11 && attempt < 3; attempt++) {
             try {
                 Thread.sleep(250L << attempt);
             } catch (InterruptedException e) {
