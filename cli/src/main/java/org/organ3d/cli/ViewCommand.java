@@ -63,6 +63,9 @@ final class ViewCommand implements Callable<Integer> {
             description = "Initial opacity per organ name, e.g. liver=0.35 (shows a lesion inside).")
     Map<String, Float> opacity = Map.of();
 
+    @Option(names = "--ras", description = "Mesh files are in RAS (e.g. exported by 3D Slicer): convert to LPS.")
+    boolean ras;
+
     @Override
     public Integer call() throws Exception {
         StereoMode mode;
@@ -91,7 +94,7 @@ final class ViewCommand implements Callable<Integer> {
         }
         ViewerOptions options;
         try {
-            options = new ViewerOptions(inputs, labels, iso, mode, backend, measurements, preset, w, h, opacity);
+            options = new ViewerOptions(inputs, labels, iso, mode, backend, measurements, preset, w, h, opacity, ras);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }

@@ -29,7 +29,7 @@ public final class Screenshot {
         // NB: the GL context first, so that a missing display fails before minutes of surface building.
         try (OffscreenRenderer r = new OffscreenRenderer()) {
             List<SceneObject> objects = SceneLoader.load(options.inputs(), options.labels(), options.iso(),
-                    options.backend(), (stage, f) -> log.println("organ3d view: " + stage));
+                    options.backend(), options.rasMeshes(), (stage, f) -> log.println("organ3d view: " + stage));
             options.applyOpacity(objects);
             Scene scene = new Scene();
             objects.forEach(scene::add);
