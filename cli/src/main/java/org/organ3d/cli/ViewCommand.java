@@ -1,5 +1,6 @@
 package org.organ3d.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,9 @@ import org.organ3d.viewer.ViewerApp;
 import org.organ3d.viewer.ViewerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code organ3d view <input or meshes...> [options]} (shared/CONTRACT.md). */
 @Command(name = "view", mixinStandardHelpOptions = true,
@@ -20,6 +23,9 @@ import picocli.CommandLine.Parameters;
             "(--labels, or a label volume as input) or mesh files (.stl, .ply, .obj; LPS mm).",
             "With --screenshot, render one frame offscreen and exit (needs a display, e.g. Xvfb)."})
 final class ViewCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "INPUT", description = "DICOM folders, volume files or mesh files.")
     List<Path> inputs = List.of();
@@ -57,6 +63,9 @@ final class ViewCommand implements Callable<Integer> {
             description = "Initial opacity per organ name, e.g. liver=0.35 (shows a lesion inside).")
     Map<String, Float> opacity = Map.of();
 
+    @Option(names = "--ras", description = "Mesh files are in RAS (e.g. exported by 3D Slicer): convert to LPS.")
+    boolean ras;
+
     @Override
     public Integer call() throws Exception {
         StereoMode mode;
@@ -85,13 +94,15 @@ final class ViewCommand implements Callable<Integer> {
         }
         ViewerOptions options;
         try {
-            options = new ViewerOptions(inputs, labels, iso, mode, backend, measurements, preset, w, h, opacity);
+            options = new ViewerOptions(inputs, labels, iso, mode, backend, measurements, preset, w, h, opacity, ras);
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
         if (screenshot != null) {
-            Screenshot.render(options, screenshot, System.err);
-            System.err.println("organ3d view: wrote " + screenshot.toAbsolutePath());
+            PrintWriter err = spec.commandLine().getErr();
+            Screenshot.render(options, screenshot, err);
+            err.println("organ3d view: wrote " + screenshot.toAbsolutePath());
+            err.flush();
             return ExitCodes.OK;
         }
         return ViewerApp.run(options);

@@ -14,8 +14,8 @@ import org.organ3d.viewer.render.OverlayPainter;
 /**
  * The viewer's annotations, drawn per eye: measurements (lines, points, labels with the eye's
  * parallax), the orientation marker (L/R/A/P/S/I), the organ legend, the selected organ's facts,
- * status, help and loading progress. Strings are cached and rebuilt only when their content changes,
- * so a steady frame allocates nothing. Without a font only lines and markers are drawn. Render thread.
+ * status, help and loading progress. Strings are cached and rebuilt only when their content changes
+ * (the status line four times a second), so a steady frame allocates nothing else. Without a font only lines and markers are drawn. Render thread.
  */
 public final class Hud implements OverlayPainter {
 

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.joml.Vector3f;
 import org.organ3d.mesh.io.NamedMesh;
@@ -97,16 +98,34 @@ public final class OffscreenRenderer implements AutoCloseable {
     }
 
     /**
-     * Convenience: renders {@code meshes} (LPS mm) from a preset view into a PNG (atomic write).
+     * Convenience: renders {@code meshes} (LPS mm) from a preset view into a PNG (atomic write), with
+     * the orientation marker and the organ legend.
      *
      * @throws IllegalStateException when no display or OpenGL 3.3 core context is available
      */
     public static void renderPng(List<NamedMesh> meshes, ViewPreset preset, StereoMode mode, int w, int h, Path png)
             throws IOException {
+        renderPng(meshes, preset, mode, w, h, png, Map.of());
+    }
+
+    /**
+     * As {@link #renderPng(List, ViewPreset, StereoMode, int, int, Path)}, with opacities by organ name
+     * (case-insensitive, 0.05..1), e.g. {@code Map.of("liver", 0.4f)} to show a lesion inside.
+     */
+    public static void renderPng(List<NamedMesh> meshes, ViewPreset preset, StereoMode mode, int w, int h, Path png,
+            Map<String, Float> opacity) throws IOException {
         Scene scene = Scene.ofMeshes(meshes);
+        for (SceneObject o : scene.objects()) {
+            for (Map.Entry<String, Float> e : opacity.entrySet()) {
+                if (o.name().equalsIgnoreCase(e.getKey())) {
+                    o.setOpacity(e.getValue());
+                }
+            }
+        }
         try (OffscreenRenderer r = new OffscreenRenderer()) {
             Camera cam = frame(scene, preset);
-            BufferedImage img = r.render(scene, cam, mode, w, h, null);
+            Hud hud = new Hud(new ViewerState(scene), r.font().orElse(null), false);
+            BufferedImage img = r.render(scene, cam, mode, w, h, hud);
             scene.deleteGpu();
             Screenshots.writePng(img, png);
         }

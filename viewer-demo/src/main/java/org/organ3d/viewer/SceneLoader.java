@@ -33,7 +33,7 @@ import org.organ3d.volume.LabelMap;
  * <li>a DICOM folder or volume file with {@code --iso V}: the isosurface by the selected compute
  * backend (auto); facts from the surface (divergence theorem).</li>
  * <li>a volume file without {@code --iso} whose voxel type can hold labels: treated as a label map.</li>
- * <li>mesh files (.stl, .ply, .obj): read as LPS mm; facts from the surface.</li>
+ * <li>mesh files (.stl, .ply, .obj): read as LPS mm (or RAS, converted); facts from the surface.</li>
  * </ul>
  * Runs on any thread (the viewer uses a worker thread); reports progress through {@link Progress}.
  */
@@ -60,6 +60,12 @@ public final class SceneLoader {
      */
     public static List<SceneObject> load(List<Path> inputs, Path labels, Double iso, String backend, Progress progress)
             throws IOException {
+        return load(inputs, labels, iso, backend, false, progress);
+    }
+
+    /** As {@link #load(List, Path, Double, String, Progress)}; {@code rasMeshes}: mesh files are in RAS. */
+    public static List<SceneObject> load(List<Path> inputs, Path labels, Double iso, String backend, boolean rasMeshes,
+            Progress progress) throws IOException {
         List<SceneObject> out = new ArrayList<>();
         if (labels != null) {
             progress.update("reading labels " + labels.getFileName(), Double.NaN);
@@ -70,6 +76,9 @@ public final class SceneLoader {
             if (!Files.isDirectory(p) && MeshFiles.isMeshFile(p)) {
                 progress.update("reading " + p.getFileName(), Double.NaN);
                 NamedMesh m = MeshFiles.read(p, 0, AnatomicalPalette.colour(p.getFileName().toString(), ++meshIndex));
+                if (rasMeshes) {
+                    m = new NamedMesh(m.label(), m.name(), m.rgba(), MeshFiles.rasToLps(m.mesh()));
+                }
                 out.add(new SceneObject(m, OrganInfo.ofSurface(m.displayName(), m.mesh())));
                 continue;
             }

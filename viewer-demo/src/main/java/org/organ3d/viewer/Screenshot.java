@@ -2,7 +2,7 @@ package org.organ3d.viewer;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,28 +25,29 @@ public final class Screenshot {
      *
      * @throws IllegalStateException when no display / OpenGL 3.3 core context is available
      */
-    public static void render(ViewerOptions options, Path png, PrintStream log) throws IOException {
-        List<SceneObject> objects = SceneLoader.load(options.inputs(), options.labels(), options.iso(), options.backend(),
-                (stage, f) -> log.println("organ3d view: " + stage));
-        options.applyOpacity(objects);
-        Scene scene = new Scene();
-        objects.forEach(scene::add);
-        ViewerState state = new ViewerState(scene);
-        state.stereo = OffscreenRenderer.effectiveMode(options.stereo());
-        if (options.stereo() == StereoMode.QUAD) {
-            log.println("organ3d view: a framebuffer object has no quad-buffered stereo; rendering anaglyph instead");
-        }
-        Path mfile = options.measurements();
-        if (mfile != null && Files.exists(mfile)) {
-            MeasurementSet loaded = MeasurementSet.load(mfile);
-            for (Measurement m : loaded.all()) {
-                state.measurements.add(m);
-            }
-        }
+    public static void render(ViewerOptions options, Path png, PrintWriter log) throws IOException {
+        // NB: the GL context first, so that a missing display fails before minutes of surface building.
         try (OffscreenRenderer r = new OffscreenRenderer()) {
+            List<SceneObject> objects = SceneLoader.load(options.inputs(), options.labels(), options.iso(),
+                    options.backend(), options.rasMeshes(), (stage, f) -> log.println("organ3d view: " + stage));
+            options.applyOpacity(objects);
+            Scene scene = new Scene();
+            objects.forEach(scene::add);
+            ViewerState state = new ViewerState(scene);
+            state.stereo = OffscreenRenderer.effectiveMode(options.stereo());
+            if (options.stereo() == StereoMode.QUAD) {
+                log.println("organ3d view: a framebuffer object has no quad-buffered stereo; rendering anaglyph instead");
+            }
+            Path mfile = options.measurements();
+            if (mfile != null && Files.exists(mfile)) {
+                for (Measurement m : MeasurementSet.load(mfile).all()) {
+                    state.measurements.add(m);
+                }
+            }
             if (r.font().isEmpty()) {
                 log.println("organ3d view: no TrueType font found (set -Dorgan3d.viewer.font=FILE); no text drawn");
             }
+            log.flush();
             Camera cam = OffscreenRenderer.frame(scene, options.preset());
             Hud hud = new Hud(state, r.font().orElse(null), false);
             BufferedImage img = r.render(scene, cam, state.stereo, options.width(), options.height(), hud);

@@ -137,7 +137,7 @@ public final class ViewerApp {
         state.setProgress("starting", Double.NaN);
         loading = worker.submit(() -> {
             List<SceneObject> objs = SceneLoader.load(options.inputs(), options.labels(), options.iso(),
-                    options.backend(), state::setProgress);
+                    options.backend(), options.rasMeshes(), state::setProgress);
             state.setProgress("building picking BVH", Double.NaN);
             return new Loaded(objs, Scene.buildPicking(objs));
         });

@@ -19,9 +19,16 @@ import java.util.Objects;
  * @param width        window or image width, pixels
  * @param height       window or image height, pixels
  * @param opacity      initial opacity by organ name (case-insensitive), 0.05..1
+ * @param rasMeshes    mesh files are in RAS (3D Slicer's default export): x and y are negated into LPS
  */
 public record ViewerOptions(List<Path> inputs, Path labels, Double iso, StereoMode stereo, String backend,
-        Path measurements, ViewPreset preset, int width, int height, Map<String, Float> opacity) {
+        Path measurements, ViewPreset preset, int width, int height, Map<String, Float> opacity, boolean rasMeshes) {
+
+    /** Mesh files in LPS. */
+    public ViewerOptions(List<Path> inputs, Path labels, Double iso, StereoMode stereo, String backend,
+            Path measurements, ViewPreset preset, int width, int height, Map<String, Float> opacity) {
+        this(inputs, labels, iso, stereo, backend, measurements, preset, width, height, opacity, false);
+    }
 
     public ViewerOptions {
         inputs = List.copyOf(inputs);

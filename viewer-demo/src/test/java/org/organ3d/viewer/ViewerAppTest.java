@@ -88,4 +88,28 @@ class ViewerAppTest {
             app.cleanup();
         }
     }
+
+    @Test
+    void quadStereoRequestEitherGetsAStereoFramebufferOrSaysSoAndFallsBackToAnaglyph(@TempDir Path dir) throws Exception {
+        Path stl = dir.resolve("ball.stl");
+        MeshWriters.write(stl, List.of(new NamedMesh(1, "ball", 0xffffffff, MeshPrimitives.icosphere(0, 0, 0, 50, 2))),
+                ExportOptions.in(CoordinateSystem.LPS));
+        ViewerOptions o = new ViewerOptions(List.of(stl), null, null, StereoMode.QUAD, "java", null, ViewPreset.ANTERIOR,
+                320, 240, Map.of());
+        ViewerApp app = new ViewerApp(o);
+        app.init();
+        try {
+            ViewerState s = app.state();
+            if (s.stereo == StereoMode.QUAD) {
+                System.out.println("driver granted a quad-buffered stereo framebuffer");
+            } else {
+                assertEquals(StereoMode.ANAGLYPH, s.stereo, "never silently nothing");
+                assertNotNull(s.currentMessage());
+                assertTrue(s.currentMessage().contains("quad-buffered stereo refused"), s.currentMessage());
+            }
+            app.frame();
+        } finally {
+            app.cleanup();
+        }
+    }
 }

@@ -60,6 +60,24 @@ public final class MeshFiles {
         return new NamedMesh(label, dot > 0 ? n.substring(0, dot) : n, rgba, mesh);
     }
 
+    /**
+     * The same surface with x and y negated (RAS ↔ LPS). Two reflections make a rotation, so the
+     * winding and the outward orientation are kept.
+     */
+    public static Mesh rasToLps(Mesh mesh) {
+        float[] p = mesh.positionsCopy();
+        float[] n = mesh.normalsCopy();
+        for (int i = 0; i < p.length; i += 3) {
+            p[i] = -p[i];
+            p[i + 1] = -p[i + 1];
+            if (n != null) {
+                n[i] = -n[i];
+                n[i + 1] = -n[i + 1];
+            }
+        }
+        return Mesh.adopt(p, n, mesh.indicesCopy());
+    }
+
     /** STL: binary when the size matches 84 + 50 × count, otherwise ASCII ("solid ... facet ... vertex"). */
     static final class Stl {
         private Stl() {

@@ -29,11 +29,13 @@ public final class MeasurementSet {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final List<Measurement> items = new ArrayList<>();
+    private final List<Measurement> view = Collections.unmodifiableList(items);
     private int rulers;
     private int angles;
 
+    /** A live read-only view (the same instance every call). */
     public List<Measurement> all() {
-        return Collections.unmodifiableList(items);
+        return view;
     }
 
     /** Adds a measurement of the given kind with the next free label (R1, R2 ... / A1 ...). */

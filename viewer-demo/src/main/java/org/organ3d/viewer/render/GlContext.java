@@ -25,10 +25,14 @@ public final class GlContext implements AutoCloseable {
     private final boolean stereo;
     private final Callback debug;
     private final GLFWErrorCallback errors;
+    private String lastError = "";
 
     /** Opens a window; throws IllegalStateException with the reason when GLFW or GL 3.3 core is missing. */
     public GlContext(int width, int height, String title, boolean visible, boolean requestStereo) {
-        errors = GLFWErrorCallback.createPrint(System.err);
+        errors = GLFWErrorCallback.create((code, description) -> {
+            lastError = GLFWErrorCallback.getDescription(description);
+            System.err.println("organ3d viewer: GLFW error 0x" + Integer.toHexString(code) + ": " + lastError);
+        });
         glfwSetErrorCallback(errors);
         // NB: -Dorgan3d.gl.headless=egl uses GLFW's null platform with an EGL context: offscreen rendering
         // on a GPU server without an X server (the window is never shown; only framebuffer objects work).
@@ -36,10 +40,22 @@ public final class GlContext implements AutoCloseable {
         if (headless) {
             glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_NULL);
         }
-        if (!glfwInit()) {
+        boolean ok = glfwInit();
+        // NB: a busy X server (Xvfb shared by many test JVMs) occasionally refuses a connection; retry briefly.
+        boolean x11 = System.getenv("DISPLAY") != null && !headless;
+        for (int attempt = 0; !ok && x11 && attempt < 3; attempt++) {
+            try {
+                Thread.sleep(250L << attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            ok = glfwInit();
+        }
+        if (!ok) {
             glfwSetErrorCallback(null);
             errors.free();
-            throw new IllegalStateException("GLFW could not be initialised (no display?)");
+            throw new IllegalStateException("GLFW could not be initialised (no display? " + lastError + ")");
         }
         boolean debugOn = Boolean.getBoolean("organ3d.gl.debug");
         long w = NULL;
@@ -67,7 +83,7 @@ public final class GlContext implements AutoCloseable {
             glfwTerminate();
             glfwSetErrorCallback(null);
             errors.free();
-            throw new IllegalStateException("no OpenGL 3.3 core context could be created");
+            throw new IllegalStateException("no OpenGL 3.3 core context could be created: " + lastError);
         }
         window = w;
         glfwMakeContextCurrent(window);

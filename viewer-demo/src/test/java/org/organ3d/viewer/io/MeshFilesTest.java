@@ -46,6 +46,18 @@ class MeshFilesTest {
     }
 
     @Test
+    void rasExportReadWithRasToLpsLandsWhereTheLpsOriginalWas(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("ras.stl");
+        MeshWriters.write(f, List.of(new NamedMesh(1, "s", 0xffffffff, SPHERE)), ExportOptions.in(CoordinateSystem.RAS));
+        Mesh back = MeshFiles.rasToLps(MeshFiles.read(f, 1, 0xffffffff).mesh());
+        MeshProperties p = MeshProperties.of(back);
+        assertEquals(10, p.centroidX(), 0.01);
+        assertEquals(-20, p.centroidY(), 0.01);
+        assertEquals(30, p.centroidZ(), 0.01);
+        assertTrue(p.volumeMm3() > 0, "outward winding kept");
+    }
+
+    @Test
     void asciiStlIsRead(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("tet.stl");
         StringBuilder sb = new StringBuilder("solid tet\n");
