@@ -26,20 +26,24 @@ final class ComponentNumbering {
     private ComponentNumbering() {
     }
 
-    static Components relabel(int[] root, Dimensions d, Geometry geometry) {
+    /** Roots (voxels that are their own root) among root[base .. base + n). */
+    static long rootsIn(int[] root, int base, int n) {
+        long c = 0;
+        for (int x = base; x < base + n; x++) {
+            if (root[x] == x) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /**
+     * The numbered components; {@code rootsIn[z]} is {@link #rootsIn} of slice z (pass 1, which the
+     * caller fuses with the download).
+     */
+    static Components relabel(int[] root, long[] rootsIn, Dimensions d, Geometry geometry) {
         int slice = d.sliceSize();
         int nz = d.nz();
-        long[] rootsIn = new long[nz];
-        IntStream.range(0, nz).parallel().forEach(z -> {
-            int base = z * slice;
-            long c = 0;
-            for (int x = base; x < base + slice; x++) {
-                if (root[x] == x) {
-                    c++;
-                }
-            }
-            rootsIn[z] = c;
-        });
         long[] firstId = new long[nz + 1];
         for (int z = 0; z < nz; z++) {
             firstId[z + 1] = firstId[z] + rootsIn[z];

@@ -105,6 +105,7 @@ final class FlyingEdgesCl {
                     + ctx.maxAlloc() + " bytes) for z-bricking", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
         }
         List<Brick> bricks = new ArrayList<>();
+        ctx.startLaps();
         try (DeviceBuffer caseTab = ctx.upload(table);
              DeviceBuffer cornerTab = ctx.upload(corners);
              DeviceBuffer edgeTab = ctx.upload(edges);
@@ -121,7 +122,9 @@ final class FlyingEdgesCl {
             }
         }
         lastBrickCount = bricks.size();
-        return stitch(bricks, options.normals(), gy, options.cap());
+        Mesh m = stitch(bricks, options.normals(), gy, options.cap());
+        ctx.lap("fe.stitch");
+        return m;
     }
 
     private record Tables(DeviceBuffer caseTab, DeviceBuffer cornerTab, DeviceBuffer edgeTab, DeviceBuffer fp, int stride) {
@@ -171,6 +174,7 @@ final class FlyingEdgesCl {
             // NB: samples as stored, through pinned staging filled on all cores; the kernels rescale.
             ctx.staging().upload(vol, 0, nd, sliceBytes, (chunk, first, count) -> sf.fill(volume, chunk, dz0 + (int) first,
                     count));
+            ctx.lap("fe.upload");
             fe.classifyXEdges(vol, sf, gpBuf, xcase, meta, isoF, pad, rows);
             fe.countYzEdges(sf, gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
             long nv = scan.exclusiveScan(vcount, voff, rows);
@@ -183,6 +187,7 @@ final class FlyingEdgesCl {
                     || ctx.allocatedBytes() - ctx.reusableBytes(OUTPUT_ROLES) + outBytes > ctx.memoryBudget()) {
                 return null;
             }
+            ctx.lap("fe.count");
             int v = (int) nv;
             int t = (int) nt;
             float[] pos = new float[3 * v];
@@ -207,6 +212,7 @@ final class FlyingEdgesCl {
             if (t > 0) {
                 ctx.read(triBuf, 0, triBytes, Pointer.to(tri));
             }
+            ctx.lap("fe.generate+read");
             // Seam bookkeeping: vertex offsets of the first and last plane's rows, and x+y counts.
             int[] firstVoff = new int[gy];
             int[] lastVoff = new int[gy + 1];

@@ -142,6 +142,15 @@ public final class OpenClBackend implements ComputeBackend {
         return ctx == null ? new DeviceTimings(0, 0, 0) : ctx.timings();
     }
 
+    /**
+     * Host wall time per phase of the passes since the last {@link #resetTimings()} (nanoseconds, e.g.
+     * {@code fe.upload}, {@code fe.count}, {@code fe.generate+read}, {@code fe.stitch}); for finding host
+     * overhead next to {@link #timings()}.
+     */
+    public synchronized java.util.Map<String, Long> hostPhases() {
+        return ctx == null ? java.util.Map.of() : ctx.phases();
+    }
+
     /** Clears the booked device times. */
     public synchronized void resetTimings() {
         if (ctx != null) {

@@ -13,6 +13,7 @@ import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clFlush;
 import static org.jocl.CL.clGetEventProfilingInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseContext;
@@ -66,6 +67,8 @@ public final class OpenClContext implements AutoCloseable {
     private final List<cl_event[]> pending = new ArrayList<>();
     private final List<Integer> pendingKind = new ArrayList<>();
     private final long[] nanos = new long[3];
+    private final Map<String, Long> phases = new java.util.LinkedHashMap<>();
+    private long lapStart;
     private long allocated;
 
     /** A context and profiling queue on {@code device}. */
@@ -234,6 +237,8 @@ public final class OpenClContext implements AutoCloseable {
     HostStaging.PendingCopy writeAsync(DeviceBuffer dst, long offset, long bytes, ByteBuffer mapped) {
         cl_event e = new cl_event();
         clEnqueueWriteBuffer(queue, dst.mem(), false, offset, bytes, Pointer.toBuffer(mapped), 0, null, e);
+        // NB: flushed now, so that the copy runs while the host fills the other half.
+        clFlush(queue);
         return () -> {
             clWaitForEvents(1, new cl_event[] {e});
             track(e, 0);
@@ -244,6 +249,7 @@ public final class OpenClContext implements AutoCloseable {
     HostStaging.PendingCopy readAsync(DeviceBuffer src, long offset, long bytes, ByteBuffer mapped) {
         cl_event e = new cl_event();
         clEnqueueReadBuffer(queue, src.mem(), false, offset, bytes, Pointer.toBuffer(mapped), 0, null, e);
+        clFlush(queue);
         return () -> {
             clWaitForEvents(1, new cl_event[] {e});
             track(e, 2);
@@ -304,8 +310,26 @@ public final class OpenClContext implements AutoCloseable {
         return new DeviceTimings(nanos[0], nanos[1], nanos[2]);
     }
 
+    /** Starts host phase timing of a pass (see {@link #lap}). */
+    void startLaps() {
+        lapStart = System.nanoTime();
+    }
+
+    /** Books the host wall time since the last lap (or {@link #startLaps()}) to {@code phase}. */
+    void lap(String phase) {
+        long now = System.nanoTime();
+        phases.merge(phase, now - lapStart, Long::sum);
+        lapStart = now;
+    }
+
+    /** Host wall time per phase since the last {@link #resetTimings()}, nanoseconds, in first-booked order. */
+    public Map<String, Long> phases() {
+        return new java.util.LinkedHashMap<>(phases);
+    }
+
     /** Clears the booked times. */
     public void resetTimings() {
+        phases.clear();
         nanos[0] = 0;
         nanos[1] = 0;
         nanos[2] = 0;

@@ -114,12 +114,18 @@ final class SegmentationCl {
             k.ccInit(m, l, n);
             k.ccMerge(m, l, d.nx(), d.ny(), d.nz(), o, back.size());
             k.ccCompress(l, n);
+            // NB: the copy out of staging also counts each slice's roots (the numbering's first pass).
+            long[] roots = new long[d.nz()];
             ctx.staging().download(l, 0, d.nz(), 4L * slice, (chunk, first, count) -> IntStream.range(0, count).parallel()
-                    .forEach(q -> chunk.duplicate().order(ByteOrder.nativeOrder()).position(q * 4 * slice).asIntBuffer()
-                            .get(labels, (int) (first + q) * slice, slice)));
+                    .forEach(q -> {
+                        int z = (int) first + q;
+                        chunk.duplicate().order(ByteOrder.nativeOrder()).position(q * 4 * slice).asIntBuffer()
+                                .get(labels, z * slice, slice);
+                        roots[z] = ComponentNumbering.rootsIn(labels, z * slice, slice);
+                    }));
             ctx.finish();
+            return ComponentNumbering.relabel(labels, roots, d, geometry);
         }
-        return ComponentNumbering.relabel(labels, d, geometry);
     }
 
     /** {@link org.organ3d.segment.DistanceTransform#withinMm} on the device. */

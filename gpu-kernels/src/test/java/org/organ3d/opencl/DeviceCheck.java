@@ -136,6 +136,9 @@ public final class DeviceCheck {
                 split[2][r] = t.downloadNanos() / 1e6;
             }
             clTris = c.triangleCount();
+            StringBuilder ph = new StringBuilder("opencl host phases of the last run (ms):");
+            cl.hostPhases().forEach((k, v) -> ph.append(String.format(" %s %.1f", k, v / 1e6)));
+            System.out.println(ph);
             rows.add(new String[] {"opencl " + cl.device().name(), ms(median(ct2)), ms(median(split[0])), ms(median(split[1])),
                 ms(median(split[2])), Integer.toString(clTris), Integer.toString(c.vertexCount())});
             boolean same = Arrays.equals(m.indicesCopy(), c.indicesCopy());
