@@ -71,7 +71,7 @@ final class HostStaging implements AutoCloseable {
         if (units <= 0) {
             return;
         }
-        int per = ensure(unitBytes);
+        int per = ensure(unitBytes, units * unitBytes);
         PendingCopy[] inFlight = new PendingCopy[2];
         int half = 0;
         for (long u = 0; u < units; u += per) {
@@ -99,7 +99,7 @@ final class HostStaging implements AutoCloseable {
         if (units <= 0) {
             return;
         }
-        int per = ensure(unitBytes);
+        int per = ensure(unitBytes, units * unitBytes);
         PendingCopy[] inFlight = new PendingCopy[2];
         long[] firstOf = new long[2];
         int[] countOf = new int[2];
@@ -137,11 +137,15 @@ final class HostStaging implements AutoCloseable {
         return mapped[half].duplicate().clear().order(ByteOrder.nativeOrder());
     }
 
-    /** Grows the halves to hold at least one unit; returns the units per chunk. */
-    private int ensure(long unitBytes) {
-        if (capacity < unitBytes || capacity == 0) {
+    /**
+     * Grows the halves to hold at least one unit and, up to {@link #DEFAULT_CHUNK}, the whole transfer
+     * (small studies pin little memory); returns the units per chunk.
+     */
+    private int ensure(long unitBytes, long totalBytes) {
+        long want = Math.max(unitBytes, Math.min(DEFAULT_CHUNK, totalBytes));
+        if (capacity < want) {
             release();
-            long size = Math.max(unitBytes, Math.min(DEFAULT_CHUNK, ctx.maxAlloc()));
+            long size = want;
             try {
                 for (int h = 0; h < 2; h++) {
                     mem[h] = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR, size, null, null);

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jocl.CL;
+import org.jocl.Pointer;
 import org.organ3d.segment.Components;
 import org.organ3d.segment.Connectivity;
 import org.organ3d.segment.ThresholdRange;
@@ -42,10 +43,12 @@ final class SegmentationCl {
 
     private final OpenClContext ctx;
     private final SegmentationKernels k;
+    private final ScanKernels scan;
 
     SegmentationCl(OpenClContext ctx) {
         this.ctx = ctx;
         this.k = new SegmentationKernels(ctx);
+        this.scan = new ScanKernels(ctx);
     }
 
     byte[][] threshold(Volume volume, ThresholdRange range) {
@@ -104,9 +107,12 @@ final class SegmentationCl {
         for (int q = 0; q < back.size(); q++) {
             System.arraycopy(back.get(q), 0, offs, 3 * q, 3);
         }
-        int[] labels = new int[n];
         DeviceBuffer m = ctx.reusable("seg.mask", n);
         DeviceBuffer l = ctx.reusable("cc.labels", 4L * n);
+        DeviceBuffer flags = ctx.reusable("cc.flags", 4L * n);
+        DeviceBuffer ids = ctx.reusable("cc.ids", 4L * n);
+        int[][] out = new int[d.nz()][];
+        ComponentNumbering.Ranking ranking;
         try (DeviceBuffer o = ctx.upload(offs)) {
             // NB: one transfer through pinned staging each way, the host side copied on all cores.
             ctx.staging().upload(m, 0, d.nz(), slice, (chunk, first, count) -> IntStream.range(0, count).parallel()
@@ -114,18 +120,30 @@ final class SegmentationCl {
             k.ccInit(m, l, n);
             k.ccMerge(m, l, d.nx(), d.ny(), d.nz(), o, back.size());
             k.ccCompress(l, n);
-            // NB: the copy out of staging also counts each slice's roots (the numbering's first pass).
-            long[] roots = new long[d.nz()];
-            ctx.staging().download(l, 0, d.nz(), 4L * slice, (chunk, first, count) -> IntStream.range(0, count).parallel()
-                    .forEach(q -> {
-                        int z = (int) first + q;
-                        chunk.duplicate().order(ByteOrder.nativeOrder()).position(q * 4 * slice).asIntBuffer()
-                                .get(labels, z * slice, slice);
-                        roots[z] = ComponentNumbering.rootsIn(labels, z * slice, slice);
-                    }));
+            // Numbering on the device: roots in linear order (flags + scan), sizes; the host ranks the sizes.
+            k.ccRootFlags(l, flags, n);
+            long count = scan.exclusiveScan(flags, ids, n);
+            int[] size = new int[(int) count];
+            try (DeviceBuffer sz = ctx.allocate(4L * count)) {
+                ctx.fill(sz, 0);
+                k.ccSizes(l, ids, sz, d.nx(), d.ny() * d.nz());
+                if (count > 0) {
+                    ctx.read(sz, 0, 4L * count, Pointer.to(size));
+                }
+            }
+            ranking = ComponentNumbering.rank(size);
+            try (DeviceBuffer rank = ctx.upload(ranking.finalLabel().length == 0 ? new int[1] : ranking.finalLabel())) {
+                k.ccFinal(l, ids, rank, n);
+                ctx.staging().download(l, 0, d.nz(), 4L * slice, (chunk, first, cnt) -> IntStream.range(0, cnt).parallel()
+                        .forEach(q -> {
+                            int[] s = new int[slice];
+                            chunk.duplicate().order(ByteOrder.nativeOrder()).position(q * 4 * slice).asIntBuffer().get(s);
+                            out[(int) first + q] = s;
+                        }));
+            }
             ctx.finish();
-            return ComponentNumbering.relabel(labels, roots, d, geometry);
         }
+        return Components.of(out, ranking.sizes(), d, geometry);
     }
 
     /** {@link org.organ3d.segment.DistanceTransform#withinMm} on the device. */
