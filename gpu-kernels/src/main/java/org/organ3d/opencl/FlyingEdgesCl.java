@@ -13,7 +13,8 @@ import org.organ3d.volume.Volume;
 
 /**
  * Host side of flying-edges extraction on an OpenCL device ({@code flying_edges.cl}, mirroring
- * {@link org.organ3d.mesh.FlyingEdges}): uploads z-bricks of the volume, runs the passes (x-edge
+ * {@link org.organ3d.mesh.FlyingEdges}): uploads z-bricks of the volume as stored samples (through
+ * pinned staging filled on all cores; the kernels rescale, see {@link SampleFormat}), runs the passes (x-edge
  * classification with trimming, y/z-edge and triangle counting, prefix sums, generation into exactly
  * allocated buffers) and stitches the bricks into one indexed mesh in LPS mm.
  *
@@ -27,7 +28,7 @@ import org.organ3d.volume.Volume;
  * vertex order, triangles and values) to an unbricked extraction: no duplicate vertices, no cracks.
  * A brick whose output would not fit is split in two and retried.
  *
- * <p>Caveats: bricks are z-slabs only, so one slice of the volume (nx × ny floats, times three for
+ * <p>Caveats: bricks are z-slabs only, so one slice of the volume (nx × ny samples, times three for
  * the slab and halos) must fit in one allocation; 65 536 × 65 536 slices are far beyond that anyway.
  * Not thread-safe: the caller serialises on the context.
  */
@@ -105,6 +106,7 @@ final class FlyingEdgesCl {
                     + ctx.maxAlloc() + " bytes) for z-bricking", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
         }
         List<Brick> bricks = new ArrayList<>();
+        ctx.keepReusable("fe.");
         ctx.startLaps();
         try (DeviceBuffer caseTab = ctx.upload(table);
              DeviceBuffer cornerTab = ctx.upload(corners);

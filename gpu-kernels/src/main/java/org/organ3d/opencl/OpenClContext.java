@@ -41,6 +41,11 @@ import org.jocl.cl_mem;
  * One OpenCL context and in-order command queue on one device, with its program cache
  * ({@link ProgramCache}) and the accounting of upload, kernel and download time (profiling events).
  *
+ * <p>Host path: large transfers go through {@link HostStaging} (two pinned, mapped host buffers,
+ * filled or drained on all cores while the other one is copied); large work buffers are kept per role
+ * between calls ({@link #reusable}); {@link #lap} books host wall time per phase next to the
+ * profiled device times, so that host overhead can be found.
+ *
  * <p>Not thread-safe: the {@link OpenClBackend} serialises its passes on one context. JOCL
  * exceptions are enabled; callers above the backend boundary never see a {@link CLException}
  * because the backend converts them with {@link #failure}.
@@ -221,6 +226,23 @@ public final class OpenClContext implements AutoCloseable {
         cl_event e = new cl_event();
         clEnqueueReadBuffer(queue, src.mem(), true, offset, bytes, dst, 0, null, e);
         track(e, 2);
+    }
+
+    /**
+     * Releases the reusable buffers whose role starts with none of {@code prefixes}: a pass calls it
+     * first, so that only its own kind of buffers stays on the device between calls (repeated calls of
+     * one pass reuse them; switching passes frees the others for the planners' memory budget).
+     */
+    void keepReusable(String... prefixes) {
+        pool.entrySet().removeIf(e -> {
+            for (String p : prefixes) {
+                if (e.getKey().startsWith(p)) {
+                    return false;
+                }
+            }
+            e.getValue().close();
+            return true;
+        });
     }
 
     /** Bytes held by the reusable buffers of {@code roles}. */

@@ -42,6 +42,7 @@ final class ReductionCl {
         long[] rowInts = new long[4 * ny * nz];
         double[] rowReals = new double[4 * ny * nz];
         int realBytes = k.fp64() ? 8 : 4;
+        ctx.keepReusable("seg.", "red.");
         DeviceBuffer m = ctx.reusable("seg.mask", slice * slab);
         // NB: samples as stored (rescaled in the kernel), both inputs through pinned staging filled on all cores.
         DeviceBuffer v = ctx.reusable("red.vol", image == null ? 4 : slice * sf.bytes() * slab);

@@ -20,7 +20,8 @@ final class ReductionKernels {
     void reduceMaskRows(DeviceBuffer mask, DeviceBuffer vol, SampleFormat sf, boolean hasVol, int nx, int rows,
                         DeviceBuffer rowInts, DeviceBuffer rowReals) {
         cl_kernel k = ctx.kernel("reduce.cl", sf.options(), "reduce_mask_rows");
-        KernelArgs.of(k).mem(mask).mem(vol).real(sf.slope(), fp64).real(sf.intercept(), fp64).i(hasVol ? 1 : 0).i(nx).i(rows).mem(rowInts).mem(rowReals);
+        KernelArgs.of(k).mem(mask).mem(vol).real(sf.slope(), fp64).real(sf.intercept(), fp64).i(hasVol ? 1 : 0).i(nx).i(rows)
+                .mem(rowInts).mem(rowReals);
         ctx.run(k, rows, 64);
     }
 

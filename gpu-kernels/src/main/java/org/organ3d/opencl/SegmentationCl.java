@@ -26,9 +26,11 @@ import org.organ3d.volume.Volume;
  *
  * <p><b>Connected components</b> ({@code components.cl},
  * {@link org.organ3d.segment.ConnectedComponents}): union-find with {@code atomic_min} on the device
- * gives every voxel its component's first voxel (linear index) as root; the host numbers the roots in
- * linear order, counts sizes and ranks them by (size descending, first voxel ascending) — Java's
- * numbering. Caveat: the whole mask and one int per voxel must fit the device (no bricking; below
+ * gives every voxel its component's first voxel (linear index) as root; the device numbers the roots
+ * in linear order (flags and a prefix sum) and counts sizes, the host ranks them by (size descending,
+ * first voxel ascending) — Java's numbering ({@link ComponentNumbering}) — and the device writes the
+ * final labels, which come back in one staged transfer. Caveat: the whole mask and three ints per
+ * voxel (labels, root flags, ids) must fit the device (no bricking; below
  * 2³¹ voxels), otherwise a typed resource failure sends {@code auto} to Java.
  *
  * <p><b>Distance transform</b> ({@code distance.cl}, {@link org.organ3d.segment.DistanceTransform}):
@@ -36,6 +38,10 @@ import org.organ3d.volume.Volume;
  * box-relative indices, float storage between passes and cap, so {@code withinMm} and
  * {@code squaredMm} agree bit for bit on a device with {@code cl_khr_fp64}. Caveat: the box must fit
  * the device (three floats per voxel plus scratch), else a typed resource failure.
+ *
+ * <p>Host path: volumes go up as stored samples ({@link SampleFormat}, rescaled in the kernel), masks
+ * and results move in large chunks through the context's pinned {@link HostStaging}, packed and
+ * unpacked on all cores; the large device buffers are the context's reusable ones.
  *
  * <p>Not thread-safe: the caller serialises on the context.
  */
@@ -68,9 +74,10 @@ final class SegmentationCl {
         int slab = (int) Math.max(1, Math.min(nz, Math.min(ctx.maxAlloc() / perSlice,
                 ctx.memoryBudget() / ((sf.bytes() + 1L) * slice))));
         byte[][] out = new byte[nz][];
+        ctx.keepReusable("seg.", "thr.");
         // NB: samples as stored through pinned staging (filled on all cores), rescaled in the kernel; the
         // mask comes back in large chunks, copied into the slices on all cores.
-        DeviceBuffer v = ctx.reusable("seg.vol", perSlice * slab);
+        DeviceBuffer v = ctx.reusable("thr.vol", perSlice * slab);
         DeviceBuffer m = ctx.reusable("seg.mask", (long) slice * slab);
         for (int k0 = 0; k0 < nz; k0 += slab) {
             int n = Math.min(slab, nz - k0);
@@ -107,19 +114,24 @@ final class SegmentationCl {
         for (int q = 0; q < back.size(); q++) {
             System.arraycopy(back.get(q), 0, offs, 3 * q, 3);
         }
+        ctx.keepReusable("seg.", "cc.");
         DeviceBuffer m = ctx.reusable("seg.mask", n);
         DeviceBuffer l = ctx.reusable("cc.labels", 4L * n);
         DeviceBuffer flags = ctx.reusable("cc.flags", 4L * n);
         DeviceBuffer ids = ctx.reusable("cc.ids", 4L * n);
         int[][] out = new int[d.nz()][];
         ComponentNumbering.Ranking ranking;
+        ctx.startLaps();
         try (DeviceBuffer o = ctx.upload(offs)) {
             // NB: one transfer through pinned staging each way, the host side copied on all cores.
             ctx.staging().upload(m, 0, d.nz(), slice, (chunk, first, count) -> IntStream.range(0, count).parallel()
                     .forEach(q -> chunk.duplicate().position(q * slice).put(mask[(int) first + q])));
+            ctx.lap("cc.upload");
             k.ccInit(m, l, n);
             k.ccMerge(m, l, d.nx(), d.ny(), d.nz(), o, back.size());
             k.ccCompress(l, n);
+            ctx.finish();
+            ctx.lap("cc.union-find");
             // Numbering on the device: roots in linear order (flags + scan), sizes; the host ranks the sizes.
             k.ccRootFlags(l, flags, n);
             long count = scan.exclusiveScan(flags, ids, n);
@@ -131,9 +143,13 @@ final class SegmentationCl {
                     ctx.read(sz, 0, 4L * count, Pointer.to(size));
                 }
             }
+            ctx.lap("cc.number");
             ranking = ComponentNumbering.rank(size);
+            ctx.lap("cc.rank");
             try (DeviceBuffer rank = ctx.upload(ranking.finalLabel().length == 0 ? new int[1] : ranking.finalLabel())) {
                 k.ccFinal(l, ids, rank, n);
+                ctx.finish();
+                ctx.lap("cc.final");
                 ctx.staging().download(l, 0, d.nz(), 4L * slice, (chunk, first, cnt) -> IntStream.range(0, cnt).parallel()
                         .forEach(q -> {
                             int[] s = new int[slice];
@@ -142,6 +158,7 @@ final class SegmentationCl {
                         }));
             }
             ctx.finish();
+            ctx.lap("cc.download");
         }
         return Components.of(out, ranking.sizes(), d, geometry);
     }
@@ -179,6 +196,7 @@ final class SegmentationCl {
         requireFits(4L * mvox, "the distance-transform box");
         int nx = d.nx();
         int realBytes = k.fp64() ? 8 : 4;
+        ctx.keepReusable("edt.");
         DeviceBuffer src = ctx.reusable("edt.src", mvox);
         DeviceBuffer g = ctx.reusable("edt.g", 4L * mvox);
         DeviceBuffer h = ctx.reusable("edt.h", 4L * mvox);
