@@ -166,7 +166,8 @@ final class SegmentationCl {
     /** {@link org.organ3d.segment.DistanceTransform#withinMm} on the device. */
     byte[][] withinMm(byte[][] source, Dimensions d, double[] spacing, double rMm) {
         checkEdtArgs(source, d, spacing, rMm);
-        byte[][] out = new byte[d.nz()][d.sliceSize()];
+        byte[][] out = new byte[d.nz()][];
+        IntStream.range(0, d.nz()).parallel().forEach(z -> out[z] = new byte[d.sliceSize()]);
         edt(source, d, spacing, rMm, true, out, null);
         return out;
     }
@@ -174,10 +175,11 @@ final class SegmentationCl {
     /** {@link org.organ3d.segment.DistanceTransform#squaredMm} on the device. */
     float[][] squaredMm(byte[][] source, Dimensions d, double[] spacing, double maxMm) {
         checkEdtArgs(source, d, spacing, maxMm);
-        float[][] out = new float[d.nz()][d.sliceSize()];
-        for (float[] s : out) {
-            Arrays.fill(s, Float.POSITIVE_INFINITY);
-        }
+        float[][] out = new float[d.nz()][];
+        IntStream.range(0, d.nz()).parallel().forEach(z -> {
+            out[z] = new float[d.sliceSize()];
+            Arrays.fill(out[z], Float.POSITIVE_INFINITY);
+        });
         edt(source, d, spacing, maxMm, false, null, out);
         return out;
     }
