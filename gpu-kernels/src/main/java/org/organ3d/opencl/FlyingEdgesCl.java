@@ -205,15 +205,12 @@ final class FlyingEdgesCl {
                 fe.generateTriangles(sf, gpBuf, xcase, meta, voff, toff, tabs.caseTab(), tabs.stride(), tabs.cornerTab(),
                         tabs.edgeTab(), triBuf, rows);
             }
-            if (v > 0) {
-                ctx.read(posBuf, 0, posBytes, Pointer.to(pos));
-                if (nrm != null) {
-                    ctx.read(nrmBuf, 0, posBytes, Pointer.to(nrm));
-                }
+            // NB: through pinned staging, copied out on all cores (a pageable read runs at a fraction of the bus speed).
+            ctx.staging().download(posBuf, pos);
+            if (nrm != null) {
+                ctx.staging().download(nrmBuf, nrm);
             }
-            if (t > 0) {
-                ctx.read(triBuf, 0, triBytes, Pointer.to(tri));
-            }
+            ctx.staging().download(triBuf, tri);
             ctx.lap("fe.generate+read");
             // Seam bookkeeping: vertex offsets of the first and last plane's rows, and x+y counts.
             int[] firstVoff = new int[gy];

@@ -12,6 +12,7 @@ import static org.jocl.CL.clReleaseMemObject;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.stream.IntStream;
 import org.jocl.CLException;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
@@ -126,6 +127,31 @@ final class HostStaging implements AutoCloseable {
             }
             half ^= 1;
         }
+    }
+
+    /** Reads {@code dst.length} floats from the start of {@code src} into {@code dst}, copied out on all cores. */
+    void download(DeviceBuffer src, float[] dst) {
+        download(src, 0, dst.length, 4, (chunk, first, count) -> pieces(count).forEach(p -> {
+            int a = p * PIECE;
+            int n = Math.min(PIECE, count - a);
+            chunk.duplicate().order(ByteOrder.nativeOrder()).position(4 * a).asFloatBuffer().get(dst, (int) first + a, n);
+        }));
+    }
+
+    /** Reads {@code dst.length} ints from the start of {@code src} into {@code dst}, copied out on all cores. */
+    void download(DeviceBuffer src, int[] dst) {
+        download(src, 0, dst.length, 4, (chunk, first, count) -> pieces(count).forEach(p -> {
+            int a = p * PIECE;
+            int n = Math.min(PIECE, count - a);
+            chunk.duplicate().order(ByteOrder.nativeOrder()).position(4 * a).asIntBuffer().get(dst, (int) first + a, n);
+        }));
+    }
+
+    /** Elements per parallel copy task (1 MiB of 4-byte elements). */
+    private static final int PIECE = 1 << 18;
+
+    private static IntStream pieces(int count) {
+        return IntStream.range(0, (count + PIECE - 1) / PIECE).parallel();
     }
 
     /** A copy in flight; {@link #await()} waits for it and books its time. */
