@@ -134,9 +134,10 @@ public final class OpenClContext implements AutoCloseable {
     /**
      * A device buffer of at least {@code bytes} for {@code role}, kept between calls so that repeated
      * passes on studies of the same size do not allocate again. The caller must not close it; it stays
-     * valid until the next {@code reusable} call for the same role or the context's end.
-     * NB: idle reusable buffers count in {@link #allocatedBytes()}; the planners' budget is half the
-     * device memory, and any allocation failure drops the context (and with it these buffers).
+     * valid until the next {@code reusable} call for the same role, {@link #keepReusable} without its
+     * prefix, or the context's end.
+     * NB: idle reusable buffers count in {@link #allocatedBytes()}, so each pass keeps only its own
+     * ({@link #keepReusable}); any allocation failure drops the context (and with it these buffers).
      */
     DeviceBuffer reusable(String role, long bytes) {
         long n = Math.max(4, bytes);
