@@ -13,7 +13,8 @@ import org.organ3d.volume.Volume;
 
 /**
  * Host side of flying-edges extraction on an OpenCL device ({@code flying_edges.cl}, mirroring
- * {@link org.organ3d.mesh.FlyingEdges}): uploads z-bricks of the volume, runs the passes (x-edge
+ * {@link org.organ3d.mesh.FlyingEdges}): uploads z-bricks of the volume as stored samples (through
+ * pinned staging filled on all cores; the kernels rescale, see {@link SampleFormat}), runs the passes (x-edge
  * classification with trimming, y/z-edge and triangle counting, prefix sums, generation into exactly
  * allocated buffers) and stitches the bricks into one indexed mesh in LPS mm.
  *
@@ -27,7 +28,7 @@ import org.organ3d.volume.Volume;
  * vertex order, triangles and values) to an unbricked extraction: no duplicate vertices, no cracks.
  * A brick whose output would not fit is split in two and retried.
  *
- * <p>Caveats: bricks are z-slabs only, so one slice of the volume (nx × ny floats, times three for
+ * <p>Caveats: bricks are z-slabs only, so one slice of the volume (nx × ny samples, times three for
  * the slab and halos) must fit in one allocation; 65 536 × 65 536 slices are far beyond that anyway.
  * Not thread-safe: the caller serialises on the context.
  */
@@ -105,6 +106,8 @@ final class FlyingEdgesCl {
                     + ctx.maxAlloc() + " bytes) for z-bricking", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
         }
         List<Brick> bricks = new ArrayList<>();
+        ctx.keepReusable("fe.");
+        ctx.startLaps();
         try (DeviceBuffer caseTab = ctx.upload(table);
              DeviceBuffer cornerTab = ctx.upload(corners);
              DeviceBuffer edgeTab = ctx.upload(edges);
@@ -121,7 +124,9 @@ final class FlyingEdgesCl {
             }
         }
         lastBrickCount = bricks.size();
-        return stitch(bricks, options.normals(), gy, options.cap());
+        Mesh m = stitch(bricks, options.normals(), gy, options.cap());
+        ctx.lap("fe.stitch");
+        return m;
     }
 
     private record Tables(DeviceBuffer caseTab, DeviceBuffer cornerTab, DeviceBuffer edgeTab, DeviceBuffer fp, int stride) {
@@ -171,6 +176,7 @@ final class FlyingEdgesCl {
             // NB: samples as stored, through pinned staging filled on all cores; the kernels rescale.
             ctx.staging().upload(vol, 0, nd, sliceBytes, (chunk, first, count) -> sf.fill(volume, chunk, dz0 + (int) first,
                     count));
+            ctx.lap("fe.upload");
             fe.classifyXEdges(vol, sf, gpBuf, xcase, meta, isoF, pad, rows);
             fe.countYzEdges(sf, gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
             long nv = scan.exclusiveScan(vcount, voff, rows);
@@ -183,6 +189,7 @@ final class FlyingEdgesCl {
                     || ctx.allocatedBytes() - ctx.reusableBytes(OUTPUT_ROLES) + outBytes > ctx.memoryBudget()) {
                 return null;
             }
+            ctx.lap("fe.count");
             int v = (int) nv;
             int t = (int) nt;
             float[] pos = new float[3 * v];
@@ -198,15 +205,13 @@ final class FlyingEdgesCl {
                 fe.generateTriangles(sf, gpBuf, xcase, meta, voff, toff, tabs.caseTab(), tabs.stride(), tabs.cornerTab(),
                         tabs.edgeTab(), triBuf, rows);
             }
-            if (v > 0) {
-                ctx.read(posBuf, 0, posBytes, Pointer.to(pos));
-                if (nrm != null) {
-                    ctx.read(nrmBuf, 0, posBytes, Pointer.to(nrm));
-                }
+            // NB: through pinned staging, copied out on all cores (a pageable read runs at a fraction of the bus speed).
+            ctx.staging().download(posBuf, pos);
+            if (nrm != null) {
+                ctx.staging().download(nrmBuf, nrm);
             }
-            if (t > 0) {
-                ctx.read(triBuf, 0, triBytes, Pointer.to(tri));
-            }
+            ctx.staging().download(triBuf, tri);
+            ctx.lap("fe.generate+read");
             // Seam bookkeeping: vertex offsets of the first and last plane's rows, and x+y counts.
             int[] firstVoff = new int[gy];
             int[] lastVoff = new int[gy + 1];

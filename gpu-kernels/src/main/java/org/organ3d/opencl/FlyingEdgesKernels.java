@@ -40,7 +40,8 @@ final class FlyingEdgesKernels {
                           DeviceBuffer voff, DeviceBuffer fp, DeviceBuffer pos, DeviceBuffer nrm, float isoF, float pad,
                           int rows) {
         cl_kernel k = ctx.kernel(SOURCE, sf.options(), "fe_generate_vertices");
-        KernelArgs.of(k).mem(vol).real(sf.slope(), fp64).real(sf.intercept(), fp64).mem(gp).mem(xcase).mem(meta).mem(voff).mem(fp).mem(pos).mem(nrm).f(isoF).f(pad);
+        KernelArgs.of(k).mem(vol).real(sf.slope(), fp64).real(sf.intercept(), fp64).mem(gp).mem(xcase).mem(meta).mem(voff)
+                .mem(fp).mem(pos).mem(nrm).f(isoF).f(pad);
         ctx.run(k, rows, LOCAL);
     }
 

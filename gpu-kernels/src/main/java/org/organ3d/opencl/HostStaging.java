@@ -12,6 +12,7 @@ import static org.jocl.CL.clReleaseMemObject;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.stream.IntStream;
 import org.jocl.CLException;
 import org.jocl.cl_command_queue;
 import org.jocl.cl_context;
@@ -71,7 +72,7 @@ final class HostStaging implements AutoCloseable {
         if (units <= 0) {
             return;
         }
-        int per = ensure(unitBytes);
+        int per = ensure(unitBytes, units * unitBytes);
         PendingCopy[] inFlight = new PendingCopy[2];
         int half = 0;
         for (long u = 0; u < units; u += per) {
@@ -99,7 +100,7 @@ final class HostStaging implements AutoCloseable {
         if (units <= 0) {
             return;
         }
-        int per = ensure(unitBytes);
+        int per = ensure(unitBytes, units * unitBytes);
         PendingCopy[] inFlight = new PendingCopy[2];
         long[] firstOf = new long[2];
         int[] countOf = new int[2];
@@ -128,6 +129,31 @@ final class HostStaging implements AutoCloseable {
         }
     }
 
+    /** Reads {@code dst.length} floats from the start of {@code src} into {@code dst}, copied out on all cores. */
+    void download(DeviceBuffer src, float[] dst) {
+        download(src, 0, dst.length, 4, (chunk, first, count) -> pieces(count).forEach(p -> {
+            int a = p * PIECE;
+            int n = Math.min(PIECE, count - a);
+            chunk.duplicate().order(ByteOrder.nativeOrder()).position(4 * a).asFloatBuffer().get(dst, (int) first + a, n);
+        }));
+    }
+
+    /** Reads {@code dst.length} ints from the start of {@code src} into {@code dst}, copied out on all cores. */
+    void download(DeviceBuffer src, int[] dst) {
+        download(src, 0, dst.length, 4, (chunk, first, count) -> pieces(count).forEach(p -> {
+            int a = p * PIECE;
+            int n = Math.min(PIECE, count - a);
+            chunk.duplicate().order(ByteOrder.nativeOrder()).position(4 * a).asIntBuffer().get(dst, (int) first + a, n);
+        }));
+    }
+
+    /** Elements per parallel copy task (1 MiB of 4-byte elements). */
+    private static final int PIECE = 1 << 18;
+
+    private static IntStream pieces(int count) {
+        return IntStream.range(0, (count + PIECE - 1) / PIECE).parallel();
+    }
+
     /** A copy in flight; {@link #await()} waits for it and books its time. */
     interface PendingCopy {
         void await();
@@ -137,11 +163,15 @@ final class HostStaging implements AutoCloseable {
         return mapped[half].duplicate().clear().order(ByteOrder.nativeOrder());
     }
 
-    /** Grows the halves to hold at least one unit; returns the units per chunk. */
-    private int ensure(long unitBytes) {
-        if (capacity < unitBytes || capacity == 0) {
+    /**
+     * Grows the halves to hold at least one unit and, up to {@link #DEFAULT_CHUNK}, the whole transfer
+     * (small studies pin little memory); returns the units per chunk.
+     */
+    private int ensure(long unitBytes, long totalBytes) {
+        long want = Math.max(unitBytes, Math.min(DEFAULT_CHUNK, totalBytes));
+        if (capacity < want) {
             release();
-            long size = Math.max(unitBytes, Math.min(DEFAULT_CHUNK, ctx.maxAlloc()));
+            long size = want;
             try {
                 for (int h = 0; h < 2; h++) {
                     mem[h] = clCreateBuffer(context, CL_MEM_READ_WRITE | CL_MEM_ALLOC_HOST_PTR, size, null, null);

@@ -13,6 +13,7 @@ import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clFlush;
 import static org.jocl.CL.clGetEventProfilingInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseContext;
@@ -40,6 +41,11 @@ import org.jocl.cl_mem;
  * One OpenCL context and in-order command queue on one device, with its program cache
  * ({@link ProgramCache}) and the accounting of upload, kernel and download time (profiling events).
  *
+ * <p>Host path: large transfers go through {@link HostStaging} (two pinned, mapped host buffers,
+ * filled or drained on all cores while the other one is copied); large work buffers are kept per role
+ * between calls ({@link #reusable}); {@link #lap} books host wall time per phase next to the
+ * profiled device times, so that host overhead can be found.
+ *
  * <p>Not thread-safe: the {@link OpenClBackend} serialises its passes on one context. JOCL
  * exceptions are enabled; callers above the backend boundary never see a {@link CLException}
  * because the backend converts them with {@link #failure}.
@@ -66,6 +72,8 @@ public final class OpenClContext implements AutoCloseable {
     private final List<cl_event[]> pending = new ArrayList<>();
     private final List<Integer> pendingKind = new ArrayList<>();
     private final long[] nanos = new long[3];
+    private final Map<String, Long> phases = new java.util.LinkedHashMap<>();
+    private long lapStart;
     private long allocated;
 
     /** A context and profiling queue on {@code device}. */
@@ -126,9 +134,10 @@ public final class OpenClContext implements AutoCloseable {
     /**
      * A device buffer of at least {@code bytes} for {@code role}, kept between calls so that repeated
      * passes on studies of the same size do not allocate again. The caller must not close it; it stays
-     * valid until the next {@code reusable} call for the same role or the context's end.
-     * NB: idle reusable buffers count in {@link #allocatedBytes()}; the planners' budget is half the
-     * device memory, and any allocation failure drops the context (and with it these buffers).
+     * valid until the next {@code reusable} call for the same role, {@link #keepReusable} without its
+     * prefix, or the context's end.
+     * NB: idle reusable buffers count in {@link #allocatedBytes()}, so each pass keeps only its own
+     * ({@link #keepReusable}); any allocation failure drops the context (and with it these buffers).
      */
     DeviceBuffer reusable(String role, long bytes) {
         long n = Math.max(4, bytes);
@@ -220,6 +229,23 @@ public final class OpenClContext implements AutoCloseable {
         track(e, 2);
     }
 
+    /**
+     * Releases the reusable buffers whose role starts with none of {@code prefixes}: a pass calls it
+     * first, so that only its own kind of buffers stays on the device between calls (repeated calls of
+     * one pass reuse them; switching passes frees the others for the planners' memory budget).
+     */
+    void keepReusable(String... prefixes) {
+        pool.entrySet().removeIf(e -> {
+            for (String p : prefixes) {
+                if (e.getKey().startsWith(p)) {
+                    return false;
+                }
+            }
+            e.getValue().close();
+            return true;
+        });
+    }
+
     /** Bytes held by the reusable buffers of {@code roles}. */
     long reusableBytes(String... roles) {
         long n = 0;
@@ -234,6 +260,8 @@ public final class OpenClContext implements AutoCloseable {
     HostStaging.PendingCopy writeAsync(DeviceBuffer dst, long offset, long bytes, ByteBuffer mapped) {
         cl_event e = new cl_event();
         clEnqueueWriteBuffer(queue, dst.mem(), false, offset, bytes, Pointer.toBuffer(mapped), 0, null, e);
+        // NB: flushed now, so that the copy runs while the host fills the other half.
+        clFlush(queue);
         return () -> {
             clWaitForEvents(1, new cl_event[] {e});
             track(e, 0);
@@ -244,6 +272,7 @@ public final class OpenClContext implements AutoCloseable {
     HostStaging.PendingCopy readAsync(DeviceBuffer src, long offset, long bytes, ByteBuffer mapped) {
         cl_event e = new cl_event();
         clEnqueueReadBuffer(queue, src.mem(), false, offset, bytes, Pointer.toBuffer(mapped), 0, null, e);
+        clFlush(queue);
         return () -> {
             clWaitForEvents(1, new cl_event[] {e});
             track(e, 2);
@@ -304,8 +333,26 @@ public final class OpenClContext implements AutoCloseable {
         return new DeviceTimings(nanos[0], nanos[1], nanos[2]);
     }
 
+    /** Starts host phase timing of a pass (see {@link #lap}). */
+    void startLaps() {
+        lapStart = System.nanoTime();
+    }
+
+    /** Books the host wall time since the last lap (or {@link #startLaps()}) to {@code phase}. */
+    void lap(String phase) {
+        long now = System.nanoTime();
+        phases.merge(phase, now - lapStart, Long::sum);
+        lapStart = now;
+    }
+
+    /** Host wall time per phase since the last {@link #resetTimings()}, nanoseconds, in first-booked order. */
+    public Map<String, Long> phases() {
+        return new java.util.LinkedHashMap<>(phases);
+    }
+
     /** Clears the booked times. */
     public void resetTimings() {
+        phases.clear();
         nanos[0] = 0;
         nanos[1] = 0;
         nanos[2] = 0;

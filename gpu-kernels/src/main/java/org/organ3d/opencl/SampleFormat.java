@@ -34,6 +34,9 @@ import org.organ3d.volume.VoxelType;
  */
 record SampleFormat(VoxelType type, String clType, int mode, boolean hostConverts, double slope, double intercept) {
 
+    /** Float samples, identity rescale (a placeholder where no volume is read). */
+    static final SampleFormat FLOATS = new SampleFormat(VoxelType.FLOAT32, "float", 0, false, 1, 0);
+
     /** The format for {@code volume} on a device with or without fp64. */
     static SampleFormat of(Volume volume, boolean fp64) {
         VoxelType t = volume.type();

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.jocl.CL;
+import org.jocl.Pointer;
 import org.organ3d.segment.Components;
 import org.organ3d.segment.Connectivity;
 import org.organ3d.segment.ThresholdRange;
@@ -25,9 +26,11 @@ import org.organ3d.volume.Volume;
  *
  * <p><b>Connected components</b> ({@code components.cl},
  * {@link org.organ3d.segment.ConnectedComponents}): union-find with {@code atomic_min} on the device
- * gives every voxel its component's first voxel (linear index) as root; the host numbers the roots in
- * linear order, counts sizes and ranks them by (size descending, first voxel ascending) — Java's
- * numbering. Caveat: the whole mask and one int per voxel must fit the device (no bricking; below
+ * gives every voxel its component's first voxel (linear index) as root; the device numbers the roots
+ * in linear order (flags and a prefix sum) and counts sizes, the host ranks them by (size descending,
+ * first voxel ascending) — Java's numbering ({@link ComponentNumbering}) — and the device writes the
+ * final labels, which come back in one staged transfer. Caveat: the whole mask and three ints per
+ * voxel (labels, root flags, ids) must fit the device (no bricking; below
  * 2³¹ voxels), otherwise a typed resource failure sends {@code auto} to Java.
  *
  * <p><b>Distance transform</b> ({@code distance.cl}, {@link org.organ3d.segment.DistanceTransform}):
@@ -36,16 +39,22 @@ import org.organ3d.volume.Volume;
  * {@code squaredMm} agree bit for bit on a device with {@code cl_khr_fp64}. Caveat: the box must fit
  * the device (three floats per voxel plus scratch), else a typed resource failure.
  *
+ * <p>Host path: volumes go up as stored samples ({@link SampleFormat}, rescaled in the kernel), masks
+ * and results move in large chunks through the context's pinned {@link HostStaging}, packed and
+ * unpacked on all cores; the large device buffers are the context's reusable ones.
+ *
  * <p>Not thread-safe: the caller serialises on the context.
  */
 final class SegmentationCl {
 
     private final OpenClContext ctx;
     private final SegmentationKernels k;
+    private final ScanKernels scan;
 
     SegmentationCl(OpenClContext ctx) {
         this.ctx = ctx;
         this.k = new SegmentationKernels(ctx);
+        this.scan = new ScanKernels(ctx);
     }
 
     byte[][] threshold(Volume volume, ThresholdRange range) {
@@ -65,9 +74,10 @@ final class SegmentationCl {
         int slab = (int) Math.max(1, Math.min(nz, Math.min(ctx.maxAlloc() / perSlice,
                 ctx.memoryBudget() / ((sf.bytes() + 1L) * slice))));
         byte[][] out = new byte[nz][];
+        ctx.keepReusable("seg.", "thr.");
         // NB: samples as stored through pinned staging (filled on all cores), rescaled in the kernel; the
         // mask comes back in large chunks, copied into the slices on all cores.
-        DeviceBuffer v = ctx.reusable("seg.vol", perSlice * slab);
+        DeviceBuffer v = ctx.reusable("thr.vol", perSlice * slab);
         DeviceBuffer m = ctx.reusable("seg.mask", (long) slice * slab);
         for (int k0 = 0; k0 < nz; k0 += slab) {
             int n = Math.min(slab, nz - k0);
@@ -104,28 +114,60 @@ final class SegmentationCl {
         for (int q = 0; q < back.size(); q++) {
             System.arraycopy(back.get(q), 0, offs, 3 * q, 3);
         }
-        int[] labels = new int[n];
+        ctx.keepReusable("seg.", "cc.");
         DeviceBuffer m = ctx.reusable("seg.mask", n);
         DeviceBuffer l = ctx.reusable("cc.labels", 4L * n);
+        DeviceBuffer flags = ctx.reusable("cc.flags", 4L * n);
+        DeviceBuffer ids = ctx.reusable("cc.ids", 4L * n);
+        int[][] out = new int[d.nz()][];
+        ComponentNumbering.Ranking ranking;
+        ctx.startLaps();
         try (DeviceBuffer o = ctx.upload(offs)) {
             // NB: one transfer through pinned staging each way, the host side copied on all cores.
             ctx.staging().upload(m, 0, d.nz(), slice, (chunk, first, count) -> IntStream.range(0, count).parallel()
                     .forEach(q -> chunk.duplicate().position(q * slice).put(mask[(int) first + q])));
+            ctx.lap("cc.upload");
             k.ccInit(m, l, n);
             k.ccMerge(m, l, d.nx(), d.ny(), d.nz(), o, back.size());
             k.ccCompress(l, n);
-            ctx.staging().download(l, 0, d.nz(), 4L * slice, (chunk, first, count) -> IntStream.range(0, count).parallel()
-                    .forEach(q -> chunk.duplicate().order(ByteOrder.nativeOrder()).position(q * 4 * slice).asIntBuffer()
-                            .get(labels, (int) (first + q) * slice, slice)));
             ctx.finish();
+            ctx.lap("cc.union-find");
+            // Numbering on the device: roots in linear order (flags + scan), sizes; the host ranks the sizes.
+            k.ccRootFlags(l, flags, n);
+            long count = scan.exclusiveScan(flags, ids, n);
+            int[] size = new int[(int) count];
+            try (DeviceBuffer sz = ctx.allocate(4L * count)) {
+                ctx.fill(sz, 0);
+                k.ccSizes(l, ids, sz, d.nx(), d.ny() * d.nz());
+                if (count > 0) {
+                    ctx.read(sz, 0, 4L * count, Pointer.to(size));
+                }
+            }
+            ctx.lap("cc.number");
+            ranking = ComponentNumbering.rank(size);
+            ctx.lap("cc.rank");
+            try (DeviceBuffer rank = ctx.upload(ranking.finalLabel().length == 0 ? new int[1] : ranking.finalLabel())) {
+                k.ccFinal(l, ids, rank, n);
+                ctx.finish();
+                ctx.lap("cc.final");
+                ctx.staging().download(l, 0, d.nz(), 4L * slice, (chunk, first, cnt) -> IntStream.range(0, cnt).parallel()
+                        .forEach(q -> {
+                            int[] s = new int[slice];
+                            chunk.duplicate().order(ByteOrder.nativeOrder()).position(q * 4 * slice).asIntBuffer().get(s);
+                            out[(int) first + q] = s;
+                        }));
+            }
+            ctx.finish();
+            ctx.lap("cc.download");
         }
-        return ComponentNumbering.relabel(labels, d, geometry);
+        return Components.of(out, ranking.sizes(), d, geometry);
     }
 
     /** {@link org.organ3d.segment.DistanceTransform#withinMm} on the device. */
     byte[][] withinMm(byte[][] source, Dimensions d, double[] spacing, double rMm) {
         checkEdtArgs(source, d, spacing, rMm);
-        byte[][] out = new byte[d.nz()][d.sliceSize()];
+        byte[][] out = new byte[d.nz()][];
+        IntStream.range(0, d.nz()).parallel().forEach(z -> out[z] = new byte[d.sliceSize()]);
         edt(source, d, spacing, rMm, true, out, null);
         return out;
     }
@@ -133,10 +175,11 @@ final class SegmentationCl {
     /** {@link org.organ3d.segment.DistanceTransform#squaredMm} on the device. */
     float[][] squaredMm(byte[][] source, Dimensions d, double[] spacing, double maxMm) {
         checkEdtArgs(source, d, spacing, maxMm);
-        float[][] out = new float[d.nz()][d.sliceSize()];
-        for (float[] s : out) {
-            Arrays.fill(s, Float.POSITIVE_INFINITY);
-        }
+        float[][] out = new float[d.nz()][];
+        IntStream.range(0, d.nz()).parallel().forEach(z -> {
+            out[z] = new float[d.sliceSize()];
+            Arrays.fill(out[z], Float.POSITIVE_INFINITY);
+        });
         edt(source, d, spacing, maxMm, false, null, out);
         return out;
     }
@@ -155,6 +198,7 @@ final class SegmentationCl {
         requireFits(4L * mvox, "the distance-transform box");
         int nx = d.nx();
         int realBytes = k.fp64() ? 8 : 4;
+        ctx.keepReusable("edt.");
         DeviceBuffer src = ctx.reusable("edt.src", mvox);
         DeviceBuffer g = ctx.reusable("edt.g", 4L * mvox);
         DeviceBuffer h = ctx.reusable("edt.h", 4L * mvox);

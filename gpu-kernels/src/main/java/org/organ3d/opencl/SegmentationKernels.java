@@ -46,6 +46,27 @@ final class SegmentationKernels {
         ctx.run(k, n, LOCAL);
     }
 
+    /** {@code cc_root_flags(L, flags, n)}. */
+    void ccRootFlags(DeviceBuffer labels, DeviceBuffer flags, int n) {
+        cl_kernel k = ctx.kernel("components.cl", "cc_root_flags");
+        KernelArgs.of(k).mem(labels).mem(flags).i(n);
+        ctx.run(k, n, LOCAL);
+    }
+
+    /** {@code cc_sizes(L, ids, size, nx, rows)}, one work item per x-row. */
+    void ccSizes(DeviceBuffer labels, DeviceBuffer ids, DeviceBuffer size, int nx, int rows) {
+        cl_kernel k = ctx.kernel("components.cl", "cc_sizes");
+        KernelArgs.of(k).mem(labels).mem(ids).mem(size).i(nx).i(rows);
+        ctx.run(k, rows, LOCAL);
+    }
+
+    /** {@code cc_final(L, ids, rank, n)}. */
+    void ccFinal(DeviceBuffer labels, DeviceBuffer ids, DeviceBuffer rank, int n) {
+        cl_kernel k = ctx.kernel("components.cl", "cc_final");
+        KernelArgs.of(k).mem(labels).mem(ids).mem(rank).i(n);
+        ctx.run(k, n, LOCAL);
+    }
+
     /** {@code edt_rows(src, g, nx, lines, sx2, cap2)}. */
     void edtRows(DeviceBuffer src, DeviceBuffer g, int nx, int lines, double sx2, double cap2) {
         cl_kernel k = ctx.kernel("distance.cl", "edt_rows");

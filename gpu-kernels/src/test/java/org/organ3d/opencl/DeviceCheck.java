@@ -136,6 +136,9 @@ public final class DeviceCheck {
                 split[2][r] = t.downloadNanos() / 1e6;
             }
             clTris = c.triangleCount();
+            StringBuilder ph = new StringBuilder("opencl host phases of the last run (ms):");
+            cl.hostPhases().forEach((k, v) -> ph.append(String.format(" %s %.1f", k, v / 1e6)));
+            System.out.println(ph);
             rows.add(new String[] {"opencl " + cl.device().name(), ms(median(ct2)), ms(median(split[0])), ms(median(split[1])),
                 ms(median(split[2])), Integer.toString(clTris), Integer.toString(c.vertexCount())});
             boolean same = Arrays.equals(m.indicesCopy(), c.indicesCopy());
@@ -177,6 +180,9 @@ public final class DeviceCheck {
             ok &= same;
             System.out.printf("| %-22s | %9s | %9s | %14s | %-30s |%n", "components (26)", ms(median(tj)), ms(median(tc)), dev,
                     same + " (" + cc[0].count() + " components)");
+            StringBuilder ph = new StringBuilder("  opencl components host phases, all timed runs (ms):");
+            cl.hostPhases().forEach((key, v) -> ph.append(String.format(" %s %.1f", key, v / 1e6)));
+            System.out.println(ph);
             byte[][][] mg = new byte[2][][];
             tj = time(runs, () -> mg[0] = java.withinMm(th[0], d, sp, 5));
             tc = time(runs, () -> mg[1] = cl.withinMm(th[0], d, sp, 5), cl);

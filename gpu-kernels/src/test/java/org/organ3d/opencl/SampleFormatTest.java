@@ -9,10 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.Assumptions;
 import org.organ3d.compute.JavaBackend;
+import org.organ3d.compute.MaskMoments;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.segment.ThresholdRange;
@@ -27,7 +28,8 @@ import org.organ3d.volume.VoxelType;
  * Samples go to the device as stored and are rescaled in the kernels ({@link SampleFormat}): the
  * floats must be bit-identical to {@link Volume#sliceValues} for every voxel type and rescale, with
  * and without fp64. Checked by thresholds at exactly one voxel's float value (a one-ulp difference
- * changes the mask) and by isosurfaces at that value (identical triangles).
+ * changes the mask), by the intensity minimum and maximum under a mask, and by isosurfaces at a
+ * voxel's value (identical triangles).
  */
 class SampleFormatTest {
 
@@ -92,6 +94,12 @@ class SampleFormatTest {
                         }
                     }
                 }
+                byte[][] mask = java.threshold(v, ThresholdRange.atLeast(v.sliceValues(3, null)[11]));
+                MaskMoments mw = java.maskMoments(mask, v.dimensions(), v);
+                MaskMoments mg = cl.maskMoments(mask, v.dimensions(), v);
+                assertEquals(mw.count(), mg.count(), what + ": count");
+                assertEquals(mw.min(), mg.min(), what + ": min");
+                assertEquals(mw.max(), mg.max(), what + ": max");
                 // NB: the isosurface kernels share the sample macro; one mesh per type keeps the test short.
                 if (r == RESCALES[2] || t == VoxelType.INT32 && r.isIdentity()) {
                     float iso = v.sliceValues(4, null)[60];
