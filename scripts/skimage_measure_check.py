@@ -10,7 +10,15 @@ then x y z per vertex in LPS mm, then a b c per triangle).
 
 Checks:
   * scikit-image regionprops: voxel counts identical; centroids (index space, mapped through the
-    affine) equal organ3d's centroidLps to 1e-6 mm and centroidVoxel to 1e-9.
+    affine) equal organ3d's centroidLps to 1e-6 mm and centroidVoxel to 1e-9; the second moments
+    (skimage's inertia tensor T of the voxel centres, covariance C = tr(T)/2 I - T, plus 1/12 per axis
+    for the voxel extent, mapped through the affine) give organ3d's principalLengthsMm = sqrt(20 lambda)
+    to 1e-6 relative.
+  * scipy (Qhull) ConvexHull of all voxel corners in mm: maxFeretDiameterMm equals the largest
+    distance between hull vertices, and minFeretDiameterMm equals the smallest facet width, both to
+    1e-9 relative (organ3d may only be smaller than Qhull's facet width when an edge-edge pair wins);
+    the RECIST long axis and its slice equal the largest per-slice diameter of the 2D hull of the
+    slice's voxel corners.
   * VTK vtkMassProperties on organ3d's own surface: volume within 0.1 % of meshVolumeMm3 and
     surface area within 0.1 % of surfaceAreaMm2.
 Exit code 0 when all checks pass, 1 on a mismatch, 3 when a module is missing (the reason is printed).
@@ -46,6 +54,7 @@ def main():
         print("FAIL labels: organ3d", sorted(ours), "skimage", sorted(p.label for p in props))
         failures += 1
     worst_centroid = 0.0
+    worst_length = 0.0
     for p in props:
         m = ours.get(p.label)
         if m is None:
@@ -61,8 +70,68 @@ def main():
         if d > 1e-6 or dv > 1e-9:
             print(f"FAIL label {p.label}: centroid off by {d:.3g} mm ({dv:.3g} voxel)")
             failures += 1
+        t = np.array(p.inertia_tensor, dtype=float)  # axes (k, j, i)
+        c_kji = np.trace(t) / 2 * np.eye(3) - t
+        order = [2, 1, 0]
+        c_ijk = c_kji[np.ix_(order, order)] + np.eye(3) / 12.0
+        lin = a[:3, :3]
+        lam = np.sort(np.linalg.eigvalsh(lin @ c_ijk @ lin.T))[::-1]
+        lengths = np.sqrt(20 * np.clip(lam, 0, None))
+        rel = np.max(np.abs(lengths - np.array(m["principalLengthsMm"])) / np.maximum(lengths, 1e-12))
+        worst_length = max(worst_length, float(rel))
+        if rel > 1e-6:
+            print(f"FAIL label {p.label}: principal lengths {lengths} vs organ3d {m['principalLengthsMm']}")
+            failures += 1
+    try:
+        from scipy.spatial import ConvexHull
+        from scipy.spatial.distance import pdist
+    except ImportError as e:
+        print("SKIP: python module missing:", e)
+        return 3
+    worst_feret = 0.0
+    offsets = np.array([[x, y, z] for x in (-0.5, 0.5) for y in (-0.5, 0.5) for z in (-0.5, 0.5)])
+    offsets2 = np.array([[x, y] for x in (-0.5, 0.5) for y in (-0.5, 0.5)])
+    for p in props:
+        m = ours.get(p.label)
+        if m is None:
+            continue
+        ijk = p.coords[:, ::-1].astype(float)  # (i, j, k)
+        corners = np.unique((ijk[:, None, :] + offsets[None, :, :]).reshape(-1, 3), axis=0)
+        mm = corners @ a[:3, :3].T + a[:3, 3]
+        hull = ConvexHull(mm)
+        hv = mm[hull.vertices]
+        dmax = float(pdist(hv).max())
+        widths = [float(np.max(-(hv @ eq[:3] + eq[3]))) for eq in hull.equations]
+        dmin = min(widths)
+        e1 = abs(dmax - m["maxFeretDiameterMm"]) / dmax
+        e2 = (m["minFeretDiameterMm"] - dmin) / dmin
+        worst_feret = max(worst_feret, e1, abs(e2))
+        if e1 > 1e-9 or e2 > 1e-9:
+            print(f"FAIL label {p.label}: Feret max {m['maxFeretDiameterMm']} vs Qhull {dmax}, "
+                  f"min {m['minFeretDiameterMm']} vs Qhull facet width {dmin}")
+            failures += 1
+        elif e2 < -1e-9:
+            print(f"label {p.label}: min Feret {m['minFeretDiameterMm']} below Qhull's facet width {dmin} (edge-edge pair)")
+        # RECIST long axis: per slice k, the diameter of the 2D hull of the slice's voxel corners.
+        best, best_k = -1.0, None
+        for k in np.unique(ijk[:, 2]):
+            sl = ijk[ijk[:, 2] == k][:, :2]
+            c2 = np.unique((sl[:, None, :] + offsets2[None, :, :]).reshape(-1, 2), axis=0)
+            pts = np.c_[c2, np.full(len(c2), k)] @ a[:3, :3].T + a[:3, 3]
+            h2 = ConvexHull(c2)
+            dk = float(pdist(pts[h2.vertices]).max())
+            if dk > best * (1 + 1e-9):
+                best, best_k = dk, int(k)
+        e3 = abs(best - m["recist"]["longAxisMm"]) / best
+        worst_feret = max(worst_feret, e3)
+        if e3 > 1e-9 or best_k != m["recist"]["sliceIndex"]:
+            print(f"FAIL label {p.label}: RECIST long axis {m['recist']['longAxisMm']} on slice "
+                  f"{m['recist']['sliceIndex']} vs Qhull {best} on slice {best_k}")
+            failures += 1
+    print(f"scipy ConvexHull (Qhull): worst Feret/RECIST long-axis difference {worst_feret:.3g} (relative)")
     print(f"skimage regionprops: {len(props)} labels, voxel counts identical: {failures == 0}, "
-          f"worst centroid difference {worst_centroid:.3g} mm")
+          f"worst centroid difference {worst_centroid:.3g} mm, worst principal-length difference "
+          f"{worst_length:.3g} (relative)")
     if mesh_dir:
         try:
             import vtk

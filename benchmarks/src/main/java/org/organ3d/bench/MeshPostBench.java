@@ -32,7 +32,7 @@ import org.organ3d.mesh.io.NamedMesh;
 /**
  * Mesh post-processing on a noisy icosphere of 1,310,720 triangles (level 8, r = 100 mm, radial
  * noise σ = 0.1 mm, 655,362 vertices): Taubin (20 iterations) and windowed-sinc (20) smoothing,
- * quadric decimation to 10 %, binary STL (65.5 MB) and GLB (46.5 MB) writes. Each call is one shot.
+ * quadric decimation to 10 %, binary STL (65.5 MB) and GLB (31.5 MB) writes. Each call is one shot.
  * Run: {@code java -jar benchmarks/target/benchmarks.jar MeshPostBench -f 1 -wi 2 -i 3}.
  */
 @State(Scope.Benchmark)

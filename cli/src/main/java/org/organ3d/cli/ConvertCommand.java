@@ -3,14 +3,12 @@ package org.organ3d.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.organ3d.io.ImageFormat;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
-import org.organ3d.io.dicom.DicomSeriesReader;
 import org.organ3d.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -51,15 +49,7 @@ final class ConvertCommand implements Callable<Integer> {
         ImageFormat writer = ImageFormats.all().stream().filter(f -> f.canWrite(output)).findFirst()
                 .orElseThrow(() -> new UsageException("cannot tell the output format from " + output
                         + " (use .nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd, .mha or .mhd)"));
-        LoadedImage img;
-        if (series != null) {
-            if (!Files.isDirectory(input)) {
-                throw new UsageException("--series applies to a DICOM folder, and " + input + " is not a folder");
-            }
-            img = DicomSeriesReader.readFolder(input, series);
-        } else {
-            img = ImageFormats.read(input);
-        }
+        LoadedImage img = Inputs.read(input, series);
         Volume v = img.volume();
         PrintWriter err = spec.commandLine().getErr();
         for (String w : img.warnings()) {

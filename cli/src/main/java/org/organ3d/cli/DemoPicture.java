@@ -1,14 +1,33 @@
 package org.organ3d.cli;
 
+import java.util.Locale;
+import java.util.Map;
 import org.organ3d.cli.demo.DemoRun;
+import org.organ3d.viewer.OffscreenRenderer;
+import org.organ3d.viewer.StereoMode;
+import org.organ3d.viewer.ViewPreset;
 
-/** The demo's picture renderer: the viewer's offscreen screenshot, once the viewer provides one. */
+/** The demo's picture: the viewer's offscreen renderer, anterior view, 1024×768, mono, liver translucent. */
 final class DemoPicture {
 
     private DemoPicture() {
     }
 
     static DemoRun.Picture fromViewer() {
-        return (meshes, path) -> "the viewer's offscreen renderer is not available yet";
+        return (meshes, path) -> {
+            String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+            String display = System.getenv("DISPLAY");
+            if (os.contains("linux") && (display == null || display.isBlank()) && System.getenv("WAYLAND_DISPLAY") == null) {
+                return "no display (set DISPLAY, e.g. Xvfb :99)";
+            }
+            try {
+                // NB: a translucent liver shows the phantom's liver lesion inside it.
+                OffscreenRenderer.renderPng(meshes, ViewPreset.ANTERIOR, StereoMode.OFF, 1024, 768, path,
+                        Map.of("liver", 0.4f));
+                return null;
+            } catch (Exception | LinkageError e) {
+                return "the viewer could not render: " + (e.getMessage() != null ? e.getMessage() : e.toString());
+            }
+        };
     }
 }

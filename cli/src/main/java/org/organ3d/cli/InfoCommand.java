@@ -8,16 +8,13 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import org.joml.Vector3d;
-import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
-import org.organ3d.io.dicom.DicomSeriesReader;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
@@ -54,15 +51,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedImage img;
-        if (series != null) {
-            if (!Files.isDirectory(input)) {
-                throw new UsageException("--series applies to a DICOM folder, and " + input + " is not a folder");
-            }
-            img = DicomSeriesReader.readFolder(input, series);
-        } else {
-            img = ImageFormats.read(input);
-        }
+        LoadedImage img = Inputs.read(input, series);
         Volume v = img.volume();
         Stats st = stats(v);
         PrintWriter out = spec.commandLine().getOut();

@@ -61,6 +61,11 @@ final class MeasureCommand implements Callable<Integer> {
             + "before mesh volume, area and sphericity (default 0: unsmoothed); the report's surfaceMethod says so.")
     int smooth;
 
+    @Option(names = "--image-iso", paramLabel = "V", description = "Take each label's surface from the --image "
+            + "isosurface at V next to the label (sub-voxel; for labels made by thresholding that image at V) instead of "
+            + "the label's own 0/1 surface.")
+    Double imageIso;
+
     @Option(names = "--no-mesh", description = "Skip the surfaces (no mesh volume, surface area or sphericity): faster.")
     boolean noMesh;
 
@@ -93,15 +98,11 @@ final class MeasureCommand implements Callable<Integer> {
         if (smooth != 0 && (smooth < 2 || smooth > 1000)) {
             throw new UsageException("--smooth takes 2..1000 iterations (or 0 for none), not " + smooth);
         }
-        if (smooth != 0 && noMesh) {
-            throw new UsageException("--smooth and --no-mesh exclude each other");
+        if ((smooth != 0 || imageIso != null) && noMesh) {
+            throw new UsageException("--smooth and --image-iso need surfaces; they exclude --no-mesh");
         }
-        LabelSurfaces surfaces = null;
-        if (!noMesh) {
-            surfaces = LabelSurfaces.indicatorIsoSurface();
-            if (smooth != 0) {
-                surfaces = LabelSurfaces.smoothed(surfaces, WindowedSincSmoothing.Options.defaults().withIterations(smooth));
-            }
+        if (imageIso != null && (imagePath == null || !Double.isFinite(imageIso))) {
+            throw new UsageException("--image-iso needs --image and a finite iso value");
         }
         PrintWriter err = spec.commandLine().getErr();
         LoadedImage loaded = ImageFormats.read(labelsPath);
@@ -114,6 +115,13 @@ final class MeasureCommand implements Callable<Integer> {
                 throw new IllegalArgumentException(imagePath + ": image grid " + image.dimensions()
                         + " does not match the label map " + labelsPath + " " + map.dimensions()
                         + " (same size and voxel-to-patient geometry needed; resample first)");
+            }
+        }
+        LabelSurfaces surfaces = null;
+        if (!noMesh) {
+            surfaces = imageIso != null ? LabelSurfaces.imageIsoSurface(image, imageIso) : LabelSurfaces.indicatorIsoSurface();
+            if (smooth != 0) {
+                surfaces = LabelSurfaces.smoothed(surfaces, WindowedSincSmoothing.Options.defaults().withIterations(smooth));
             }
         }
         long t0 = System.nanoTime();

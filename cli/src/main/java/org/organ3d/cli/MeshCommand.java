@@ -16,7 +16,6 @@ import org.organ3d.compute.ComputeBackend;
 import org.organ3d.compute.ComputeBackends;
 import org.organ3d.compute.FallbackBackend;
 import org.organ3d.compute.JavaBackend;
-import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.SurfaceExtraction;
@@ -53,6 +52,9 @@ final class MeshCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "<input>", description = "DICOM folder or file, .nii(.gz), .nrrd, .seg.nrrd, .mha/.mhd.")
     Path input;
+
+    @Option(names = "--series", paramLabel = "UID", description = "DICOM folder: use this Series Instance UID instead of the largest series.")
+    String series;
 
     @Option(names = "--out", required = true, paramLabel = "<file>", description = "Output .stl, .obj, .ply or .glb (STL with several labels: one file per label).")
     Path out;
@@ -137,7 +139,7 @@ final class MeshCommand implements Callable<Integer> {
             throw new UsageException("label surfaces (surface nets) run on the java backend only, not '" + backend + "'");
         }
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage img = ImageFormats.read(input);
+        LoadedImage img = Inputs.read(input, series);
         for (String w : img.warnings()) {
             err.println("organ3d mesh: warning: " + input + ": " + w);
         }

@@ -42,7 +42,10 @@ final class SegmentCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<input>", description = "DICOM folder or file, .nii(.gz), .nrrd, .mha/.mhd.")
     Path input;
 
-    @Option(names = "--out", required = true, paramLabel = "<labels>", description = "Output label map (.nii.gz, .nii, .nrrd, .seg.nrrd ...).")
+    @Option(names = "--series", paramLabel = "UID", description = "DICOM folder: use this Series Instance UID instead of the largest series.")
+    String series;
+
+    @Option(names = "--out", required = true, paramLabel = "<labels>", description = "Output label map: .nii.gz, .nii, .nrrd, .seg.nrrd, .mha or .mhd.")
     Path out;
 
     @Option(names = "--threshold", paramLabel = "LO:HI", description = "Intensity range in rescaled units (HU), both bounds inclusive; a side may be empty (300:).")
@@ -101,7 +104,7 @@ final class SegmentCommand implements Callable<Integer> {
         SegmentationPlan plan = plan();
         checkWritable(out);
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage img = ImageFormats.read(input);
+        LoadedImage img = Inputs.read(input, series);
         for (String w : img.warnings()) {
             err.println("organ3d segment: warning: " + input + ": " + w);
         }
@@ -224,6 +227,6 @@ final class SegmentCommand implements Callable<Integer> {
                 return;
             }
         }
-        throw new UsageException(out + ": no writer for this extension in this build (use .nii.gz, .nii or .nrrd)");
+        throw new UsageException(out + ": no writer for this extension (use .nii.gz, .nii, .nrrd, .seg.nrrd, .mha or .mhd)");
     }
 }

@@ -1,19 +1,110 @@
 package org.organ3d.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.organ3d.viewer.Screenshot;
+import org.organ3d.viewer.StereoMode;
+import org.organ3d.viewer.ViewPreset;
+import org.organ3d.viewer.ViewerApp;
+import org.organ3d.viewer.ViewerOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code organ3d view} (shared/CONTRACT.md). Not implemented yet: fails with a clear message. */
-@Command(name = "view", mixinStandardHelpOptions = true, description = "Open the stereo 3D viewer.")
+/** {@code organ3d view <input or meshes...> [options]} (shared/CONTRACT.md). */
+@Command(name = "view", mixinStandardHelpOptions = true,
+        description = {"Open the stereo 3D viewer on a DICOM folder or volume (with --iso), a label map",
+            "(--labels, or a label volume as input) or mesh files (.stl, .ply, .obj; LPS mm).",
+            "With --screenshot, render one frame offscreen and exit (needs a display, e.g. Xvfb)."})
 final class ViewCommand implements Callable<Integer> {
 
-    @Parameters(arity = "0..*", description = "Arguments (see shared/CONTRACT.md).")
-    List<String> args;
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "DICOM folders, volume files or mesh files.")
+    List<Path> inputs = List.of();
+
+    @Option(names = "--labels", paramLabel = "FILE", description = "Label map: every organ is shown.")
+    Path labels;
+
+    @Option(names = "--iso", paramLabel = "V", description = "Isosurface level for volume inputs (rescaled units, e.g. HU).")
+    Double iso;
+
+    @Option(names = "--stereo", paramLabel = "MODE", defaultValue = "off",
+            description = "off|anaglyph|side-by-side|top-bottom|interlaced|quad. Default: ${DEFAULT-VALUE}.")
+    String stereo;
+
+    @Option(names = "--screenshot", paramLabel = "FILE.png", description = "Render one frame offscreen to FILE.png and exit.")
+    Path screenshot;
+
+    @Option(names = "--size", paramLabel = "WxH", defaultValue = "1280x800",
+            description = "Window or screenshot size in pixels. Default: ${DEFAULT-VALUE}.")
+    String size;
+
+    @Option(names = "--view", paramLabel = "PRESET", defaultValue = "anterior",
+            description = "Initial view: anterior|posterior|left|right|superior|inferior. Default: ${DEFAULT-VALUE}.")
+    String view;
+
+    @Option(names = "--measurements", paramLabel = "FILE.json",
+            description = "Measurements: loaded at start when the file exists, saved with Ctrl+S (default measurements.json).")
+    Path measurements;
+
+    @Option(names = "--backend", paramLabel = "auto|java|opencl", defaultValue = "auto",
+            description = "Compute backend for --iso surfaces. Default: ${DEFAULT-VALUE}.")
+    String backend;
+
+    @Option(names = "--opacity", paramLabel = "ORGAN=A", split = ",",
+            description = "Initial opacity per organ name, e.g. liver=0.35 (shows a lesion inside).")
+    Map<String, Float> opacity = Map.of();
+
+    @Option(names = "--ras", description = "Mesh files are in RAS (e.g. exported by 3D Slicer): convert to LPS.")
+    boolean ras;
 
     @Override
-    public Integer call() {
-        throw new UnsupportedOperationException("'view' is not implemented yet");
+    public Integer call() throws Exception {
+        StereoMode mode;
+        ViewPreset preset;
+        try {
+            mode = StereoMode.parse(stereo);
+            preset = ViewPreset.parse(view);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage().startsWith("No enum") ? "unknown --view '" + view
+                    + "' (expected anterior|posterior|left|right|superior|inferior)" : e.getMessage());
+        }
+        String[] wh = size.toLowerCase(Locale.ROOT).split("x");
+        int w;
+        int h;
+        try {
+            if (wh.length != 2) {
+                throw new NumberFormatException();
+            }
+            w = Integer.parseInt(wh[0].trim());
+            h = Integer.parseInt(wh[1].trim());
+        } catch (NumberFormatException e) {
+            throw new UsageException("--size must be WxH, e.g. 800x600: '" + size + "'");
+        }
+        if (screenshot != null && !screenshot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new UsageException("--screenshot must name a .png file: " + screenshot);
+        }
+        ViewerOptions options;
+        try {
+            options = new ViewerOptions(inputs, labels, iso, mode, backend, measurements, preset, w, h, opacity, ras);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        if (screenshot != null) {
+            PrintWriter err = spec.commandLine().getErr();
+            Screenshot.render(options, screenshot, err);
+            err.println("organ3d view: wrote " + screenshot.toAbsolutePath());
+            err.flush();
+            return ExitCodes.OK;
+        }
+        return ViewerApp.run(options);
     }
 }

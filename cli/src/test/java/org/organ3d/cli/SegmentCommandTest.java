@@ -100,6 +100,11 @@ class SegmentCommandTest {
         long n = Json.MAPPER.readTree(r.out()).get("voxelCount").asLong();
         assertEquals(n, count(out));
         assertTrue(n > 10 && n < 400, "speck + 2 mm: " + n);
+        Path nrrd = dir.resolve("speck.nrrd");
+        Run again = run("segment", in.toString(), "--out", nrrd.toString(), "--threshold", "500:2000", "--seed", "12,-4,20",
+                "--region-grow", "--dilate", "2", "--label", "300");
+        assertEquals(0, again.rc(), again.err());
+        assertEquals(Map.of(300, n), ImageFormats.read(nrrd).asLabelMap().counts());
     }
 
     @Test

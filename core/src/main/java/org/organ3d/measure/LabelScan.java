@@ -17,16 +17,16 @@ import org.organ3d.volume.VoxelType;
  *
  * <p>Pass 0 (histogram): which labels are present and how many voxels each has; the labels to
  * measure get compact indices 1..m (0 = background or not measured).
- * Pass 1 (moments): each row is split into maximal runs of one label; a run [a, b] in row (j, k)
- * adds its count and its exact first and second index moments (closed-form sums over the run) and
- * widens the label's index bounding box. Voxel faces between different labels (or the grid border)
- * are counted per axis: two per run along i, and by comparing each row with the next row and each
- * slice with the next slice along j and k.
- * Pass 2 (row extents): with the bounding boxes known, the first and last i of each label in each
- * row (j, k) is recorded in that label's {@link RowExtents}; threads own disjoint slices.
+ * Pass 1 (moments and rows): each row is split into maximal runs of one label; a run [a, b] in row
+ * (j, k) adds its count and its exact first and second index moments (closed-form sums over the run)
+ * and widens the label's index bounding box; the first and last i of each label in each row are
+ * kept per slice (threads own disjoint slices) and handed to each label's {@link RowExtents} at the
+ * end. Voxel faces between different labels (or the grid border) are counted per axis: two per run
+ * along i, and by comparing each row with the next row and each slice with the next slice along j
+ * and k.
  *
- * <p>Memory: per slab, 13 longs and 6 ints per measured label; row extents of two ints per row of
- * each label's bounding box.
+ * <p>Memory: per slab, 13 longs and 6 ints per measured label; two ints per row that a label occupies
+ * (from its first to its last row in each slice).
  */
 final class LabelScan {
 
@@ -102,8 +102,9 @@ final class LabelScan {
             return scan;
         }
         int m = labelOf.length;
+        SliceRows[] perSlice = new SliceRows[d.nz()];
         List<Moments> parts = IntStream.range(0, slabs.length).parallel()
-                .mapToObj(s -> moments(v, lut, m, slabs[s])).toList();
+                .mapToObj(s -> moments(v, lut, m, slabs[s], perSlice)).toList();
         Moments all = new Moments(m);
         for (Moments p : parts) {
             all.merge(p);
@@ -112,7 +113,12 @@ final class LabelScan {
         for (int c = 1; c < m; c++) {
             scan.extents[c] = new RowExtents(all.minI[c], all.maxI[c], all.minJ[c], all.maxJ[c], all.minK[c], all.maxK[c]);
         }
-        IntStream.range(0, slabs.length).parallel().forEach(s -> extents(v, lut, scan.extents, slabs[s]));
+        for (int k = 0; k < d.nz(); k++) {
+            SliceRows r = perSlice[k];
+            for (int x = 0; x < r.labels.length; x++) {
+                scan.extents[r.labels[x]].setSlice(k, r.firstJ[x], r.rows[x]);
+            }
+        }
         return scan;
     }
 
@@ -176,13 +182,18 @@ final class LabelScan {
         return v.type().newSlice(v.dimensions().sliceSize());
     }
 
-    private static Moments moments(Volume v, int[] lut, int m, int[] slab) {
+    /** The row extents of every label present in one slice. */
+    private record SliceRows(int[] labels, int[] firstJ, int[][] rows) {
+    }
+
+    private static Moments moments(Volume v, int[] lut, int m, int[] slab, SliceRows[] perSlice) {
         Dimensions d = v.dimensions();
         int nx = d.nx();
         int ny = d.ny();
         int nz = d.nz();
         int n = d.sliceSize();
         Moments acc = new Moments(m);
+        RowCollector rows = new RowCollector(m);
         Object raw = rawSlice(v);
         int[] cur = new int[n];
         int[] next = new int[n];
@@ -199,9 +210,12 @@ final class LabelScan {
                     }
                     if (c > 0) {
                         acc.run(c, a, i - 1, j, k);
+                        rows.run(c, a, i - 1);
                     }
                 }
+                rows.endRow(j);
             }
+            perSlice[k] = rows.endSlice();
             // Faces along j: between rows j and j+1, and at the first and last row.
             for (int x = 0; x < nx; x++) {
                 acc.faceJ(cur[x]);
@@ -243,28 +257,96 @@ final class LabelScan {
         return acc;
     }
 
-    private static void extents(Volume v, int[] lut, RowExtents[] ext, int[] slab) {
-        Dimensions d = v.dimensions();
-        int nx = d.nx();
-        int ny = d.ny();
-        Object raw = rawSlice(v);
-        int[] cur = new int[d.sliceSize()];
-        for (int k = slab[0]; k < slab[1]; k++) {
-            compact(v, lut, k, raw, cur);
-            for (int j = 0; j < ny; j++) {
-                int row = j * nx;
-                int i = 0;
-                while (i < nx) {
-                    int c = cur[row + i];
-                    int a = i;
-                    while (i < nx && cur[row + i] == c) {
-                        i++;
-                    }
-                    if (c > 0) {
-                        ext[c].include(j, k, a, i - 1);
-                    }
-                }
+    /**
+     * Gathers, slice by slice, the first and last i of each label in each row: labels seen in the
+     * current row are tracked with a touched list; at the end of a row their extents are appended to
+     * the slice's entries (in increasing j per label), and at the end of a slice they become one
+     * {@code [lo, hi]} array per label over its rows in that slice. Thread-confined.
+     */
+    private static final class RowCollector {
+        private final int[] rowLo;
+        private final int[] rowHi;
+        private final int[] rowTouched;
+        private int rowCount;
+        private final int[] sliceIndex; // per label: its slot in this slice, or -1
+        private int[] sliceLabels = new int[16];
+        private int sliceCount;
+        private int[][] entries = new int[16][]; // per slot: j, lo, hi triples
+        private int[] entryLength = new int[16];
+
+        RowCollector(int m) {
+            rowLo = new int[m];
+            rowHi = new int[m];
+            rowTouched = new int[m];
+            sliceIndex = new int[m];
+            Arrays.fill(rowLo, Integer.MAX_VALUE);
+            Arrays.fill(sliceIndex, -1);
+        }
+
+        void run(int c, int a, int b) {
+            if (rowLo[c] == Integer.MAX_VALUE) {
+                rowTouched[rowCount++] = c;
+                rowLo[c] = a;
             }
+            rowHi[c] = b;
+        }
+
+        void endRow(int j) {
+            for (int t = 0; t < rowCount; t++) {
+                int c = rowTouched[t];
+                int slot = sliceIndex[c];
+                if (slot < 0) {
+                    if (sliceCount == sliceLabels.length) {
+                        sliceLabels = Arrays.copyOf(sliceLabels, 2 * sliceCount);
+                        entries = Arrays.copyOf(entries, 2 * sliceCount);
+                        entryLength = Arrays.copyOf(entryLength, 2 * sliceCount);
+                    }
+                    slot = sliceCount++;
+                    sliceIndex[c] = slot;
+                    sliceLabels[slot] = c;
+                    if (entries[slot] == null) {
+                        entries[slot] = new int[24];
+                    }
+                    entryLength[slot] = 0;
+                }
+                int[] e = entries[slot];
+                if (entryLength[slot] + 3 > e.length) {
+                    e = Arrays.copyOf(e, 2 * e.length);
+                    entries[slot] = e;
+                }
+                e[entryLength[slot]++] = j;
+                e[entryLength[slot]++] = rowLo[c];
+                e[entryLength[slot]++] = rowHi[c];
+                rowLo[c] = Integer.MAX_VALUE;
+            }
+            rowCount = 0;
+        }
+
+        SliceRows endSlice() {
+            int[] labels = Arrays.copyOf(sliceLabels, sliceCount);
+            int[] firstJ = new int[sliceCount];
+            int[][] rows = new int[sliceCount][];
+            for (int slot = 0; slot < sliceCount; slot++) {
+                int[] e = entries[slot];
+                int len = entryLength[slot];
+                int jFirst = e[0];
+                int jLast = e[len - 3];
+                int[] lohi = new int[2 * (jLast - jFirst + 1)];
+                for (int x = 0; x < lohi.length; x += 2) {
+                    lohi[x] = Integer.MAX_VALUE;
+                    lohi[x + 1] = Integer.MIN_VALUE;
+                }
+                for (int x = 0; x < len; x += 3) {
+                    int r = 2 * (e[x] - jFirst);
+                    lohi[r] = e[x + 1];
+                    lohi[r + 1] = e[x + 2];
+                }
+                firstJ[slot] = jFirst;
+                rows[slot] = lohi;
+                sliceIndex[labels[slot]] = -1;
+            }
+            sliceCount = 0;
+            return new SliceRows(labels, firstJ, rows);
         }
     }
 

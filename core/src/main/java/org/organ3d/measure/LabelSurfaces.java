@@ -47,6 +47,98 @@ public interface LabelSurfaces {
     }
 
     /**
+     * The isosurface at {@code iso} of {@code image} (on the label map's grid) next to the label: the
+     * image is cropped to the label's bounding box plus one voxel, and every voxel farther than one
+     * voxel (26-neighbourhood) from the label is set to background, so that other structures above
+     * the iso value in the box do not contribute. For a label made by thresholding the same image at
+     * {@code iso} this is the label's sub-voxel surface: its enclosed volume has no staircase or
+     * corner-cutting error (within 0.5 % for a sphere of radius 10 voxels or more). For a label drawn
+     * otherwise the surface follows the image, not the label; where an unlabelled structure above
+     * {@code iso} touches the label, its first voxel layer is included.
+     */
+    static LabelSurfaces imageIsoSurface(Volume image, double iso) {
+        String method = String.format(java.util.Locale.ROOT,
+                "marching cubes of the image at %s within one voxel of the label (unsmoothed)", iso);
+        return new LabelSurfaces() {
+            @Override
+            public String method() {
+                return method;
+            }
+
+            @Override
+            public Mesh extract(LabelMap map, int label, int[] box) {
+                LabelMeasurements.requireSameGrid(map, image);
+                Volume ind = indicator(map, label, box);
+                Dimensions d = ind.dimensions();
+                int nx = d.nx();
+                int ny = d.ny();
+                int nz = d.nz();
+                byte[][] near = new byte[nz][];
+                for (int z = 0; z < nz; z++) {
+                    near[z] = new byte[nx * ny];
+                    ind.copySlice(z, near[z]);
+                }
+                dilate(near, nx, ny, nz);
+                Volume.Builder b = Volume.builder(d, VoxelType.FLOAT32, ind.geometry());
+                float[] row = null;
+                for (int z = 0; z < nz; z++) {
+                    float[] dst = (float[]) b.sliceForWriting(z);
+                    java.util.Arrays.fill(dst, -Float.MAX_VALUE);
+                    int k = box[4] - 1 + z;
+                    if (k < 0 || k >= image.nz()) {
+                        continue;
+                    }
+                    row = image.sliceValues(k, row);
+                    for (int y = 0; y < ny; y++) {
+                        int j = box[2] - 1 + y;
+                        if (j < 0 || j >= image.ny()) {
+                            continue;
+                        }
+                        for (int x = 0; x < nx; x++) {
+                            int i = box[0] - 1 + x;
+                            if (i >= 0 && i < image.nx() && near[z][y * nx + x] != 0) {
+                                dst[y * nx + x] = row[j * image.nx() + i];
+                            }
+                        }
+                    }
+                }
+                return FlyingEdges.extract(b.build(), new IsoSurfaceOptions(iso, false, true));
+            }
+        };
+    }
+
+    /** In-place 3×3×3 dilation of a 0/1 mask, separably along x, y and z. */
+    private static void dilate(byte[][] m, int nx, int ny, int nz) {
+        byte[] line = new byte[Math.max(nx, Math.max(ny, nz))];
+        for (int z = 0; z < nz; z++) {
+            for (int y = 0; y < ny; y++) {
+                for (int x = 0; x < nx; x++) {
+                    line[x] = m[z][y * nx + x];
+                }
+                for (int x = 0; x < nx; x++) {
+                    m[z][y * nx + x] = (byte) (line[x] | (x > 0 ? line[x - 1] : 0) | (x < nx - 1 ? line[x + 1] : 0));
+                }
+            }
+            for (int x = 0; x < nx; x++) {
+                for (int y = 0; y < ny; y++) {
+                    line[y] = m[z][y * nx + x];
+                }
+                for (int y = 0; y < ny; y++) {
+                    m[z][y * nx + x] = (byte) (line[y] | (y > 0 ? line[y - 1] : 0) | (y < ny - 1 ? line[y + 1] : 0));
+                }
+            }
+        }
+        for (int p = 0; p < nx * ny; p++) {
+            for (int z = 0; z < nz; z++) {
+                line[z] = m[z][p];
+            }
+            for (int z = 0; z < nz; z++) {
+                m[z][p] = (byte) (line[z] | (z > 0 ? line[z - 1] : 0) | (z < nz - 1 ? line[z + 1] : 0));
+            }
+        }
+    }
+
+    /**
      * {@code base}'s surfaces smoothed by {@link WindowedSincSmoothing} (non-shrinking low-pass);
      * {@link #method()} says so, with the iterations and pass band, so that a report never passes a
      * smoothed volume or area off as the raw one.

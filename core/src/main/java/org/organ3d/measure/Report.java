@@ -1,14 +1,13 @@
 package org.organ3d.measure;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.organ3d.io.AtomicFiles;
 
 /**
  * A measurement report: one {@link LabelMeasurement} per label plus optional {@link LabelDistance}s,
@@ -195,14 +194,6 @@ public record Report(String input, String image, List<LabelMeasurement> labels, 
     }
 
     static void writeAtomically(Path path, String text) throws IOException {
-        Path abs = path.toAbsolutePath();
-        Path dir = abs.getParent();
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.writeString(path, text);
     }
 }

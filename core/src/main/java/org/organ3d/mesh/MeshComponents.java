@@ -24,8 +24,8 @@ import java.util.Objects;
  * <p>Caveats: the volume of an open component is not defined; it is computed all the same (about
  * the centre of the mesh's bounding box) and flagged by {@link Component#closed()}. A negative
  * shell that no positive shell contains is its own body, ranked by its absolute volume. Ray parity
- * assumes the enclosing shell is closed and not self-intersecting; it costs one pass over the
- * triangles of each candidate shell per cavity.
+ * assumes the enclosing shell is closed and not self-intersecting; each candidate shell is indexed
+ * once (a grid on the plane normal to the ray), so many cavities in one organ stay cheap.
  */
 public final class MeshComponents {
 
@@ -170,6 +170,7 @@ public final class MeshComponents {
                 closed[c] = topology.isComponentClosed(c);
             }
             int[] body = new int[count];
+            RayParity[] shells = new RayParity[count];
             for (int c = 0; c < count; c++) {
                 body[c] = c;
                 if (!(closed[c] && volume[c] < 0)) {
@@ -181,7 +182,13 @@ public final class MeshComponents {
                     if (o == c || !closed[o] || volume[o] <= 0 || !contains(box[o], box[c])) {
                         continue;
                     }
-                    if ((best < 0 || volume[o] < volume[best]) && RayParity.inside(pos, tris[o], p)) {
+                    if (best >= 0 && volume[o] >= volume[best]) {
+                        continue;
+                    }
+                    if (shells[o] == null) {
+                        shells[o] = RayParity.of(pos, tris[o]);
+                    }
+                    if (shells[o].inside(p)) {
                         best = o;
                     }
                 }

@@ -19,7 +19,7 @@ import java.util.Objects;
  * every edge is priced at its optimal position (the minimiser of Q_u + Q_v, Cramer's rule; when A
  * is nearly singular, or the minimiser lies farther than two edge lengths from the edge midpoint,
  * the minimiser on the segment u–v, which covers endpoints and midpoint; a locked endpoint is the
- * only position allowed) and pushed on a 4-ary heap ({@link EdgeHeap}). Pass 4: the cheapest edge
+ * only position allowed) and pushed on a radix heap ({@link EdgeHeap}). Pass 4: the cheapest edge
  * is popped; stale entries (a vertex changed since the push) are skipped (lazy invalidation). A collapse is done
  * only if (a) the link condition holds: u and v have exactly two common neighbours, the apexes of
  * the two triangles on the edge (Dey et al. 1999; this forbids collapses that pinch the surface or
@@ -443,6 +443,13 @@ public final class QuadricDecimation {
                 double dot = n0x * n1x + n0y * n1y + n0z * n1z;
                 double len1 = n1x * n1x + n1y * n1y + n1z * n1z;
                 double len0 = n0x * n0x + n0y * n0y + n0z * n0z;
+                // NB: a triangle that has no area before the move has no orientation to keep (flying
+                // edges makes such triangles where the iso value equals a sample value); it is not
+                // allowed to block the collapses that remove it.
+                double edge2 = ex * ex + ey * ey + ez * ez + ax * ax + ay * ay + az * az;
+                if (len0 <= 1e-24 * edge2 * edge2) {
+                    continue;
+                }
                 if (!(dot > 0) || len1 <= 1e-12 * len0) {
                     return true;
                 }

@@ -2,6 +2,7 @@ package org.organ3d.segment;
 
 import java.util.Collection;
 import java.util.function.IntPredicate;
+import java.util.stream.IntStream;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
@@ -47,12 +48,15 @@ public final class Components {
             if (l == null || l.length != dims.sliceSize()) {
                 throw new IllegalArgumentException("label slices must hold " + dims.sliceSize() + " voxels");
             }
-            for (int v : l) {
+        }
+        // NB: the range check reads every voxel; slices in parallel keep it cheap for 512^3 label maps.
+        IntStream.range(0, labels.length).parallel().forEach(k -> {
+            for (int v : labels[k]) {
                 if (v < 0 || v > n) {
                     throw new IllegalArgumentException("component label " + v + " outside 0.." + n);
                 }
             }
-        }
+        });
         return new Components(labels, sizes, dims, geometry);
     }
 

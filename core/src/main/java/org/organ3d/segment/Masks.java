@@ -105,6 +105,28 @@ public final class Masks {
         return toLabelMap(bits, like.dimensions(), like.geometry(), label);
     }
 
+    /** Inclusive voxel bounding box {@code {i0, i1, j0, j1, k0, k1}} of the set voxels, or null if none. */
+    public static int[] boundingBox(byte[][] bits, Dimensions d) {
+        int nx = d.nx();
+        int[] box = {Integer.MAX_VALUE, -1, Integer.MAX_VALUE, -1, Integer.MAX_VALUE, -1};
+        for (int k = 0; k < bits.length; k++) {
+            byte[] b = bits[k];
+            for (int x = 0; x < b.length; x++) {
+                if (b[x] != 0) {
+                    int j = x / nx;
+                    int i = x - j * nx;
+                    box[0] = Math.min(box[0], i);
+                    box[1] = Math.max(box[1], i);
+                    box[2] = Math.min(box[2], j);
+                    box[3] = Math.max(box[3], j);
+                    box[4] = Math.min(box[4], k);
+                    box[5] = Math.max(box[5], k);
+                }
+            }
+        }
+        return box[1] < 0 ? null : box;
+    }
+
     /** Number of non-zero voxels. */
     public static long count(byte[][] bits) {
         return IntStream.range(0, bits.length).parallel().mapToLong(k -> {

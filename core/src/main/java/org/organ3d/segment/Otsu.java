@@ -16,7 +16,7 @@ import org.organ3d.volume.Volume;
  * between two classes) the middle one is taken, so that two clean classes are cut half-way.
  *
  * <p>The threshold returned is the lower edge of the first bin of the upper class: foreground is
- * {@code value >= threshold}. Caveats: the answer is quantised to one bin width
+ * {@code value >= threshold}. NaN voxels (float images) are left out. Caveats: the answer is quantised to one bin width
  * ({@code (max - min) / bins}); one outlier voxel stretches the range and coarsens the bins; a
  * constant image has no split (the threshold is its value).
  */
@@ -62,8 +62,11 @@ public final class Otsu {
             float lo = Float.POSITIVE_INFINITY;
             float hi = Float.NEGATIVE_INFINITY;
             for (int x = 0; x < n; x++) {
-                lo = Math.min(lo, v[x]);
-                hi = Math.max(hi, v[x]);
+                float f = v[x];
+                if (f == f) {
+                    lo = Math.min(lo, f);
+                    hi = Math.max(hi, f);
+                }
             }
             mm[k] = new double[] {lo, hi};
         });
@@ -74,6 +77,9 @@ public final class Otsu {
             max = Math.max(max, p[1]);
         }
         if (!(max > min)) {
+            if (!(max >= min)) {
+                throw new IllegalArgumentException("Otsu: every voxel of the volume is NaN");
+            }
             return new Result(min, min, max, 0, 0);
         }
         final double lo = min;
@@ -82,7 +88,9 @@ public final class Otsu {
             float[] v = volume.sliceValues(k, null);
             long[] h = new long[bins];
             for (int x = 0; x < n; x++) {
-                h[binOf(v[x], lo, width, bins)]++;
+                if (v[x] == v[x]) {
+                    h[binOf(v[x], lo, width, bins)]++;
+                }
             }
             return h;
         }).reduce(new long[bins], (a, b) -> {

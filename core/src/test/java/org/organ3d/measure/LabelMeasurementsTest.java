@@ -170,4 +170,42 @@ class LabelMeasurementsTest {
         assertEquals(raw.meshVolumeMm3(), s.meshVolumeMm3(), 0.01 * raw.meshVolumeMm3());
         assertEquals(raw.volumeMm3(), s.volumeMm3(), 0);
     }
+
+    @Test
+    void imageIsoSurfaceOfAThresholdedLabelGivesTheVolumeWithinHalfAPercent() {
+        // A smooth image (signed distance to a sphere of radius 10.3 mm on 0.9 × 0.9 × 1.0 mm voxels:
+        // at least 10 voxels along every axis),
+        // the label by thresholding it at 0, and a second object above the threshold in the same box.
+        Vector3d sp = new Vector3d(0.9, 0.9, 1.0);
+        Geometry g = Geometry.axisAligned(sp.x, sp.y, sp.z, 0, 0, 0);
+        Dimensions d = new Dimensions(40, 40, 32);
+        double rad = 10.3;
+        org.organ3d.volume.Volume.Builder ib = org.organ3d.volume.Volume.builder(d, org.organ3d.volume.VoxelType.FLOAT32, g);
+        for (int k = 0; k < d.nz(); k++) {
+            float[] s = (float[]) ib.sliceForWriting(k);
+            for (int j = 0; j < d.ny(); j++) {
+                for (int i = 0; i < d.nx(); i++) {
+                    double x = i * sp.x - 17.3;
+                    double y = j * sp.y - 18.1;
+                    double z = k * sp.z - 16.2;
+                    double v = rad - Math.sqrt(x * x + y * y + z * z);
+                    if (i >= 36 && j >= 36) {
+                        v = 5; // another structure above the iso value, inside the sphere's box corner
+                    }
+                    s[j * d.nx() + i] = (float) v;
+                }
+            }
+        }
+        org.organ3d.volume.Volume image = ib.build();
+        LabelMap m = Phantoms.draw(d, g, (i, j, k) -> i < 36 || j < 36 ? (image.value(i, j, k) >= 0 ? 1 : 0) : 0);
+        LabelMeasurement r = LabelMeasurements.measure(m, null, null, LabelSurfaces.imageIsoSurface(image, 0)).get(0);
+        double v = 4.0 / 3 * Math.PI * rad * rad * rad;
+        double a = 4 * Math.PI * rad * rad;
+        System.out.printf("image iso-surface, sphere r=10.3 mm: mesh volume %.1f (true %.1f), area %.1f (true %.1f),"
+                + " voxel volume %.1f%n", r.meshVolumeMm3(), v, r.surfaceAreaMm2(), a, r.volumeMm3());
+        assertEquals(v, r.meshVolumeMm3(), 0.005 * v);
+        assertEquals(a, r.surfaceAreaMm2(), 0.01 * a);
+        assertTrue(r.sphericity() > 0.98, "sphericity " + r.sphericity());
+        assertTrue(r.surfaceMethod().startsWith("marching cubes of the image at 0"), r.surfaceMethod());
+    }
 }

@@ -183,4 +183,41 @@ class ScanIntensityReportTest {
         assertEquals(1, Files.list(dir).count());
         assertNull(rep.labels().get(0).intensity());
     }
+
+    @Test
+    void uint16LabelMapsWithLargeLabelValuesAreMeasuredAndAnEmptyMapGivesAnEmptyReport() {
+        Dimensions d = new Dimensions(12, 10, 8);
+        Geometry g = Geometry.axisAligned(1, 1, 1, 0, 0, 0);
+        Volume.Builder b = LabelMap.builder(d, VoxelType.UINT16, g);
+        Volume.Builder ib = Volume.builder(d, VoxelType.INT16, g);
+        for (int k = 0; k < d.nz(); k++) {
+            short[] s = (short[]) b.sliceForWriting(k);
+            short[] v = (short[]) ib.sliceForWriting(k);
+            for (int j = 0; j < d.ny(); j++) {
+                for (int i = 0; i < d.nx(); i++) {
+                    int label = i < 4 && j < 4 && k < 4 ? 65535 : i >= 6 && j >= 5 && k >= 3 ? 300 : 0;
+                    s[j * d.nx() + i] = (short) label;
+                    v[j * d.nx() + i] = (short) (label == 300 ? i * 10 : -7);
+                }
+            }
+        }
+        LabelMap m = new LabelMap(b.build(), null);
+        List<LabelMeasurement> all = LabelMeasurements.measure(m, null, ib.build(), LabelSurfaces.indicatorIsoSurface());
+        assertEquals(2, all.size());
+        assertEquals(300, all.get(0).label());
+        assertEquals(65535, all.get(1).label());
+        assertEquals(6 * 5 * 5, all.get(0).voxelCount());
+        assertEquals(new Vec3(8.5, 7, 5), all.get(0).centroidVoxel());
+        assertEquals(85, all.get(0).intensity().mean(), 1e-12); // i = 6..11 → 10 i
+        assertEquals(85, all.get(0).intensity().median(), 1e-12);
+        assertEquals(64, all.get(1).voxelCount());
+        assertEquals(-7, all.get(1).intensity().max(), 0);
+        assertEquals(Math.sqrt(48), all.get(1).maxFeretDiameterMm(), 1e-9);
+        assertTrue(all.get(1).meshVolumeMm3() > 50 && all.get(1).meshVolumeMm3() < 64);
+
+        LabelMap empty = new LabelMap(Volume.builder(d, VoxelType.UINT8, g).fillMissingWithZeros().build(), null);
+        Report r = new Report("empty", null, LabelMeasurements.measure(empty), List.of());
+        assertTrue(r.toJson().contains("\"labels\": []"), r.toJson());
+        assertEquals(1, r.toCsv().split("\r\n").length);
+    }
 }

@@ -60,4 +60,20 @@ class ExtractedSurfacePostProcessingTest {
             assertTrue(Math.abs(dv) < 0.01, m + ": volume change " + dv);
         }
     }
+
+    @Test
+    void decimationRemovesZeroAreaTrianglesOfIsoOnSampleValues() {
+        // iso = 1 on a 0/1 mask puts surface vertices exactly on samples: about half the
+        // triangles have zero area; they must not block the collapses that remove them
+        Phantoms.Field f = Phantoms.sphere(12);
+        Volume v = Phantoms.sample((x, y, z) -> f.at(x, y, z) >= 0 ? 1 : 0, Phantoms.axisGrid(1, 1, 1, 15), 15);
+        Mesh m = FlyingEdges.extract(v, IsoSurfaceOptions.at(1.0));
+        DecimationResult d = QuadricDecimation.decimate(m, QuadricDecimation.Options.toFraction(0.25));
+        assertTrue(Math.abs(d.trianglesAfter() - 0.25 * m.triangleCount()) <= 2, d.toString());
+        assertTrue(TestMeshes.watertightOriented(d.mesh()));
+        assertTrue(TestMeshes.vertexManifold(d.mesh()));
+        assertEquals(2, TestMeshes.euler(d.mesh()));
+        double dv = TestMeshes.volume(d.mesh()) / TestMeshes.volume(m) - 1;
+        assertTrue(Math.abs(dv) < 0.01, "volume change " + dv);
+    }
 }

@@ -66,6 +66,30 @@ class MeshComponentsTest {
     }
 
     @Test
+    void manyCavitiesAllStayWithTheirOrgan() {
+        Mesh[] parts = new Mesh[1 + 64];
+        parts[0] = MeshPrimitives.icosphere(0, 0, 0, 40, 5);
+        int k = 1;
+        for (int i = 0; i < 4; i++) {
+            for (int j = 0; j < 4; j++) {
+                for (int l = 0; l < 4; l++) {
+                    Mesh hole = MeshPrimitives.icosphere(-15 + 10 * i, -15 + 10 * j, -15 + 10 * l, 2, 1);
+                    parts[k++] = MeshPrimitives.withCavity(Mesh.empty(), hole);
+                }
+            }
+        }
+        Mesh organ = TestMeshes.union(parts);
+        List<MeshComponents.Component> cs = MeshComponents.analyse(organ);
+        assertEquals(65, cs.size());
+        for (MeshComponents.Component c : cs) {
+            assertEquals(0, c.body(), "component " + c.id());
+        }
+        Mesh island = MeshPrimitives.icosphere(100, 0, 0, 30, 3);
+        Mesh kept = MeshComponents.keepLargest(TestMeshes.union(organ, island), MeshComponents.Ranking.ENCLOSED_VOLUME);
+        assertEquals(organ.triangleCount(), kept.triangleCount(), "organ with all its cavities");
+    }
+
+    @Test
     void openComponentIsFlagged() {
         Mesh cap = TestMeshes.cut(MeshPrimitives.icosphere(0, 0, 0, 10, 3), 5);
         Mesh all = TestMeshes.union(cap, TINY);

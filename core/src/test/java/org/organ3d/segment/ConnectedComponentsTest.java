@@ -136,4 +136,18 @@ class ConnectedComponentsTest {
         List<Integer> none = new ArrayList<>();
         assertEquals(0, none.size());
     }
+
+    @Test
+    void ofChecksEveryLabelAgainstTheSizes() {
+        Dimensions d = new Dimensions(4, 3, 5);
+        Geometry g = Geometry.axisAligned(1, 1, 1, 0, 0, 0);
+        int[][] labels = new int[5][12];
+        labels[1][3] = 1;
+        labels[4][11] = 2;
+        assertEquals(2, Components.of(labels, new long[] {0, 1, 1}, d, g).count());
+        labels[3][7] = 3;
+        assertThrows(IllegalArgumentException.class, () -> Components.of(labels, new long[] {0, 1, 1}, d, g));
+        labels[3][7] = -1;
+        assertThrows(IllegalArgumentException.class, () -> Components.of(labels, new long[] {0, 1, 1}, d, g));
+    }
 }

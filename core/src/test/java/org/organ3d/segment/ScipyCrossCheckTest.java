@@ -23,8 +23,8 @@ import org.organ3d.volume.Geometry;
 
 /**
  * Cross-check against scipy.ndimage (an independent implementation): connected components (6 and
- * 26) agree as partitions with the same sizes, and the 5 mm margin and 2 mm erosion agree voxel for
- * voxel on the committed fixture {@code blobs.u8.gz}. Skips, with the reason printed, when
+ * 26) agree as partitions with the same sizes, and the 5 mm margin, 2 mm erosion and 3D hole
+ * filling agree voxel for voxel on the committed fixture {@code blobs.u8.gz}. Skips, with the reason printed, when
  * /usr/bin/python3 or scipy is missing.
  */
 class ScipyCrossCheckTest {
@@ -90,21 +90,28 @@ class ScipyCrossCheckTest {
         byte[][] dil = Morphology.dilate(mask, D, S, MARGIN);
         byte[] erode = Files.readAllBytes(out.resolve("erode.u8"));
         byte[][] ero = Morphology.erode(mask, D, S, ERODE);
+        byte[] fill = Files.readAllBytes(out.resolve("fill.u8"));
+        byte[][] filled = HoleFilling.fill3d(mask, D, Connectivity.SIX);
         long mc = 0;
         long ec = 0;
+        long fc = 0;
         for (int k = 0; k < D.nz(); k++) {
             for (int x = 0; x < D.sliceSize(); x++) {
                 int idx = k * D.sliceSize() + x;
                 assertEquals(margin[idx] != 0, dil[k][x] != 0, "margin differs at k " + k + " x " + x);
                 assertEquals(erode[idx] != 0, ero[k][x] != 0, "erosion differs at k " + k + " x " + x);
+                assertEquals(fill[idx] != 0, filled[k][x] != 0, "hole filling differs at k " + k + " x " + x);
                 mc += margin[idx];
                 ec += erode[idx];
+                fc += fill[idx] != 0 && mask[k][x] == 0 ? 1 : 0;
             }
         }
-        System.out.println("scipy cross-check: 5 mm margin " + mc + " voxels, 2 mm erosion " + ec + " voxels, all equal; "
+        System.out.println("scipy cross-check: 5 mm margin " + mc + " voxels, 2 mm erosion " + ec + " voxels, "
+                + fc + " hole voxels filled, all equal; "
                 + Files.readString(out.resolve("summary.json"), StandardCharsets.UTF_8).replaceAll("(?s).*\"scipy\": ", "scipy ").trim());
         assertEquals(true, mc > 30000 && mc < 80000, "margin should be a real test: " + mc);
         assertEquals(true, ec > 500, "erosion should be a real test: " + ec);
+        assertEquals(true, fc > 100, "hole filling should be a real test: " + fc);
     }
 
     private static Path findScript() {

@@ -71,6 +71,23 @@ class ThresholdTest {
     }
 
     @Test
+    void otsuLeavesNanVoxelsOut() {
+        Dimensions d = new Dimensions(8, 8, 2);
+        org.organ3d.volume.Volume.Builder b = Volume.builder(d, org.organ3d.volume.VoxelType.FLOAT32, Geometry.unit());
+        for (int k = 0; k < 2; k++) {
+            float[] s = (float[]) b.sliceForWriting(k);
+            for (int x = 0; x < s.length; x++) {
+                s[x] = x % 8 == 0 ? Float.NaN : x % 8 < 3 ? 10f : 30f;
+            }
+        }
+        Otsu.Result o = Otsu.threshold(b.build());
+        assertEquals(10, o.min());
+        assertEquals(20, o.threshold(), o.binWidth());
+        Volume constant = Phantoms.int16(d, Geometry.unit(), (i, j, k) -> 0);
+        assertEquals(0, Otsu.threshold(constant).threshold());
+    }
+
+    @Test
     void otsuOfAHistogramMatchesTheDefinition() {
         long[] h = {5, 9, 0, 0, 1, 20, 30, 2};
         Otsu.Result o = Otsu.fromHistogram(h, 0, 1);

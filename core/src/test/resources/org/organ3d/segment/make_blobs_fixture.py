@@ -3,8 +3,8 @@
 
 A 64 x 56 x 24 uint8 mask (0/1), i fastest then j then k (numpy shape (24, 56, 64), C order),
 voxel spacing 0.7 x 0.7 x 2.5 mm. Contents: a few ellipsoids, a thin bridge, two cubes touching
-only at a corner, two touching only along an edge, and 0.3 % random single voxels. Deterministic
-(numpy RandomState(20261127)). Usage: /usr/bin/python3 make_blobs_fixture.py [out.u8.gz]
+only at a corner, two touching only along an edge, a hollow ellipsoid (a 3D hole), an opened one
+(no hole), and 0.3 % random single voxels. Deterministic (numpy RandomState(20261127)). Usage: /usr/bin/python3 make_blobs_fixture.py [out.u8.gz]
 """
 import gzip
 import sys
@@ -28,6 +28,10 @@ def make():
     m[4:6, 46:48, 52:54] = True
     m[14:16, 44:46, 50:52] = True      # two 2x2x2 cubes in the same slices, diagonal in-plane:
     m[14:16, 46:48, 52:54] = True      # they share an edge along k
+    shell = ((x - 33) / 6) ** 2 + ((y - 32) / 6) ** 2 + ((z - 45) / 12) ** 2
+    m |= (shell <= 1) & (shell > 0.35)     # a hollow ellipsoid: its cavity is a hole
+    cup = ((x - 38) / 5) ** 2 + ((y - 14) / 5) ** 2 + ((z - 50) / 10) ** 2
+    m |= (cup <= 1) & (cup > 0.3) & (k < 21)  # the same, opened at the top: no hole
     m |= rng.random_sample(m.shape) < 0.003
     return m.astype(np.uint8)
 

@@ -13,7 +13,8 @@ import org.organ3d.volume.Volume;
 
 /**
  * Host side of flying-edges extraction on an OpenCL device ({@code flying_edges.cl}, mirroring
- * {@link org.organ3d.mesh.FlyingEdges}): uploads z-bricks of the volume, runs the passes (x-edge
+ * {@link org.organ3d.mesh.FlyingEdges}): uploads z-bricks of the volume as stored samples (through
+ * pinned staging filled on all cores; the kernels rescale, see {@link SampleFormat}), runs the passes (x-edge
  * classification with trimming, y/z-edge and triangle counting, prefix sums, generation into exactly
  * allocated buffers) and stitches the bricks into one indexed mesh in LPS mm.
  *
@@ -27,13 +28,15 @@ import org.organ3d.volume.Volume;
  * vertex order, triangles and values) to an unbricked extraction: no duplicate vertices, no cracks.
  * A brick whose output would not fit is split in two and retried.
  *
- * <p>Caveats: bricks are z-slabs only, so one slice of the volume (nx × ny floats, times three for
+ * <p>Caveats: bricks are z-slabs only, so one slice of the volume (nx × ny samples, times three for
  * the slab and halos) must fit in one allocation; 65 536 × 65 536 slices are far beyond that anyway.
  * Not thread-safe: the caller serialises on the context.
  */
 final class FlyingEdgesCl {
 
     private static final int META = 16;
+    /** Roles of the reusable output buffers (positions, normals, triangles). */
+    private static final String[] OUTPUT_ROLES = {"fe.pos", "fe.nrm", "fe.tri"};
 
     private final OpenClContext ctx;
     private final FlyingEdgesKernels fe;
@@ -88,7 +91,8 @@ final class FlyingEdgesCl {
             edges[4 * e + 3] = (lo >> 2) & 1;
         }
         double[] fp = affineParameters(volume);
-        long sliceBytes = 4L * volume.nx() * volume.ny();
+        SampleFormat sf = SampleFormat.of(volume, ctx.device().hasFp64());
+        long sliceBytes = (long) sf.bytes() * volume.nx() * volume.ny();
         long perPlane = Math.max(sliceBytes, Math.max((long) (gx - 1) * gy, 4L * META * gy));
         long sumPerPlane = sliceBytes + (long) (gx - 1) * gy + 4L * (META + 4) * gy;
         // NB: half of the budget is left for the outputs, which are only known after counting.
@@ -102,6 +106,8 @@ final class FlyingEdgesCl {
                     + ctx.maxAlloc() + " bytes) for z-bricking", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
         }
         List<Brick> bricks = new ArrayList<>();
+        ctx.keepReusable("fe.");
+        ctx.startLaps();
         try (DeviceBuffer caseTab = ctx.upload(table);
              DeviceBuffer cornerTab = ctx.upload(corners);
              DeviceBuffer edgeTab = ctx.upload(edges);
@@ -110,7 +116,7 @@ final class FlyingEdgesCl {
             int k0 = 0;
             while (true) {
                 int k1 = Math.min(gz - 1, k0 + nzb - 1);
-                extractRange(volume, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad, bricks);
+                extractRange(volume, sf, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad, bricks);
                 if (k1 == gz - 1) {
                     break;
                 }
@@ -118,16 +124,18 @@ final class FlyingEdgesCl {
             }
         }
         lastBrickCount = bricks.size();
-        return stitch(bricks, options.normals(), gy, options.cap());
+        Mesh m = stitch(bricks, options.normals(), gy, options.cap());
+        ctx.lap("fe.stitch");
+        return m;
     }
 
     private record Tables(DeviceBuffer caseTab, DeviceBuffer cornerTab, DeviceBuffer edgeTab, DeviceBuffer fp, int stride) {
     }
 
     /** Extracts planes [k0, k1], splitting the range when its output does not fit. */
-    private void extractRange(Volume volume, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
+    private void extractRange(Volume volume, SampleFormat sf, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
                               int k0, int k1, float isoF, float pad, List<Brick> out) {
-        Brick b = extractBrick(volume, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad);
+        Brick b = extractBrick(volume, sf, options, tabs, gx, gy, gz, pad1, k0, k1, isoF, pad);
         if (b != null) {
             out.add(b);
             return;
@@ -137,12 +145,12 @@ final class FlyingEdgesCl {
                     + ctx.maxAlloc() + " bytes)", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
         }
         int mid = (k0 + k1) / 2;
-        extractRange(volume, options, tabs, gx, gy, gz, pad1, k0, mid, isoF, pad, out);
-        extractRange(volume, options, tabs, gx, gy, gz, pad1, mid, k1, isoF, pad, out);
+        extractRange(volume, sf, options, tabs, gx, gy, gz, pad1, k0, mid, isoF, pad, out);
+        extractRange(volume, sf, options, tabs, gx, gy, gz, pad1, mid, k1, isoF, pad, out);
     }
 
     /** One brick, or null when its outputs would exceed the allocation limit or budget. */
-    private Brick extractBrick(Volume volume, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
+    private Brick extractBrick(Volume volume, SampleFormat sf, IsoSurfaceOptions options, Tables tabs, int gx, int gy, int gz, int pad1,
                                int k0, int k1, float isoF, float pad) {
         int nx = volume.nx();
         int ny = volume.ny();
@@ -155,52 +163,55 @@ final class FlyingEdgesCl {
         int nd = Math.max(1, dz1 - dz0 + 1);
         int flip = volume.geometry().indexToLps().determinant3x3() < 0 ? 1 : 0;
         int[] gp = {gx, gy, nzb, k0, -pad1, -pad1, -pad1, nx, ny, nz, dz0, options.normals() ? 1 : 0, flip};
-        long sliceBytes = 4L * nx * ny;
-        try (DeviceBuffer vol = ctx.allocate(sliceBytes * nd);
-             DeviceBuffer gpBuf = ctx.upload(gp);
-             DeviceBuffer xcase = ctx.allocate((long) (gx - 1) * rows);
-             DeviceBuffer meta = ctx.allocate(4L * META * rows);
+        long sliceBytes = (long) sf.bytes() * nx * ny;
+        // NB: the large work buffers are kept by the context between calls (same study size: no allocation).
+        DeviceBuffer vol = ctx.reusable("fe.vol", sliceBytes * nd);
+        DeviceBuffer xcase = ctx.reusable("fe.xcase", (long) (gx - 1) * rows);
+        DeviceBuffer meta = ctx.reusable("fe.meta", 4L * META * rows);
+        try (DeviceBuffer gpBuf = ctx.upload(gp);
              DeviceBuffer vcount = ctx.allocate(4L * rows);
              DeviceBuffer tcount = ctx.allocate(4L * rows);
              DeviceBuffer voff = ctx.allocate(4L * rows);
              DeviceBuffer toff = ctx.allocate(4L * rows)) {
-            upload(volume, dz0, dz1, vol);
-            fe.classifyXEdges(vol, gpBuf, xcase, meta, isoF, pad, rows);
-            fe.countYzEdges(gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
+            // NB: samples as stored, through pinned staging filled on all cores; the kernels rescale.
+            ctx.staging().upload(vol, 0, nd, sliceBytes, (chunk, first, count) -> sf.fill(volume, chunk, dz0 + (int) first,
+                    count));
+            ctx.lap("fe.upload");
+            fe.classifyXEdges(vol, sf, gpBuf, xcase, meta, isoF, pad, rows);
+            fe.countYzEdges(sf, gpBuf, xcase, meta, vcount, tcount, tabs.caseTab(), tabs.stride(), tabs.cornerTab(), rows);
             long nv = scan.exclusiveScan(vcount, voff, rows);
             long nt = scan.exclusiveScan(tcount, toff, rows);
             long posBytes = 12L * nv;
             long triBytes = 12L * nt;
             long outBytes = posBytes * (options.normals() ? 2 : 1) + triBytes;
             if (posBytes > ctx.maxAlloc() || triBytes > ctx.maxAlloc() || 3 * nv > Integer.MAX_VALUE - 8
-                    || 3 * nt > Integer.MAX_VALUE - 8 || ctx.allocatedBytes() + outBytes > ctx.memoryBudget()) {
+                    || 3 * nt > Integer.MAX_VALUE - 8
+                    || ctx.allocatedBytes() - ctx.reusableBytes(OUTPUT_ROLES) + outBytes > ctx.memoryBudget()) {
                 return null;
             }
+            ctx.lap("fe.count");
             int v = (int) nv;
             int t = (int) nt;
             float[] pos = new float[3 * v];
             float[] nrm = options.normals() ? new float[3 * v] : null;
             int[] tri = new int[3 * t];
-            try (DeviceBuffer posBuf = ctx.allocate(posBytes);
-                 DeviceBuffer nrmBuf = ctx.allocate(options.normals() ? posBytes : 4);
-                 DeviceBuffer triBuf = ctx.allocate(triBytes)) {
-                if (v > 0) {
-                    fe.generateVertices(vol, gpBuf, xcase, meta, voff, tabs.fp(), posBuf, nrmBuf, isoF, pad, rows);
-                }
-                if (t > 0) {
-                    fe.generateTriangles(gpBuf, xcase, meta, voff, toff, tabs.caseTab(), tabs.stride(), tabs.cornerTab(),
-                            tabs.edgeTab(), triBuf, rows);
-                }
-                if (v > 0) {
-                    ctx.read(posBuf, 0, posBytes, Pointer.to(pos));
-                    if (nrm != null) {
-                        ctx.read(nrmBuf, 0, posBytes, Pointer.to(nrm));
-                    }
-                }
-                if (t > 0) {
-                    ctx.read(triBuf, 0, triBytes, Pointer.to(tri));
-                }
+            DeviceBuffer posBuf = ctx.reusable(OUTPUT_ROLES[0], posBytes);
+            DeviceBuffer nrmBuf = ctx.reusable(OUTPUT_ROLES[1], options.normals() ? posBytes : 4);
+            DeviceBuffer triBuf = ctx.reusable(OUTPUT_ROLES[2], triBytes);
+            if (v > 0) {
+                fe.generateVertices(vol, sf, gpBuf, xcase, meta, voff, tabs.fp(), posBuf, nrmBuf, isoF, pad, rows);
             }
+            if (t > 0) {
+                fe.generateTriangles(sf, gpBuf, xcase, meta, voff, toff, tabs.caseTab(), tabs.stride(), tabs.cornerTab(),
+                        tabs.edgeTab(), triBuf, rows);
+            }
+            // NB: through pinned staging, copied out on all cores (a pageable read runs at a fraction of the bus speed).
+            ctx.staging().download(posBuf, pos);
+            if (nrm != null) {
+                ctx.staging().download(nrmBuf, nrm);
+            }
+            ctx.staging().download(triBuf, tri);
+            ctx.lap("fe.generate+read");
             // Seam bookkeeping: vertex offsets of the first and last plane's rows, and x+y counts.
             int[] firstVoff = new int[gy];
             int[] lastVoff = new int[gy + 1];
@@ -214,30 +225,16 @@ final class FlyingEdgesCl {
     }
 
     /**
-     * Writes volume slices dz0..dz1 as rescaled floats into {@code vol}. NB: the conversion runs on all
-     * cores, a chunk of slices at a time, so that the host does not starve a fast device.
-     */
-    private void upload(Volume volume, int dz0, int dz1, DeviceBuffer vol) {
-        int slice = volume.nx() * volume.ny();
-        long sliceBytes = 4L * slice;
-        int chunk = (int) Math.max(1, Math.min(dz1 - dz0 + 1, Math.min(64, (64L << 20) / sliceBytes)));
-        float[][] buf = new float[chunk][];
-        for (int z0 = dz0; z0 <= dz1; z0 += chunk) {
-            int n = Math.min(chunk, dz1 - z0 + 1);
-            final int first = z0;
-            IntStream.range(0, n).parallel().forEach(q -> buf[q] = volume.sliceValues(first + q, buf[q]));
-            for (int q = 0; q < n; q++) {
-                ctx.write(vol, sliceBytes * (first + q - dz0), sliceBytes, Pointer.to(buf[q]));
-            }
-        }
-    }
-
-    /**
      * Joins the bricks: brick b keeps its vertices below its last plane (all of them for the last
      * brick); its triangles' references to the last plane go to brick b+1's first-plane vertices.
      */
     private static Mesh stitch(List<Brick> bricks, boolean normals, int gy, boolean capped) {
         int n = bricks.size();
+        if (n == 1) {
+            // NB: one brick: its arrays are the mesh (no copy).
+            Brick b = bricks.get(0);
+            return b.tri().length == 0 ? Mesh.empty() : Mesh.adopt(b.pos(), b.nrm(), b.tri(), capped);
+        }
         long[] base = new long[n + 1];
         for (int b = 0; b < n; b++) {
             base[b + 1] = base[b] + bricks.get(b).tailStart();

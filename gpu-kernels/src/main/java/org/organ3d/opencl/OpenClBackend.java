@@ -31,9 +31,12 @@ import org.organ3d.volume.Volume;
  * rebuilt on the next call (a lost device may come back; an allocation failure may not recur for a
  * smaller study).
  *
- * <p>{@code auto} priority: 100 on a GPU or accelerator; on a CPU device (PoCL) -1, i.e. below the
- * Java backend, because on the CPU the multi-threaded Java passes were measured faster (see
- * {@code docs/opencl.md}); {@code -Dorgan3d.opencl.autoOnCpu=true} raises it to 100 anyway.
+ * <p>{@code auto} priority: 100 on a GPU or accelerator, where the device passes with the staged,
+ * stored-sample host path are expected to beat the multi-threaded Java passes (kernels were 14 of the
+ * 231 ms on an H200 before the host path was rebuilt; see {@code docs/opencl.md});
+ * {@code -Dorgan3d.opencl.autoOnGpu=false} sets it to -1. On a CPU device (PoCL) -1, i.e. below the
+ * Java backend, because on the CPU the multi-threaded Java passes were measured faster;
+ * {@code -Dorgan3d.opencl.autoOnCpu=true} raises it to 100 anyway.
  */
 public final class OpenClBackend implements ComputeBackend {
 
@@ -41,6 +44,8 @@ public final class OpenClBackend implements ComputeBackend {
     public static final String NAME = "opencl";
     /** Lets {@code auto} pick OpenCL on a CPU-only device too. */
     public static final String AUTO_ON_CPU_PROPERTY = "organ3d.opencl.autoOnCpu";
+    /** {@code false} keeps {@code auto} on the Java backend even with a GPU (default {@code true}). */
+    public static final String AUTO_ON_GPU_PROPERTY = "organ3d.opencl.autoOnGpu";
 
     private final String deviceSpec;
     private OpenClDevice device;
@@ -90,10 +95,9 @@ public final class OpenClBackend implements ComputeBackend {
         if (unavailableReason().isPresent()) {
             return Integer.MIN_VALUE;
         }
-        if (!device.isCpu() || Boolean.getBoolean(AUTO_ON_CPU_PROPERTY)) {
-            return 100;
-        }
-        return -1;
+        boolean wanted = device.isCpu() ? Boolean.getBoolean(AUTO_ON_CPU_PROPERTY)
+                : !"false".equalsIgnoreCase(System.getProperty(AUTO_ON_GPU_PROPERTY));
+        return wanted ? 100 : -1;
     }
 
     @Override
@@ -140,6 +144,15 @@ public final class OpenClBackend implements ComputeBackend {
     /** Device time booked since the last {@link #resetTimings()} (upload, kernels, download). */
     public synchronized DeviceTimings timings() {
         return ctx == null ? new DeviceTimings(0, 0, 0) : ctx.timings();
+    }
+
+    /**
+     * Host wall time per phase of the passes since the last {@link #resetTimings()} (nanoseconds, e.g.
+     * {@code fe.upload}, {@code fe.count}, {@code fe.generate+read}, {@code fe.stitch}); for finding host
+     * overhead next to {@link #timings()}.
+     */
+    public synchronized java.util.Map<String, Long> hostPhases() {
+        return ctx == null ? java.util.Map.of() : ctx.phases();
     }
 
     /** Clears the booked device times. */

@@ -13,13 +13,18 @@ import static org.jocl.CL.clEnqueueNDRangeKernel;
 import static org.jocl.CL.clEnqueueReadBuffer;
 import static org.jocl.CL.clEnqueueWriteBuffer;
 import static org.jocl.CL.clFinish;
+import static org.jocl.CL.clFlush;
 import static org.jocl.CL.clGetEventProfilingInfo;
 import static org.jocl.CL.clReleaseCommandQueue;
 import static org.jocl.CL.clReleaseContext;
 import static org.jocl.CL.clReleaseEvent;
+import static org.jocl.CL.clWaitForEvents;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.jocl.CL;
 import org.jocl.CLException;
 import org.jocl.Pointer;
@@ -35,6 +40,11 @@ import org.jocl.cl_mem;
 /**
  * One OpenCL context and in-order command queue on one device, with its program cache
  * ({@link ProgramCache}) and the accounting of upload, kernel and download time (profiling events).
+ *
+ * <p>Host path: large transfers go through {@link HostStaging} (two pinned, mapped host buffers,
+ * filled or drained on all cores while the other one is copied); large work buffers are kept per role
+ * between calls ({@link #reusable}); {@link #lap} books host wall time per phase next to the
+ * profiled device times, so that host overhead can be found.
  *
  * <p>Not thread-safe: the {@link OpenClBackend} serialises its passes on one context. JOCL
  * exceptions are enabled; callers above the backend boundary never see a {@link CLException}
@@ -57,9 +67,13 @@ public final class OpenClContext implements AutoCloseable {
     private final ProgramCache programs;
     private final long maxAlloc;
     private final long failAllocAbove;
+    private final HostStaging staging;
+    private final Map<String, DeviceBuffer> pool = new HashMap<>();
     private final List<cl_event[]> pending = new ArrayList<>();
     private final List<Integer> pendingKind = new ArrayList<>();
     private final long[] nanos = new long[3];
+    private final Map<String, Long> phases = new java.util.LinkedHashMap<>();
+    private long lapStart;
     private long allocated;
 
     /** A context and profiling queue on {@code device}. */
@@ -77,6 +91,7 @@ public final class OpenClContext implements AutoCloseable {
             throw failure("creating a context on " + device, e);
         }
         this.programs = new ProgramCache(context, device);
+        this.staging = new HostStaging(this, context, queue);
         long cap = Long.getLong(MAX_ALLOC_PROPERTY, Long.MAX_VALUE);
         this.maxAlloc = Math.max(1 << 16, Math.min(device.maxAlloc(), cap));
         this.failAllocAbove = Long.getLong(FAIL_ALLOC_PROPERTY, Long.MAX_VALUE);
@@ -104,6 +119,39 @@ public final class OpenClContext implements AutoCloseable {
     /** A kernel of a cached program; see {@link ProgramCache#kernel}. */
     public cl_kernel kernel(String source, String kernelName) {
         return programs.kernel(source, kernelName);
+    }
+
+    /** A kernel of a cached program built with extra options; see {@link ProgramCache#kernel(String, String, String)}. */
+    public cl_kernel kernel(String source, String extraOptions, String kernelName) {
+        return programs.kernel(source, extraOptions, kernelName);
+    }
+
+    /** The pinned host staging of this context (large transfers). */
+    HostStaging staging() {
+        return staging;
+    }
+
+    /**
+     * A device buffer of at least {@code bytes} for {@code role}, kept between calls so that repeated
+     * passes on studies of the same size do not allocate again. The caller must not close it; it stays
+     * valid until the next {@code reusable} call for the same role, {@link #keepReusable} without its
+     * prefix, or the context's end.
+     * NB: idle reusable buffers count in {@link #allocatedBytes()}, so each pass keeps only its own
+     * ({@link #keepReusable}); any allocation failure drops the context (and with it these buffers).
+     */
+    DeviceBuffer reusable(String role, long bytes) {
+        long n = Math.max(4, bytes);
+        DeviceBuffer b = pool.get(role);
+        if (b != null && b.bytes() >= n && b.bytes() <= 2 * n + (1 << 20)) {
+            return b;
+        }
+        if (b != null) {
+            pool.remove(role);
+            b.close();
+        }
+        b = allocate(n);
+        pool.put(role, b);
+        return b;
     }
 
     /** A device buffer holding a copy of {@code data}. */
@@ -181,6 +229,56 @@ public final class OpenClContext implements AutoCloseable {
         track(e, 2);
     }
 
+    /**
+     * Releases the reusable buffers whose role starts with none of {@code prefixes}: a pass calls it
+     * first, so that only its own kind of buffers stays on the device between calls (repeated calls of
+     * one pass reuse them; switching passes frees the others for the planners' memory budget).
+     */
+    void keepReusable(String... prefixes) {
+        pool.entrySet().removeIf(e -> {
+            for (String p : prefixes) {
+                if (e.getKey().startsWith(p)) {
+                    return false;
+                }
+            }
+            e.getValue().close();
+            return true;
+        });
+    }
+
+    /** Bytes held by the reusable buffers of {@code roles}. */
+    long reusableBytes(String... roles) {
+        long n = 0;
+        for (String r : roles) {
+            DeviceBuffer b = pool.get(r);
+            n += b == null ? 0 : b.bytes();
+        }
+        return n;
+    }
+
+    /** Non-blocking write from a pinned mapped staging buffer; the returned copy books itself when awaited. */
+    HostStaging.PendingCopy writeAsync(DeviceBuffer dst, long offset, long bytes, ByteBuffer mapped) {
+        cl_event e = new cl_event();
+        clEnqueueWriteBuffer(queue, dst.mem(), false, offset, bytes, Pointer.toBuffer(mapped), 0, null, e);
+        // NB: flushed now, so that the copy runs while the host fills the other half.
+        clFlush(queue);
+        return () -> {
+            clWaitForEvents(1, new cl_event[] {e});
+            track(e, 0);
+        };
+    }
+
+    /** Non-blocking read into a pinned mapped staging buffer; the returned copy books itself when awaited. */
+    HostStaging.PendingCopy readAsync(DeviceBuffer src, long offset, long bytes, ByteBuffer mapped) {
+        cl_event e = new cl_event();
+        clEnqueueReadBuffer(queue, src.mem(), false, offset, bytes, Pointer.toBuffer(mapped), 0, null, e);
+        clFlush(queue);
+        return () -> {
+            clWaitForEvents(1, new cl_event[] {e});
+            track(e, 2);
+        };
+    }
+
     /** Fills a buffer with a 4-byte pattern (an int). */
     public void fill(DeviceBuffer b, int value) {
         cl_event e = new cl_event();
@@ -235,8 +333,26 @@ public final class OpenClContext implements AutoCloseable {
         return new DeviceTimings(nanos[0], nanos[1], nanos[2]);
     }
 
+    /** Starts host phase timing of a pass (see {@link #lap}). */
+    void startLaps() {
+        lapStart = System.nanoTime();
+    }
+
+    /** Books the host wall time since the last lap (or {@link #startLaps()}) to {@code phase}. */
+    void lap(String phase) {
+        long now = System.nanoTime();
+        phases.merge(phase, now - lapStart, Long::sum);
+        lapStart = now;
+    }
+
+    /** Host wall time per phase since the last {@link #resetTimings()}, nanoseconds, in first-booked order. */
+    public Map<String, Long> phases() {
+        return new java.util.LinkedHashMap<>(phases);
+    }
+
     /** Clears the booked times. */
     public void resetTimings() {
+        phases.clear();
         nanos[0] = 0;
         nanos[1] = 0;
         nanos[2] = 0;
@@ -255,6 +371,11 @@ public final class OpenClContext implements AutoCloseable {
             } catch (CLException e) {
                 // NB: the device may be lost; release what can be released.
             }
+            for (DeviceBuffer b : pool.values()) {
+                b.close();
+            }
+            pool.clear();
+            staging.close();
             programs.close();
             clReleaseCommandQueue(queue);
             clReleaseContext(context);

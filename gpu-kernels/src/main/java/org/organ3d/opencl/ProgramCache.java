@@ -51,6 +51,7 @@ public final class ProgramCache implements AutoCloseable {
     private final String baseOptions;
     private final Map<String, cl_program> programs = new HashMap<>();
     private final Map<String, cl_kernel> kernels = new HashMap<>();
+    private final Map<String, String> keys = new HashMap<>();
 
     ProgramCache(cl_context context, OpenClDevice device) {
         this.context = context;
@@ -88,10 +89,28 @@ public final class ProgramCache implements AutoCloseable {
      * @throws KernelBuildException with the build log when it does not compile
      */
     public cl_program program(String name) {
-        String text = sourceText(name);
-        String key = sha256(text) + "|" + baseOptions;
-        cl_program p = programs.get(key);
+        return program(name, "");
+    }
+
+    /**
+     * The program built from source resource {@code name} with the base options plus {@code extraOptions}
+     * (e.g. the sample type defines of {@link SampleFormat}); cached per options.
+     *
+     * @throws KernelBuildException with the build log when it does not compile
+     */
+    public cl_program program(String name, String extraOptions) {
+        String options = extraOptions.isEmpty() ? baseOptions : baseOptions + " " + extraOptions;
+        // NB: the text and its hash are computed once per source and options, not per kernel launch.
+        String key = keys.get(name + "|" + options);
+        cl_program p = key == null ? null : programs.get(key);
         if (p != null) {
+            return p;
+        }
+        String text = sourceText(name);
+        key = sha256(text) + "|" + options;
+        p = programs.get(key);
+        if (p != null) {
+            keys.put(name + "|" + options, key);
             return p;
         }
         cl_program prog;
@@ -101,22 +120,28 @@ public final class ProgramCache implements AutoCloseable {
             throw OpenClContext.failure("creating program " + name, e);
         }
         try {
-            clBuildProgram(prog, 1, new cl_device_id[] {device}, baseOptions, null, null);
+            clBuildProgram(prog, 1, new cl_device_id[] {device}, options, null, null);
         } catch (CLException e) {
             String log = buildLog(prog);
             clReleaseProgram(prog);
-            throw new KernelBuildException(name, baseOptions, log, e);
+            throw new KernelBuildException(name, options, log, e);
         }
         programs.put(key, prog);
+        keys.put(name + "|" + options, key);
         return prog;
     }
 
     /** Kernel {@code kernelName} of the program from source {@code name} (created once, then reused). */
     public cl_kernel kernel(String name, String kernelName) {
-        cl_program p = program(name);
-        String key = System.identityHashCode(p) + "/" + name + "/" + kernelName;
+        return kernel(name, "", kernelName);
+    }
+
+    /** Kernel {@code kernelName} of the program from source {@code name} built with {@code extraOptions}. */
+    public cl_kernel kernel(String name, String extraOptions, String kernelName) {
+        String key = name + "|" + extraOptions + "/" + kernelName;
         cl_kernel k = kernels.get(key);
         if (k == null) {
+            cl_program p = program(name, extraOptions);
             try {
                 k = clCreateKernel(p, kernelName, null);
             } catch (CLException e) {
@@ -169,5 +194,6 @@ public final class ProgramCache implements AutoCloseable {
         }
         kernels.clear();
         programs.clear();
+        keys.clear();
     }
 }

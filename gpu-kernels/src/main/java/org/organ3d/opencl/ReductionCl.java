@@ -1,5 +1,6 @@
 package org.organ3d.opencl;
 
+import java.util.stream.IntStream;
 import org.jocl.Pointer;
 import org.organ3d.compute.MaskMoments;
 import org.organ3d.compute.MaskReduction;
@@ -32,30 +33,32 @@ final class ReductionCl {
         int ny = d.ny();
         int nz = d.nz();
         long slice = (long) nx * ny;
-        long perSlice = slice * 4 + 32L * ny;
+        SampleFormat sf = image == null ? SampleFormat.FLOATS : SampleFormat.of(image, k.fp64());
+        long perSlice = slice * sf.bytes() + 32L * ny;
         int slab = (int) Math.max(1, Math.min(nz, Math.min(ctx.maxAlloc() / perSlice, ctx.memoryBudget() / (perSlice + slice))));
-        if (slice * 4 > ctx.maxAlloc()) {
+        if (slice * sf.bytes() > ctx.maxAlloc()) {
             throw new OpenClException("one " + nx + "x" + ny + " slice exceeds the device allocation limit", org.jocl.CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
         }
         long[] rowInts = new long[4 * ny * nz];
         double[] rowReals = new double[4 * ny * nz];
         int realBytes = k.fp64() ? 8 : 4;
-        try (DeviceBuffer m = ctx.allocate(slice * slab);
-             DeviceBuffer v = ctx.allocate(image == null ? 4 : slice * 4 * slab);
-             DeviceBuffer ri = ctx.allocate(32L * ny * slab);
+        ctx.keepReusable("seg.", "red.");
+        DeviceBuffer m = ctx.reusable("seg.mask", slice * slab);
+        // NB: samples as stored (rescaled in the kernel), both inputs through pinned staging filled on all cores.
+        DeviceBuffer v = ctx.reusable("red.vol", image == null ? 4 : slice * sf.bytes() * slab);
+        try (DeviceBuffer ri = ctx.allocate(32L * ny * slab);
              DeviceBuffer rr = ctx.allocate(4L * realBytes * ny * slab)) {
-            float[] values = image == null ? null : new float[(int) slice];
             for (int k0 = 0; k0 < nz; k0 += slab) {
                 int n = Math.min(slab, nz - k0);
-                for (int z = 0; z < n; z++) {
-                    ctx.write(m, slice * z, slice, Pointer.to(mask[k0 + z]));
-                    if (image != null) {
-                        image.sliceValues(k0 + z, values);
-                        ctx.write(v, slice * 4 * z, slice * 4, Pointer.to(values));
-                    }
+                final int z0 = k0;
+                ctx.staging().upload(m, 0, n, slice, (chunk, first, count) -> IntStream.range(0, count).parallel()
+                        .forEach(q -> chunk.duplicate().position((int) (q * slice)).put(mask[z0 + (int) first + q])));
+                if (image != null) {
+                    ctx.staging().upload(v, 0, n, slice * sf.bytes(), (chunk, first, count) -> sf.fill(image, chunk,
+                            z0 + (int) first, count));
                 }
                 int rows = n * ny;
-                k.reduceMaskRows(m, v, image != null, nx, rows, ri, rr);
+                k.reduceMaskRows(m, v, sf, image != null, nx, rows, ri, rr);
                 long[] li = new long[4 * rows];
                 ctx.read(ri, 0, 32L * rows, Pointer.to(li));
                 System.arraycopy(li, 0, rowInts, 4 * k0 * ny, li.length);

@@ -13,11 +13,15 @@ final class ReductionKernels {
         this.fp64 = ctx.device().hasFp64();
     }
 
-    /** {@code reduce_mask_rows(mask, vol, hasVol, nx, rows, rowInts, rowReals)}, one work item per row. */
-    void reduceMaskRows(DeviceBuffer mask, DeviceBuffer vol, boolean hasVol, int nx, int rows, DeviceBuffer rowInts,
-                        DeviceBuffer rowReals) {
-        cl_kernel k = ctx.kernel("reduce.cl", "reduce_mask_rows");
-        KernelArgs.of(k).mem(mask).mem(vol).i(hasVol ? 1 : 0).i(nx).i(rows).mem(rowInts).mem(rowReals);
+    /**
+     * {@code reduce_mask_rows(mask, vol, rsA, rsB, hasVol, nx, rows, rowInts, rowReals)}, one work item per row;
+     * {@code vol} holds samples of {@code sf}.
+     */
+    void reduceMaskRows(DeviceBuffer mask, DeviceBuffer vol, SampleFormat sf, boolean hasVol, int nx, int rows,
+                        DeviceBuffer rowInts, DeviceBuffer rowReals) {
+        cl_kernel k = ctx.kernel("reduce.cl", sf.options(), "reduce_mask_rows");
+        KernelArgs.of(k).mem(mask).mem(vol).real(sf.slope(), fp64).real(sf.intercept(), fp64).i(hasVol ? 1 : 0).i(nx).i(rows)
+                .mem(rowInts).mem(rowReals);
         ctx.run(k, rows, 64);
     }
 

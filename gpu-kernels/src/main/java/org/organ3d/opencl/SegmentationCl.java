@@ -1,5 +1,8 @@
 package org.organ3d.opencl;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,9 +26,11 @@ import org.organ3d.volume.Volume;
  *
  * <p><b>Connected components</b> ({@code components.cl},
  * {@link org.organ3d.segment.ConnectedComponents}): union-find with {@code atomic_min} on the device
- * gives every voxel its component's first voxel (linear index) as root; the host numbers the roots in
- * linear order, counts sizes and ranks them by (size descending, first voxel ascending) — Java's
- * numbering. Caveat: the whole mask and one int per voxel must fit the device (no bricking; below
+ * gives every voxel its component's first voxel (linear index) as root; the device numbers the roots
+ * in linear order (flags and a prefix sum) and counts sizes, the host ranks them by (size descending,
+ * first voxel ascending) — Java's numbering ({@link ComponentNumbering}) — and the device writes the
+ * final labels, which come back in one staged transfer. Caveat: the whole mask and three ints per
+ * voxel (labels, root flags, ids) must fit the device (no bricking; below
  * 2³¹ voxels), otherwise a typed resource failure sends {@code auto} to Java.
  *
  * <p><b>Distance transform</b> ({@code distance.cl}, {@link org.organ3d.segment.DistanceTransform}):
@@ -34,16 +39,22 @@ import org.organ3d.volume.Volume;
  * {@code squaredMm} agree bit for bit on a device with {@code cl_khr_fp64}. Caveat: the box must fit
  * the device (three floats per voxel plus scratch), else a typed resource failure.
  *
+ * <p>Host path: volumes go up as stored samples ({@link SampleFormat}, rescaled in the kernel), masks
+ * and results move in large chunks through the context's pinned {@link HostStaging}, packed and
+ * unpacked on all cores; the large device buffers are the context's reusable ones.
+ *
  * <p>Not thread-safe: the caller serialises on the context.
  */
 final class SegmentationCl {
 
     private final OpenClContext ctx;
     private final SegmentationKernels k;
+    private final ScanKernels scan;
 
     SegmentationCl(OpenClContext ctx) {
         this.ctx = ctx;
         this.k = new SegmentationKernels(ctx);
+        this.scan = new ScanKernels(ctx);
     }
 
     byte[][] threshold(Volume volume, ThresholdRange range) {
@@ -57,27 +68,29 @@ final class SegmentationCl {
         if (hi > range.upper()) {
             hi = Math.nextDown(hi);
         }
-        long perSlice = 4L * slice;
+        SampleFormat sf = SampleFormat.of(volume, ctx.device().hasFp64());
+        long perSlice = (long) sf.bytes() * slice;
         requireFits(perSlice, "one slice");
-        int slab = (int) Math.max(1, Math.min(nz, Math.min(ctx.maxAlloc() / perSlice, ctx.memoryBudget() / (5L * slice))));
+        int slab = (int) Math.max(1, Math.min(nz, Math.min(ctx.maxAlloc() / perSlice,
+                ctx.memoryBudget() / ((sf.bytes() + 1L) * slice))));
         byte[][] out = new byte[nz][];
-        float[] values = new float[slice];
-        try (DeviceBuffer v = ctx.allocate(perSlice * slab);
-             DeviceBuffer m = ctx.allocate((long) slice * slab)) {
-            for (int k0 = 0; k0 < nz; k0 += slab) {
-                int n = Math.min(slab, nz - k0);
-                for (int z = 0; z < n; z++) {
-                    volume.sliceValues(k0 + z, values);
-                    ctx.write(v, perSlice * z, perSlice, Pointer.to(values));
-                }
-                k.thresholdMask(v, m, (long) slice * n, lo, hi);
-                for (int z = 0; z < n; z++) {
-                    out[k0 + z] = new byte[slice];
-                    ctx.read(m, (long) slice * z, slice, Pointer.to(out[k0 + z]));
-                }
-            }
-            ctx.finish();
+        ctx.keepReusable("seg.", "thr.");
+        // NB: samples as stored through pinned staging (filled on all cores), rescaled in the kernel; the
+        // mask comes back in large chunks, copied into the slices on all cores.
+        DeviceBuffer v = ctx.reusable("thr.vol", perSlice * slab);
+        DeviceBuffer m = ctx.reusable("seg.mask", (long) slice * slab);
+        for (int k0 = 0; k0 < nz; k0 += slab) {
+            int n = Math.min(slab, nz - k0);
+            final int z0 = k0;
+            ctx.staging().upload(v, 0, n, perSlice, (chunk, first, count) -> sf.fill(volume, chunk, z0 + (int) first, count));
+            k.thresholdMask(v, sf, m, (long) slice * n, lo, hi);
+            ctx.staging().download(m, 0, n, slice, (chunk, first, count) -> IntStream.range(0, count).parallel().forEach(q -> {
+                byte[] dst = new byte[slice];
+                chunk.duplicate().position(q * slice).get(dst);
+                out[z0 + (int) first + q] = dst;
+            }));
         }
+        ctx.finish();
         return out;
     }
 
@@ -101,80 +114,60 @@ final class SegmentationCl {
         for (int q = 0; q < back.size(); q++) {
             System.arraycopy(back.get(q), 0, offs, 3 * q, 3);
         }
-        int[] labels = new int[n];
-        try (DeviceBuffer m = ctx.allocate(n);
-             DeviceBuffer l = ctx.allocate(4L * n);
-             DeviceBuffer o = ctx.upload(offs)) {
-            for (int z = 0; z < d.nz(); z++) {
-                ctx.write(m, (long) slice * z, slice, Pointer.to(mask[z]));
-            }
+        ctx.keepReusable("seg.", "cc.");
+        DeviceBuffer m = ctx.reusable("seg.mask", n);
+        DeviceBuffer l = ctx.reusable("cc.labels", 4L * n);
+        DeviceBuffer flags = ctx.reusable("cc.flags", 4L * n);
+        DeviceBuffer ids = ctx.reusable("cc.ids", 4L * n);
+        int[][] out = new int[d.nz()][];
+        ComponentNumbering.Ranking ranking;
+        ctx.startLaps();
+        try (DeviceBuffer o = ctx.upload(offs)) {
+            // NB: one transfer through pinned staging each way, the host side copied on all cores.
+            ctx.staging().upload(m, 0, d.nz(), slice, (chunk, first, count) -> IntStream.range(0, count).parallel()
+                    .forEach(q -> chunk.duplicate().position(q * slice).put(mask[(int) first + q])));
+            ctx.lap("cc.upload");
             k.ccInit(m, l, n);
             k.ccMerge(m, l, d.nx(), d.ny(), d.nz(), o, back.size());
             k.ccCompress(l, n);
-            ctx.read(l, 0, 4L * n, Pointer.to(labels));
             ctx.finish();
-        }
-        return relabel(labels, d, geometry);
-    }
-
-    /**
-     * Java's numbering from roots (each voxel holds its component's first voxel index, -1 for
-     * background): roots get compact ids in linear order, then ranks by (size desc, id asc).
-     */
-    static Components relabel(int[] root, Dimensions d, Geometry geometry) {
-        int n = root.length;
-        // NB: in place: a root r (< every other voxel of its component) is visited first and gets
-        // -(id + 2); later voxels read their root's code.
-        int ids = 0;
-        long[] size = new long[16];
-        for (int x = 0; x < n; x++) {
-            int r = root[x];
-            if (r < 0) {
-                continue;
-            }
-            int code;
-            if (r == x) {
-                code = -(ids + 2);
-                if (ids == size.length) {
-                    size = Arrays.copyOf(size, size.length * 2);
+            ctx.lap("cc.union-find");
+            // Numbering on the device: roots in linear order (flags + scan), sizes; the host ranks the sizes.
+            k.ccRootFlags(l, flags, n);
+            long count = scan.exclusiveScan(flags, ids, n);
+            int[] size = new int[(int) count];
+            try (DeviceBuffer sz = ctx.allocate(4L * count)) {
+                ctx.fill(sz, 0);
+                k.ccSizes(l, ids, sz, d.nx(), d.ny() * d.nz());
+                if (count > 0) {
+                    ctx.read(sz, 0, 4L * count, Pointer.to(size));
                 }
-                ids++;
-            } else {
-                code = root[r];
             }
-            root[x] = code;
-            size[-code - 2]++;
-        }
-        Integer[] order = new Integer[ids];
-        for (int c = 0; c < ids; c++) {
-            order[c] = c;
-        }
-        final long[] sz = size;
-        Arrays.sort(order, (a, b) -> sz[a] != sz[b] ? Long.compare(sz[b], sz[a]) : Integer.compare(a, b));
-        int[] finalId = new int[ids];
-        long[] sizes = new long[ids + 1];
-        for (int rank = 0; rank < ids; rank++) {
-            finalId[order[rank]] = rank + 1;
-            sizes[rank + 1] = size[order[rank]];
-        }
-        int slice = d.sliceSize();
-        int[][] out = new int[d.nz()][];
-        IntStream.range(0, d.nz()).parallel().forEach(z -> {
-            int[] s = new int[slice];
-            int base = z * slice;
-            for (int x = 0; x < slice; x++) {
-                int c = root[base + x];
-                s[x] = c == -1 ? 0 : finalId[-c - 2];
+            ctx.lap("cc.number");
+            ranking = ComponentNumbering.rank(size);
+            ctx.lap("cc.rank");
+            try (DeviceBuffer rank = ctx.upload(ranking.finalLabel().length == 0 ? new int[1] : ranking.finalLabel())) {
+                k.ccFinal(l, ids, rank, n);
+                ctx.finish();
+                ctx.lap("cc.final");
+                ctx.staging().download(l, 0, d.nz(), 4L * slice, (chunk, first, cnt) -> IntStream.range(0, cnt).parallel()
+                        .forEach(q -> {
+                            int[] s = new int[slice];
+                            chunk.duplicate().order(ByteOrder.nativeOrder()).position(q * 4 * slice).asIntBuffer().get(s);
+                            out[(int) first + q] = s;
+                        }));
             }
-            out[z] = s;
-        });
-        return Components.of(out, sizes, d, geometry);
+            ctx.finish();
+            ctx.lap("cc.download");
+        }
+        return Components.of(out, ranking.sizes(), d, geometry);
     }
 
     /** {@link org.organ3d.segment.DistanceTransform#withinMm} on the device. */
     byte[][] withinMm(byte[][] source, Dimensions d, double[] spacing, double rMm) {
         checkEdtArgs(source, d, spacing, rMm);
-        byte[][] out = new byte[d.nz()][d.sliceSize()];
+        byte[][] out = new byte[d.nz()][];
+        IntStream.range(0, d.nz()).parallel().forEach(z -> out[z] = new byte[d.sliceSize()]);
         edt(source, d, spacing, rMm, true, out, null);
         return out;
     }
@@ -182,10 +175,11 @@ final class SegmentationCl {
     /** {@link org.organ3d.segment.DistanceTransform#squaredMm} on the device. */
     float[][] squaredMm(byte[][] source, Dimensions d, double[] spacing, double maxMm) {
         checkEdtArgs(source, d, spacing, maxMm);
-        float[][] out = new float[d.nz()][d.sliceSize()];
-        for (float[] s : out) {
-            Arrays.fill(s, Float.POSITIVE_INFINITY);
-        }
+        float[][] out = new float[d.nz()][];
+        IntStream.range(0, d.nz()).parallel().forEach(z -> {
+            out[z] = new float[d.sliceSize()];
+            Arrays.fill(out[z], Float.POSITIVE_INFINITY);
+        });
         edt(source, d, spacing, maxMm, false, null, out);
         return out;
     }
@@ -204,50 +198,51 @@ final class SegmentationCl {
         requireFits(4L * mvox, "the distance-transform box");
         int nx = d.nx();
         int realBytes = k.fp64() ? 8 : 4;
-        try (DeviceBuffer src = ctx.allocate(mvox);
-             DeviceBuffer g = ctx.allocate(4L * mvox);
-             DeviceBuffer h = ctx.allocate(4L * mvox)) {
-            byte[] packed = new byte[mx * my];
-            for (int kk = 0; kk < mz; kk++) {
-                byte[] s = source[box[4] + kk];
-                for (int j = 0; j < my; j++) {
-                    System.arraycopy(s, (box[2] + j) * nx + box[0], packed, j * mx, mx);
-                }
-                ctx.write(src, (long) mx * my * kk, (long) mx * my, Pointer.to(packed));
+        ctx.keepReusable("edt.");
+        DeviceBuffer src = ctx.reusable("edt.src", mvox);
+        DeviceBuffer g = ctx.reusable("edt.g", 4L * mvox);
+        DeviceBuffer h = ctx.reusable("edt.h", 4L * mvox);
+        int plane = mx * my;
+        // NB: the box's rows are packed straight into pinned staging, one slice per task.
+        ctx.staging().upload(src, 0, mz, plane, (chunk, first, count) -> IntStream.range(0, count).parallel().forEach(q -> {
+            ByteBuffer dst = chunk.duplicate();
+            byte[] s = source[box[4] + (int) first + q];
+            for (int j = 0; j < my; j++) {
+                dst.position(q * plane + j * mx);
+                dst.put(s, (box[2] + j) * nx + box[0], mx);
             }
-            k.edtRows(src, g, mx, my * mz, sp[0] * sp[0], cap2);
-            columns(g, h, my, mx, (long) mx * my, mx, mx * mz, sp[1] * sp[1], cap2, false, false, realBytes);
-            columns(h, g, mz, (long) mx * my, 0, mx * my, mx * my, sp[2] * sp[2], cap2, true, within, realBytes);
-            float[] res = new float[mx * my];
-            for (int kk = 0; kk < mz; kk++) {
-                ctx.read(g, 4L * mx * my * kk, 4L * mx * my, Pointer.to(res));
-                int z = box[4] + kk;
-                for (int j = 0; j < my; j++) {
-                    int row = (box[2] + j) * nx + box[0];
-                    for (int i = 0; i < mx; i++) {
-                        float v = res[j * mx + i];
-                        if (within) {
-                            outMask[z][row + i] = (byte) (v != 0 ? 1 : 0);
-                        } else {
-                            outDist[z][row + i] = v;
+        }));
+        k.edtRows(src, g, mx, my * mz, sp[0] * sp[0], cap2);
+        columns(g, h, my, mx, (long) mx * my, mx, mx * mz, sp[1] * sp[1], cap2, false, false, realBytes);
+        columns(h, g, mz, (long) mx * my, 0, mx * my, mx * my, sp[2] * sp[2], cap2, true, within, realBytes);
+        ctx.staging().download(g, 0, mz, 4L * plane, (chunk, first, count) -> IntStream.range(0, count).parallel()
+                .forEach(q -> {
+                    FloatBuffer res = chunk.duplicate().order(ByteOrder.nativeOrder()).position(q * 4 * plane).asFloatBuffer();
+                    int z = box[4] + (int) first + q;
+                    for (int j = 0; j < my; j++) {
+                        int row = (box[2] + j) * nx + box[0];
+                        if (!within) {
+                            res.get(j * mx, outDist[z], row, mx);
+                            continue;
+                        }
+                        byte[] o = outMask[z];
+                        for (int i = 0; i < mx; i++) {
+                            o[row + i] = (byte) (res.get(j * mx + i) != 0 ? 1 : 0);
                         }
                     }
-                }
-            }
-            ctx.finish();
-        }
+                }));
+        ctx.finish();
     }
 
     private void columns(DeviceBuffer in, DeviceBuffer out, int n, long stride, long lineStride, int inner, int lines,
                          double w, double cap2, boolean last, boolean within, int realBytes) {
         long perLine = 4L * n + (long) realBytes * (n + 1);
         int chunk = (int) Math.max(1, Math.min(lines, Math.min(1 << 20, ctx.maxAlloc() / perLine)));
-        try (DeviceBuffer v = ctx.allocate(4L * n * chunk);
-             DeviceBuffer z = ctx.allocate((long) realBytes * (n + 1) * chunk)) {
-            for (int first = 0; first < lines; first += chunk) {
-                k.edtColumns(in, out, n, stride, lineStride, inner, first, Math.min(chunk, lines - first), w, cap2, v, z,
-                        last, within);
-            }
+        DeviceBuffer v = ctx.reusable("edt.v", 4L * n * chunk);
+        DeviceBuffer z = ctx.reusable("edt.z", (long) realBytes * (n + 1) * chunk);
+        for (int first = 0; first < lines; first += chunk) {
+            k.edtColumns(in, out, n, stride, lineStride, inner, first, Math.min(chunk, lines - first), w, cap2, v, z,
+                    last, within);
         }
     }
 
@@ -255,20 +250,34 @@ final class SegmentationCl {
     static int[] region(byte[][] source, Dimensions d, double[] spacing, double rMm) {
         int nx = d.nx();
         int ny = d.ny();
-        int[] b = {nx, -1, ny, -1, d.nz(), -1};
-        for (int z = 0; z < d.nz(); z++) {
+        // NB: one slice per task (all cores), then the slices' boxes are combined.
+        int[][] perSlice = new int[d.nz()][];
+        IntStream.range(0, d.nz()).parallel().forEach(z -> {
             byte[] s = source[z];
+            int[] b = {nx, -1, ny, -1};
             for (int j = 0; j < ny; j++) {
+                int row = j * nx;
                 for (int i = 0; i < nx; i++) {
-                    if (s[j * nx + i] != 0) {
+                    if (s[row + i] != 0) {
                         b[0] = Math.min(b[0], i);
                         b[1] = Math.max(b[1], i);
                         b[2] = Math.min(b[2], j);
-                        b[3] = Math.max(b[3], j);
-                        b[4] = Math.min(b[4], z);
-                        b[5] = z;
+                        b[3] = j;
                     }
                 }
+            }
+            perSlice[z] = b[1] < 0 ? null : b;
+        });
+        int[] b = {nx, -1, ny, -1, d.nz(), -1};
+        for (int z = 0; z < d.nz(); z++) {
+            int[] q = perSlice[z];
+            if (q != null) {
+                b[0] = Math.min(b[0], q[0]);
+                b[1] = Math.max(b[1], q[1]);
+                b[2] = Math.min(b[2], q[2]);
+                b[3] = Math.max(b[3], q[3]);
+                b[4] = Math.min(b[4], z);
+                b[5] = z;
             }
         }
         if (b[1] < 0) {

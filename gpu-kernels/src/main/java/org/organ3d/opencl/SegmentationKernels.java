@@ -18,10 +18,10 @@ final class SegmentationKernels {
         this.fp64 = ctx.device().hasFp64();
     }
 
-    /** {@code threshold_mask(vol, mask, n, loF, hiF)}. */
-    void thresholdMask(DeviceBuffer vol, DeviceBuffer mask, long n, float loF, float hiF) {
-        cl_kernel k = ctx.kernel("threshold.cl", "threshold_mask");
-        KernelArgs.of(k).mem(vol).mem(mask).l(n).f(loF).f(hiF);
+    /** {@code threshold_mask(vol, rsA, rsB, mask, n, loF, hiF)}; {@code vol} holds samples of {@code sf}. */
+    void thresholdMask(DeviceBuffer vol, SampleFormat sf, DeviceBuffer mask, long n, float loF, float hiF) {
+        cl_kernel k = ctx.kernel("threshold.cl", sf.options(), "threshold_mask");
+        KernelArgs.of(k).mem(vol).real(sf.slope(), fp64).real(sf.intercept(), fp64).mem(mask).l(n).f(loF).f(hiF);
         ctx.run(k, n, LOCAL);
     }
 
@@ -43,6 +43,27 @@ final class SegmentationKernels {
     void ccCompress(DeviceBuffer labels, int n) {
         cl_kernel k = ctx.kernel("components.cl", "cc_compress");
         KernelArgs.of(k).mem(labels).i(n);
+        ctx.run(k, n, LOCAL);
+    }
+
+    /** {@code cc_root_flags(L, flags, n)}. */
+    void ccRootFlags(DeviceBuffer labels, DeviceBuffer flags, int n) {
+        cl_kernel k = ctx.kernel("components.cl", "cc_root_flags");
+        KernelArgs.of(k).mem(labels).mem(flags).i(n);
+        ctx.run(k, n, LOCAL);
+    }
+
+    /** {@code cc_sizes(L, ids, size, nx, rows)}, one work item per x-row. */
+    void ccSizes(DeviceBuffer labels, DeviceBuffer ids, DeviceBuffer size, int nx, int rows) {
+        cl_kernel k = ctx.kernel("components.cl", "cc_sizes");
+        KernelArgs.of(k).mem(labels).mem(ids).mem(size).i(nx).i(rows);
+        ctx.run(k, rows, LOCAL);
+    }
+
+    /** {@code cc_final(L, ids, rank, n)}. */
+    void ccFinal(DeviceBuffer labels, DeviceBuffer ids, DeviceBuffer rank, int n) {
+        cl_kernel k = ctx.kernel("components.cl", "cc_final");
+        KernelArgs.of(k).mem(labels).mem(ids).mem(rank).i(n);
         ctx.run(k, n, LOCAL);
     }
 

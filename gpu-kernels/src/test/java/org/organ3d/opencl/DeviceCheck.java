@@ -136,6 +136,9 @@ public final class DeviceCheck {
                 split[2][r] = t.downloadNanos() / 1e6;
             }
             clTris = c.triangleCount();
+            StringBuilder ph = new StringBuilder("opencl host phases of the last run (ms):");
+            cl.hostPhases().forEach((k, v) -> ph.append(String.format(" %s %.1f", k, v / 1e6)));
+            System.out.println(ph);
             rows.add(new String[] {"opencl " + cl.device().name(), ms(median(ct2)), ms(median(split[0])), ms(median(split[1])),
                 ms(median(split[2])), Integer.toString(clTris), Integer.toString(c.vertexCount())});
             boolean same = Arrays.equals(m.indicesCopy(), c.indicesCopy());
@@ -160,35 +163,55 @@ public final class DeviceCheck {
         ThresholdRange bone = ThresholdRange.atLeast(200);
         boolean ok = true;
         System.out.printf("%nsegmentation passes, median of %d runs (ms)%n", runs);
-        System.out.printf("| %-22s | %9s | %9s | %-30s |%n", "pass", "java", "opencl", "same answer");
+        System.out.printf("| %-22s | %9s | %9s | %14s | %-30s |%n", "pass", "java", "opencl", "opencl device", "same answer");
         try (OpenClBackend cl = new OpenClBackend()) {
             byte[][][] th = new byte[2][][];
             double[] tj = time(runs, () -> th[0] = java.threshold(ct, bone));
-            double[] tc = time(runs, () -> th[1] = cl.threshold(ct, bone));
+            double[] tc = time(runs, () -> th[1] = cl.threshold(ct, bone), cl);
+            String dev = deviceMean(cl, runs);
             boolean same = Arrays.deepEquals(th[0], th[1]);
             ok &= same;
-            System.out.printf("| %-22s | %9s | %9s | %-30s |%n", "threshold >=200 HU", ms(median(tj)), ms(median(tc)), same);
+            System.out.printf("| %-22s | %9s | %9s | %14s | %-30s |%n", "threshold >=200 HU", ms(median(tj)), ms(median(tc)), dev, same);
             Components[] cc = new Components[2];
             tj = time(runs, () -> cc[0] = java.connectedComponents(th[0], d, ct.geometry(), Connectivity.TWENTY_SIX));
-            tc = time(runs, () -> cc[1] = cl.connectedComponents(th[0], d, ct.geometry(), Connectivity.TWENTY_SIX));
+            tc = time(runs, () -> cc[1] = cl.connectedComponents(th[0], d, ct.geometry(), Connectivity.TWENTY_SIX), cl);
+            dev = deviceMean(cl, runs);
             same = Arrays.equals(cc[0].sizesVoxels(), cc[1].sizesVoxels());
             ok &= same;
-            System.out.printf("| %-22s | %9s | %9s | %-30s |%n", "components (26)", ms(median(tj)), ms(median(tc)),
+            System.out.printf("| %-22s | %9s | %9s | %14s | %-30s |%n", "components (26)", ms(median(tj)), ms(median(tc)), dev,
                     same + " (" + cc[0].count() + " components)");
+            StringBuilder ph = new StringBuilder("  opencl components host phases, all timed runs (ms):");
+            cl.hostPhases().forEach((key, v) -> ph.append(String.format(" %s %.1f", key, v / 1e6)));
+            System.out.println(ph);
             byte[][][] mg = new byte[2][][];
             tj = time(runs, () -> mg[0] = java.withinMm(th[0], d, sp, 5));
-            tc = time(runs, () -> mg[1] = cl.withinMm(th[0], d, sp, 5));
+            tc = time(runs, () -> mg[1] = cl.withinMm(th[0], d, sp, 5), cl);
+            dev = deviceMean(cl, runs);
             same = Arrays.deepEquals(mg[0], mg[1]);
             ok &= same;
-            System.out.printf("| %-22s | %9s | %9s | %-30s |%n", "margin 5 mm (EDT)", ms(median(tj)), ms(median(tc)), same);
+            System.out.printf("| %-22s | %9s | %9s | %14s | %-30s |%n", "margin 5 mm (EDT)", ms(median(tj)), ms(median(tc)), dev, same);
         }
         System.out.println("segmentation answers " + (ok ? "identical -> PASS" : "DIFFER -> FAIL"));
         return ok;
     }
 
-    /** One warm-up, then {@code runs} timed calls (ms). */
+    /** Mean device time (upload + kernels + download, profiling events) per timed run of the last {@link #time}. */
+    private static String deviceMean(OpenClBackend cl, int runs) {
+        DeviceTimings t = cl.timings();
+        return String.format("%.1f/%.1f/%.1f", t.uploadNanos() / 1e6 / runs, t.kernelNanos() / 1e6 / runs,
+                t.downloadNanos() / 1e6 / runs);
+    }
+
+    /** One warm-up, then {@code runs} timed calls (ms); an OpenCL backend's timings count the timed calls only. */
     private static double[] time(int runs, Runnable r) {
+        return time(runs, r, null);
+    }
+
+    private static double[] time(int runs, Runnable r, OpenClBackend cl) {
         r.run();
+        if (cl != null) {
+            cl.resetTimings();
+        }
         double[] t = new double[runs];
         for (int i = 0; i < runs; i++) {
             long a = System.nanoTime();

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.joml.Vector3f;
 import org.organ3d.mesh.io.NamedMesh;
@@ -44,6 +45,12 @@ public final class OffscreenRenderer implements AutoCloseable {
         font.ifPresent(f -> renderer.overlay().setFontTexture(f.texture()));
     }
 
+    /** The OpenGL renderer and version strings, e.g. "llvmpipe (LLVM 15.0.6, 256 bits) / 4.5 (Core Profile) Mesa". */
+    public static String glDescription() {
+        return org.lwjgl.opengl.GL11C.glGetString(org.lwjgl.opengl.GL11C.GL_RENDERER) + " / "
+                + org.lwjgl.opengl.GL11C.glGetString(org.lwjgl.opengl.GL11C.GL_VERSION);
+    }
+
     /** The mode actually rendered offscreen for a requested mode. */
     public static StereoMode effectiveMode(StereoMode requested) {
         return requested == StereoMode.QUAD ? StereoMode.ANAGLYPH : requested;
@@ -68,6 +75,17 @@ public final class OffscreenRenderer implements AutoCloseable {
         return Screenshots.read(target.fbo(), w, h);
     }
 
+    /**
+     * Renders one frame without reading it back and waits for the GPU to finish (glFinish): the
+     * frame time a window would see, without the swap. For benchmarks.
+     */
+    public void draw(Scene scene, Camera camera, StereoMode mode, int w, int h, OverlayPainter painter) {
+        scene.uploadAll();
+        target.ensure(w, h);
+        renderer.render(scene.objects(), camera, effectiveMode(mode), target.fbo(), w, h, painter);
+        org.lwjgl.opengl.GL11C.glFinish();
+    }
+
     /** A camera framing the scene from a preset view. */
     public static Camera frame(Scene scene, ViewPreset preset) {
         Camera c = new Camera().preset(preset);
@@ -80,16 +98,34 @@ public final class OffscreenRenderer implements AutoCloseable {
     }
 
     /**
-     * Convenience: renders {@code meshes} (LPS mm) from a preset view into a PNG (atomic write).
+     * Convenience: renders {@code meshes} (LPS mm) from a preset view into a PNG (atomic write), with
+     * the orientation marker and the organ legend.
      *
      * @throws IllegalStateException when no display or OpenGL 3.3 core context is available
      */
     public static void renderPng(List<NamedMesh> meshes, ViewPreset preset, StereoMode mode, int w, int h, Path png)
             throws IOException {
+        renderPng(meshes, preset, mode, w, h, png, Map.of());
+    }
+
+    /**
+     * As {@link #renderPng(List, ViewPreset, StereoMode, int, int, Path)}, with opacities by organ name
+     * (case-insensitive, 0.05..1), e.g. {@code Map.of("liver", 0.4f)} to show a lesion inside.
+     */
+    public static void renderPng(List<NamedMesh> meshes, ViewPreset preset, StereoMode mode, int w, int h, Path png,
+            Map<String, Float> opacity) throws IOException {
         Scene scene = Scene.ofMeshes(meshes);
+        for (SceneObject o : scene.objects()) {
+            for (Map.Entry<String, Float> e : opacity.entrySet()) {
+                if (o.name().equalsIgnoreCase(e.getKey())) {
+                    o.setOpacity(e.getValue());
+                }
+            }
+        }
         try (OffscreenRenderer r = new OffscreenRenderer()) {
             Camera cam = frame(scene, preset);
-            BufferedImage img = r.render(scene, cam, mode, w, h, null);
+            Hud hud = new Hud(new ViewerState(scene), r.font().orElse(null), false);
+            BufferedImage img = r.render(scene, cam, mode, w, h, hud);
             scene.deleteGpu();
             Screenshots.writePng(img, png);
         }

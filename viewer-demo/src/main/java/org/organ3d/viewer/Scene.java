@@ -19,6 +19,7 @@ import org.organ3d.viewer.pick.TriangleBvh;
 public final class Scene {
 
     private final List<SceneObject> objects = new ArrayList<>();
+    private final List<SceneObject> view = Collections.unmodifiableList(objects);
     private volatile TriangleBvh bvh;
     private volatile int bvhSize;
     private boolean[] enabled = new boolean[0];
@@ -42,8 +43,9 @@ public final class Scene {
         objects.add(o);
     }
 
+    /** A live read-only view of the objects (the same instance every call: no per-frame allocation). */
     public List<SceneObject> objects() {
-        return Collections.unmodifiableList(objects);
+        return view;
     }
 
     public boolean isEmpty() {
@@ -102,8 +104,8 @@ public final class Scene {
     }
 
     public void uploadAll() {
-        for (SceneObject o : objects) {
-            o.upload();
+        for (int i = 0, n = objects.size(); i < n; i++) {
+            objects.get(i).upload();
         }
     }
 

@@ -156,6 +156,7 @@ class ScreenshotTest {
                 }
             }
             assertTrue(lit > 100, m + " picture is blank: " + lit);
+            assertEquals(org.lwjgl.opengl.GL11C.GL_NO_ERROR, org.lwjgl.opengl.GL11C.glGetError(), m + ": GL error");
         }
         Path png = dir.resolve("shot.png");
         org.organ3d.viewer.render.Screenshots.writePng(renderer.render(scene, anterior(), StereoMode.OFF, W, H, null), png);
@@ -163,5 +164,32 @@ class ScreenshotTest {
         assertEquals(W, back.getWidth());
         assertEquals(H, back.getHeight());
         assertEquals(List.of("shot.png"), Files.list(dir).map(p -> p.getFileName().toString()).toList());
+    }
+
+    @Test
+    void steadyFramesAllocateNoJavaHeap() {
+        ViewerState state = new ViewerState(scene);
+        state.measurements.add(org.organ3d.viewer.measure.Measurement.Kind.RULER,
+                List.of(new org.joml.Vector3d(-40, -30, 0), new org.joml.Vector3d(45, -20, 0)));
+        scene.objects().get(0).setOpacity(0.5f);   // exercise the sorted transparent pass
+        Hud hud = new Hud(state, renderer.font().orElse(null), false);
+        Camera cam = anterior();
+        for (StereoMode m : new StereoMode[] {StereoMode.OFF, StereoMode.ANAGLYPH, StereoMode.SIDE_BY_SIDE}) {
+            for (int i = 0; i < 30; i++) {   // warm up: JIT, caches, lazily created targets
+                renderer.draw(scene, cam, m, W, H, hud);
+            }
+            com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                    .getThreadMXBean();
+            long id = Thread.currentThread().getId();
+            long before = mx.getThreadAllocatedBytes(id);
+            int frames = 20;
+            for (int i = 0; i < frames; i++) {
+                renderer.draw(scene, cam, m, W, H, hud);
+            }
+            long perFrame = (mx.getThreadAllocatedBytes(id) - before) / frames;
+            System.out.println(m + ": " + perFrame + " bytes allocated per frame");
+            assertTrue(perFrame < 64, m + ": a steady frame allocated " + perFrame + " bytes");
+        }
+        scene.objects().get(0).setOpacity(1f);
     }
 }

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.organ3d.io.AtomicFiles;
 
 /**
  * Writes DICOM Part 10 files in explicit VR little endian: 128-byte zero preamble, {@code DICM}, the

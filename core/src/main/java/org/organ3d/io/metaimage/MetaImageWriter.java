@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.joml.Matrix3d;
 import org.joml.Vector3d;
-import org.organ3d.io.raw.AtomicFiles;
+import org.organ3d.io.AtomicFiles;
 import org.organ3d.io.raw.VoxelWriter;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;

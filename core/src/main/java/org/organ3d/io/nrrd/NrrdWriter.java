@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.joml.Matrix4d;
-import org.organ3d.io.raw.AtomicFiles;
+import org.organ3d.io.AtomicFiles;
 import org.organ3d.io.raw.Compressed;
 import org.organ3d.io.raw.SampleType;
 import org.organ3d.io.raw.VoxelWriter;

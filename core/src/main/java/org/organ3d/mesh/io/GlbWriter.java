@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.organ3d.io.AtomicFiles;
 
 /**
  * glTF 2.0 binary (GLB): one JSON chunk and one BIN chunk. Per organ one named node, one mesh with
@@ -51,15 +52,17 @@ public final class GlbWriter {
             }
         }
         byte[] json = json(parts, frame);
-        long bin = 0;
+        long binBytes = 0;
         for (FramedMesh p : parts) {
-            bin += 24L * p.vertexCount() + 12L * p.triangleCount();
+            binBytes += 24L * p.vertexCount() + 12L * p.triangleCount();
         }
+        long bin = binBytes;
         long total = 12 + 8 + json.length + 8 + bin;
         if (total > 0xFFFFFFFFL) {
             throw new IOException("GLB larger than 4 GiB: " + total + " bytes");
         }
-        try (AtomicOutput out = AtomicOutput.create(path)) {
+        AtomicFiles.write(path, os -> {
+            LittleEndianOutput out = new LittleEndianOutput(os);
             out.putInt(GLB_MAGIC);
             out.putInt(2);
             out.putInt((int) total);
@@ -79,11 +82,12 @@ public final class GlbWriter {
             if (out.position() != total) {
                 throw new IllegalStateException("GLB size mismatch: " + out.position() + " != " + total);
             }
-            return out.commit();
-        }
+            out.flush();
+        });
+        return path.toAbsolutePath();
     }
 
-    private static void writeFloats(AtomicOutput out, float[] a) throws IOException {
+    private static void writeFloats(LittleEndianOutput out, float[] a) throws IOException {
         for (int i = 0; i < a.length; i += 3) {
             ByteBuffer b = out.reserve(12);
             b.putFloat(a[i]).putFloat(a[i + 1]).putFloat(a[i + 2]);

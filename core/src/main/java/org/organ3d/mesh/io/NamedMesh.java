@@ -8,7 +8,8 @@ import org.organ3d.volume.LabelInfo;
  * One organ's surface with its label value, name and display colour, as the exporters write it.
  *
  * @param label label value (1..65535), or 0 for a surface that belongs to no label (an isosurface)
- * @param name  organ name (never null; may be empty; control characters are not allowed)
+ * @param name  organ name (null becomes empty; control characters such as tabs or line breaks,
+ *              which would break the text headers, become spaces)
  * @param rgba  display colour as 0xRRGGBBAA (sRGB; alpha is the opacity)
  * @param mesh  the surface in LPS mm
  */
@@ -18,12 +19,7 @@ public record NamedMesh(int label, String name, int rgba, Mesh mesh) {
         if (label < 0 || label > 65535) {
             throw new IllegalArgumentException("label must be 0..65535: " + label);
         }
-        name = name == null ? "" : name;
-        for (int i = 0; i < name.length(); i++) {
-            if (Character.isISOControl(name.charAt(i))) {
-                throw new IllegalArgumentException("control character in mesh name: " + name.replaceAll("\\p{Cntrl}", "?"));
-            }
-        }
+        name = name == null ? "" : name.replaceAll("\\p{Cntrl}", " ");
         Objects.requireNonNull(mesh, "mesh");
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import org.organ3d.io.AtomicFiles;
 
 /**
  * Binary little-endian PLY 1.0: one {@code vertex} element (float x y z, float nx ny nz, uchar red
@@ -43,7 +44,8 @@ public final class PlyWriter {
                 + "property uchar red\nproperty uchar green\nproperty uchar blue\nproperty uchar alpha\n"
                 + "element face " + faces + "\n"
                 + "property list uchar int vertex_indices\nend_header\n";
-        try (AtomicOutput out = AtomicOutput.create(path)) {
+        AtomicFiles.write(path, os -> {
+            LittleEndianOutput out = new LittleEndianOutput(os);
             out.putText(header);
             for (NamedMesh nm : meshes) {
                 FramedMesh m = FramedMesh.of(nm, frame);
@@ -69,7 +71,8 @@ public final class PlyWriter {
                 }
                 base += nm.mesh().vertexCount();
             }
-            return out.commit();
-        }
+            out.flush();
+        });
+        return path.toAbsolutePath();
     }
 }

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
+import org.organ3d.io.AtomicFiles;
 
 /**
  * STL, binary (80-byte header, uint32 triangle count, 50 bytes per triangle, little-endian) or
@@ -22,14 +23,16 @@ public final class StlWriter {
 
     /** Writes {@code meshes} into one STL file and returns its path. */
     public static Path write(Path path, List<NamedMesh> meshes, ExportOptions options) throws IOException {
-        try (AtomicOutput out = AtomicOutput.create(path)) {
+        AtomicFiles.write(path, os -> {
+            LittleEndianOutput out = new LittleEndianOutput(os);
             if (options.asciiStl()) {
                 writeAscii(out, meshes, options.coordinates());
             } else {
                 writeBinary(out, meshes, options.coordinates());
             }
-            return out.commit();
-        }
+            out.flush();
+        });
+        return path.toAbsolutePath();
     }
 
     /** The 80-byte header text (ASCII, padded with spaces). */
@@ -48,7 +51,7 @@ public final class StlWriter {
         return h;
     }
 
-    private static void writeBinary(AtomicOutput out, List<NamedMesh> meshes, CoordinateSystem frame)
+    private static void writeBinary(LittleEndianOutput out, List<NamedMesh> meshes, CoordinateSystem frame)
             throws IOException {
         long total = 0;
         for (NamedMesh m : meshes) {
@@ -77,7 +80,7 @@ public final class StlWriter {
         }
     }
 
-    private static void writeAscii(AtomicOutput out, List<NamedMesh> meshes, CoordinateSystem frame)
+    private static void writeAscii(LittleEndianOutput out, List<NamedMesh> meshes, CoordinateSystem frame)
             throws IOException {
         float[] n = new float[3];
         StringBuilder sb = new StringBuilder(1 << 16);

@@ -44,6 +44,22 @@ final class ExternalTools {
                 new String(streams[1], StandardCharsets.UTF_8));
     }
 
+    /**
+     * Skips the calling test with a printed reason when a tool is missing, or fails it when the
+     * tool is listed in {@code -Dorgan3d.require} (comma-separated, e.g. {@code vtk,gltf-validator}).
+     */
+    static void requireOrSkip(String tool, String reason, String test) {
+        if (reason == null) {
+            return;
+        }
+        String required = System.getProperty("organ3d.require", "").toLowerCase(java.util.Locale.ROOT);
+        if (java.util.Arrays.stream(required.split(",")).map(String::trim).anyMatch(tool::equals)) {
+            org.junit.jupiter.api.Assertions.fail(tool + " is required (-Dorgan3d.require) but " + reason);
+        }
+        System.out.println("SKIP " + test + ": " + reason);
+        org.junit.jupiter.api.Assumptions.assumeTrue(false, reason);
+    }
+
     /** Null if python3 with VTK is usable, else the reason to skip. */
     static String vtkUnavailable() {
         Path python = Path.of("/usr/bin/python3");

@@ -177,6 +177,28 @@ class MeshExportTest {
     }
 
     @Test
+    void outputHasTheUsualPermissionsNotThoseOfATempFile() throws IOException {
+        Path p = dir.resolve("perm.stl");
+        MeshWriters.write(p, List.of(box()), ExportOptions.in(CoordinateSystem.LPS));
+        Path ref = Files.createFile(dir.resolve("reference"));
+        if (Files.getFileStore(p).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(ref), Files.getPosixFilePermissions(p));
+        }
+        Files.delete(ref);
+        try (Stream<Path> s = Files.list(dir)) {
+            assertEquals(List.of(p), s.toList(), "no temporary file left");
+        }
+    }
+
+    @Test
+    void namesAreCleanedForTextHeaders() {
+        NamedMesh m = new NamedMesh(2, "left\tkidney\n", 0xFFFFFFFF, Mesh.empty());
+        assertEquals("left kidney ", m.name());
+        assertEquals("left_kidney_", m.identifier());
+        assertEquals("label_2", new NamedMesh(2, null, 0, Mesh.empty()).displayName());
+    }
+
+    @Test
     void failedWriteLeavesNoFile() throws IOException {
         float[] p = MeshPrimitives.box(0, 0, 0, 1, 1, 1).positionsCopy();
         p[4] = Float.NaN;
@@ -187,8 +209,6 @@ class MeshExportTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(0, s.count(), "no output and no temporary file");
         }
-        assertThrows(IOException.class, () -> MeshWriters.write(dir.resolve("missing/x.stl"), List.of(box()),
-                ExportOptions.in(CoordinateSystem.LPS)));
         assertThrows(IllegalArgumentException.class, () -> MeshWriters.write(dir.resolve("x.vtk"), List.of(box()),
                 ExportOptions.in(CoordinateSystem.LPS)));
     }

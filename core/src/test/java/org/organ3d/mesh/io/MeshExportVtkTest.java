@@ -6,14 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshPrimitives;
 
-/** Exports re-read by VTK's own STL and PLY readers (python3-vtk9); skipped with a reason without VTK. */
+/**
+ * Exports re-read by VTK's own STL and PLY readers (python3-vtk9); skipped with a printed reason
+ * without VTK, failed instead with {@code -Dorgan3d.require=vtk}.
+ */
 class MeshExportVtkTest {
 
     @TempDir
@@ -24,9 +26,6 @@ class MeshExportVtkTest {
     @BeforeAll
     static void probe() {
         skipReason = ExternalTools.vtkUnavailable();
-        if (skipReason != null) {
-            System.out.println("SKIP MeshExportVtkTest: " + skipReason);
-        }
     }
 
     private static NamedMesh sphere() {
@@ -44,7 +43,7 @@ class MeshExportVtkTest {
 
     @Test
     void binaryStlReadByVtkGivesSameTrianglesInBothFrames() throws Exception {
-        Assumptions.assumeTrue(skipReason == null, skipReason);
+        ExternalTools.requireOrSkip("vtk", skipReason, "MeshExportVtkTest");
         for (CoordinateSystem cs : CoordinateSystem.values()) {
             checkStl(ExportOptions.in(cs), "bin_" + cs + ".stl");
         }
@@ -52,7 +51,7 @@ class MeshExportVtkTest {
 
     @Test
     void asciiStlReadByVtkGivesSameTriangles() throws Exception {
-        Assumptions.assumeTrue(skipReason == null, skipReason);
+        ExternalTools.requireOrSkip("vtk", skipReason, "MeshExportVtkTest");
         checkStl(ExportOptions.in(CoordinateSystem.RAS).withAsciiStl(true), "ascii.stl");
     }
 
@@ -79,7 +78,7 @@ class MeshExportVtkTest {
 
     @Test
     void plyReadByVtkGivesSamePointsTrianglesNormalsAndColours() throws Exception {
-        Assumptions.assumeTrue(skipReason == null, skipReason);
+        ExternalTools.requireOrSkip("vtk", skipReason, "MeshExportVtkTest");
         List<NamedMesh> meshes = List.of(sphere(), torus());
         Path file = dir.resolve("organs.ply");
         MeshWriters.write(file, meshes, ExportOptions.in(CoordinateSystem.RAS));

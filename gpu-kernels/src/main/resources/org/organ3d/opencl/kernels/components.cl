@@ -4,7 +4,8 @@
  * IEEE TPDS 29(6), 2018): every link points to a smaller voxel index, so each component's root is
  * its first voxel in linear order (i + nx*(j + ny*k)). Mirrors org.organ3d.segment.ConnectedComponents
  * (host: org.organ3d.opencl.SegmentationCl), which numbers components by decreasing size, ties by
- * that first voxel; the host does that final relabel from the roots.
+ * that first voxel: the device numbers the roots in linear order (flags + scan.cl), counts sizes and,
+ * once the host has ranked the sizes (ComponentNumbering), writes the final labels.
  *
  * cc_init(mask, L, n)              L[x] = x for mask voxels, -1 elsewhere; global = n
  * cc_merge(mask, L, nx, ny, nz, offs, m)
@@ -14,6 +15,13 @@
  *                               neighbourhood (6/18/26-connectivity from Connectivity.offsets())
  *   global = n, one work item per voxel
  * cc_compress(L, n)                L[x] = root of x; global = n
+ * cc_root_flags(L, flags, n)       flags[x] = 1 where L[x] == x (a root), else 0; global = n
+ *   (the host's exclusive scan of flags gives ids: ids[r] = provisional id of root r, linear order)
+ * cc_sizes(L, ids, size, nx, rows) size[ids[L[x]]] += 1 for every foreground voxel, one atomic_add per
+ *                                  run of equal ids along x; size zero-filled by the host;
+ *                                  global = rows (= ny*nz), one work item per x-row
+ * cc_final(L, ids, rank, n)        L[x] = rank[ids[L[x]]] (final label, 1 = largest), 0 for background;
+ *                                  global = n (in place: each item reads and writes only its own L[x])
  */
 
 inline int findRoot(volatile __global int* L, int x) {
@@ -75,5 +83,46 @@ __kernel void cc_compress(volatile __global int* L, const int n) {
     const int x = get_global_id(0);
     if (x < n && L[x] >= 0) {
         L[x] = findRoot(L, x);
+    }
+}
+
+__kernel void cc_root_flags(__global const int* L, __global uint* flags, const int n) {
+    const int x = get_global_id(0);
+    if (x < n) {
+        flags[x] = L[x] == x ? 1u : 0u;
+    }
+}
+
+__kernel void cc_sizes(__global const int* L, __global const uint* ids, volatile __global uint* size, const int nx,
+                       const int rows) {
+    const int r = get_global_id(0);
+    if (r >= rows) {
+        return;
+    }
+    const long base = (long)r * nx;
+    uint run = 0, len = 0;
+    for (int i = 0; i < nx; i++) {
+        const int l = L[base + i];
+        if (l < 0) {
+            continue;
+        }
+        const uint id = ids[l];
+        if (len > 0 && id != run) {
+            atomic_add(&size[run], len);
+            len = 0;
+        }
+        run = id;
+        len++;
+    }
+    if (len > 0) {
+        atomic_add(&size[run], len);
+    }
+}
+
+__kernel void cc_final(__global int* L, __global const uint* ids, __global const int* rank, const int n) {
+    const int x = get_global_id(0);
+    if (x < n) {
+        const int l = L[x];
+        L[x] = l < 0 ? 0 : rank[ids[l]];
     }
 }

@@ -9,18 +9,19 @@
  * (to row j+1) and z-edges (to plane kl+1). Inside means value >= iso.
  *
  * Common arguments:
- *   vol   __global const float*  volume slices dz0 .. dz0+n-1 (nx*ny each, i fastest), rescaled values
+ *   vol   __global const SAMPLE_T* volume slices dz0 .. dz0+n-1 (nx*ny each, i fastest), stored samples
+ *   rsA, rsB  real                 rescale slope and intercept (see Samples below)
  *   gp    __global const int*    GP_* integer parameters below
  *   xcase __global uchar*        per row, gx-1 x-edge cases: bit0 = inside(i), bit1 = inside(i+1)
  *   meta  __global int*          per row, META ints (M_* below)
  *
  * Passes (one work item per row, global = gy * nzb):
- *   fe_classify_x_edges(vol, gp, xcase, meta, isoF, pad)      pass 1: x-edge cases, count, trim xL/xR
+ *   fe_classify_x_edges(vol, rsA, rsB, gp, xcase, meta, isoF, pad)      pass 1: x-edge cases, count, trim xL/xR
  *   fe_count_yz_edges(gp, xcase, meta, vcount, tcount, caseTab, stride, cornerTab)
  *                                                            pass 2: y/z-edge counts and ranges, cell
  *                                                            trim, triangle count per row
  *   (pass 3, prefix sums of vcount and tcount into voff and toff: scan.cl)
- *   fe_generate_vertices(vol, gp, xcase, meta, voff, fp, pos, nrm, isoF, pad)
+ *   fe_generate_vertices(vol, rsA, rsB, gp, xcase, meta, voff, fp, pos, nrm, isoF, pad)
  *                                                            pass 4a: one shared vertex per intersected
  *                                                            edge, index-space interpolation
  *                                                            t = (isoF - a) / (b - a) (float), then the patient
@@ -46,6 +47,31 @@ typedef double real;
 #else
 typedef float real;
 #endif
+
+/*
+ * Samples (build options; defaults give float samples as before): SAMPLE_T is the stored type
+ * (uchar, char, short, ushort, int, float), SAMPLE_RESCALE how a sample becomes the float value of
+ * Volume.sliceValues (host: org.organ3d.opencl.SampleFormat): 0 identity, (float) raw; 1 (needs fp64)
+ * (float)((double) raw * rsA + rsB); 2 float arithmetic, used only where it is exact (integer samples,
+ * slope and intercept, all below 2^24). rsA, rsB: the rescale slope and intercept (`real`).
+ */
+#ifndef SAMPLE_T
+#define SAMPLE_T float
+#endif
+#ifndef SAMPLE_RESCALE
+#define SAMPLE_RESCALE 0
+#endif
+#if SAMPLE_RESCALE == 0
+#define SAMPLE_VALUE(s, a, b) ((float)(s))
+#elif SAMPLE_RESCALE == 1
+#define SAMPLE_VALUE(s, a, b) ((float)((double)(s) * (a) + (b)))
+#else
+#define SAMPLE_VALUE(s, a, b) ((float)(s) * (float)(a) + (float)(b))
+#endif
+
+/* The volume and its rescale, as parameters and as arguments of the helpers below. */
+#define VOL_PARAMS __global const SAMPLE_T* vol, const real rsA, const real rsB
+#define VOL vol, rsA, rsB
 
 #define GP_GX 0
 #define GP_GY 1
@@ -75,16 +101,16 @@ typedef float real;
 #define M_CL 10
 #define M_CR 11
 
-inline float voxel(__global const float* vol, __global const int* gp, int vx, int vy, int vz, float pad) {
+inline float voxel(VOL_PARAMS, __global const int* gp, int vx, int vy, int vz, float pad) {
     if (vx < 0 || vy < 0 || vz < 0 || vx >= gp[GP_NX] || vy >= gp[GP_NY] || vz >= gp[GP_NZ]) {
         return pad;
     }
-    return vol[((long)(vz - gp[GP_DZ0]) * gp[GP_NY] + vy) * gp[GP_NX] + vx];
+    return SAMPLE_VALUE(vol[((long)(vz - gp[GP_DZ0]) * gp[GP_NY] + vy) * gp[GP_NX] + vx], rsA, rsB);
 }
 
 /* Value at grid point (i, j, local plane kl). */
-inline float gridValue(__global const float* vol, __global const int* gp, int i, int j, int kl, float pad) {
-    return voxel(vol, gp, i + gp[GP_OX], j + gp[GP_OY], kl + gp[GP_GK0] + gp[GP_OZ], pad);
+inline float gridValue(VOL_PARAMS, __global const int* gp, int i, int j, int kl, float pad) {
+    return voxel(VOL, gp, i + gp[GP_OX], j + gp[GP_OY], kl + gp[GP_GK0] + gp[GP_OZ], pad);
 }
 
 /* Inside state of grid point i of row r, from the x-edge cases. */
@@ -93,7 +119,7 @@ inline int state(__global const uchar* xcase, int gx, int r, int i) {
     return i < gx - 1 ? (row[i] & 1) : ((row[gx - 2] >> 1) & 1);
 }
 
-__kernel void fe_classify_x_edges(__global const float* vol, __global const int* gp, __global uchar* xcase,
+__kernel void fe_classify_x_edges(VOL_PARAMS, __global const int* gp, __global uchar* xcase,
                                   __global int* meta, const float isoF, const float pad) {
     const int r = get_global_id(0);
     const int gx = gp[GP_GX], gy = gp[GP_GY];
@@ -103,9 +129,9 @@ __kernel void fe_classify_x_edges(__global const float* vol, __global const int*
     const int j = r % gy, kl = r / gy;
     __global uchar* row = xcase + (long)r * (gx - 1);
     int xl = gx - 1, xr = 0, cnt = 0;
-    int a = gridValue(vol, gp, 0, j, kl, pad) >= isoF;
+    int a = gridValue(VOL, gp, 0, j, kl, pad) >= isoF;
     for (int i = 0; i < gx - 1; i++) {
-        int b = gridValue(vol, gp, i + 1, j, kl, pad) >= isoF;
+        int b = gridValue(VOL, gp, i + 1, j, kl, pad) >= isoF;
         uchar c = (uchar)(a | (b << 1));
         row[i] = c;
         if (c == 1 || c == 2) {
@@ -196,31 +222,31 @@ __kernel void fe_count_yz_edges(__global const int* gp, __global const uchar* xc
 }
 
 /* Index-space gradient at grid point (gi, gj, gk): central differences, one-sided at the grid border. */
-inline void gradient(__global const float* vol, __global const int* gp, int gi, int gj, int gk, float pad, real* g) {
+inline void gradient(VOL_PARAMS, __global const int* gp, int gi, int gj, int gk, float pad, real* g) {
     const int gx = gp[GP_GX], gy = gp[GP_GY];
     const int gz = gp[GP_NZ] - 2 * gp[GP_OZ]; /* extent of the whole grid along k */
     const int kl = gk - gp[GP_GK0];
-    real at = (real)gridValue(vol, gp, gi, gj, kl, pad);
+    real at = (real)gridValue(VOL, gp, gi, gj, kl, pad);
     if (gi == 0) {
-        g[0] = (real)gridValue(vol, gp, gi + 1, gj, kl, pad) - at;
+        g[0] = (real)gridValue(VOL, gp, gi + 1, gj, kl, pad) - at;
     } else if (gi == gx - 1) {
-        g[0] = at - (real)gridValue(vol, gp, gi - 1, gj, kl, pad);
+        g[0] = at - (real)gridValue(VOL, gp, gi - 1, gj, kl, pad);
     } else {
-        g[0] = (real)0.5 * ((real)gridValue(vol, gp, gi + 1, gj, kl, pad) - (real)gridValue(vol, gp, gi - 1, gj, kl, pad));
+        g[0] = (real)0.5 * ((real)gridValue(VOL, gp, gi + 1, gj, kl, pad) - (real)gridValue(VOL, gp, gi - 1, gj, kl, pad));
     }
     if (gj == 0) {
-        g[1] = (real)gridValue(vol, gp, gi, gj + 1, kl, pad) - at;
+        g[1] = (real)gridValue(VOL, gp, gi, gj + 1, kl, pad) - at;
     } else if (gj == gy - 1) {
-        g[1] = at - (real)gridValue(vol, gp, gi, gj - 1, kl, pad);
+        g[1] = at - (real)gridValue(VOL, gp, gi, gj - 1, kl, pad);
     } else {
-        g[1] = (real)0.5 * ((real)gridValue(vol, gp, gi, gj + 1, kl, pad) - (real)gridValue(vol, gp, gi, gj - 1, kl, pad));
+        g[1] = (real)0.5 * ((real)gridValue(VOL, gp, gi, gj + 1, kl, pad) - (real)gridValue(VOL, gp, gi, gj - 1, kl, pad));
     }
     if (gk == 0) {
-        g[2] = (real)gridValue(vol, gp, gi, gj, kl + 1, pad) - at;
+        g[2] = (real)gridValue(VOL, gp, gi, gj, kl + 1, pad) - at;
     } else if (gk == gz - 1) {
-        g[2] = at - (real)gridValue(vol, gp, gi, gj, kl - 1, pad);
+        g[2] = at - (real)gridValue(VOL, gp, gi, gj, kl - 1, pad);
     } else {
-        g[2] = (real)0.5 * ((real)gridValue(vol, gp, gi, gj, kl + 1, pad) - (real)gridValue(vol, gp, gi, gj, kl - 1, pad));
+        g[2] = (real)0.5 * ((real)gridValue(VOL, gp, gi, gj, kl + 1, pad) - (real)gridValue(VOL, gp, gi, gj, kl - 1, pad));
     }
 }
 
@@ -230,7 +256,7 @@ inline void gradient(__global const float* vol, __global const int* gp, int gi, 
  * patient affine in `real`; the normal is minus the interpolated gradient through the inverse
  * transpose, divided by its length (zero when the length is 0 or not finite).
  */
-inline void emitVertex(__global const float* vol, __global const int* gp, __global const real* fp,
+inline void emitVertex(VOL_PARAMS, __global const int* gp, __global const real* fp,
                        __global float* pos, __global float* nrm, uint v, int i, int j, int gk, int axis,
                        float a, float b, float isoF, float pad) {
     float tf = (isoF - a) / (b - a);
@@ -243,8 +269,8 @@ inline void emitVertex(__global const float* vol, __global const int* gp, __glob
     }
     if (gp[GP_NORMALS]) {
         real g0[3], g1[3], n[3];
-        gradient(vol, gp, i, j, gk, pad, g0);
-        gradient(vol, gp, i + (axis == 0), j + (axis == 1), gk + (axis == 2), pad, g1);
+        gradient(VOL, gp, i, j, gk, pad, g0);
+        gradient(VOL, gp, i + (axis == 0), j + (axis == 1), gk + (axis == 2), pad, g1);
         for (int c = 0; c < 3; c++) {
             g0[c] = g0[c] + t * (g1[c] - g0[c]);
         }
@@ -269,7 +295,7 @@ inline void emitVertex(__global const float* vol, __global const int* gp, __glob
     }
 }
 
-__kernel void fe_generate_vertices(__global const float* vol, __global const int* gp, __global const uchar* xcase,
+__kernel void fe_generate_vertices(VOL_PARAMS, __global const int* gp, __global const uchar* xcase,
                                    __global const int* meta, __global const uint* voff, __global const real* fp,
                                    __global float* pos, __global float* nrm, const float isoF, const float pad) {
     const int r = get_global_id(0);
@@ -283,23 +309,23 @@ __kernel void fe_generate_vertices(__global const float* vol, __global const int
     __global const uchar* row = xcase + (long)r * (gx - 1);
     for (int i = m[M_XL]; i < m[M_XR]; i++) {
         if (row[i] == 1 || row[i] == 2) {
-            emitVertex(vol, gp, fp, pos, nrm, v++, i, j, gk, 0, gridValue(vol, gp, i, j, kl, pad),
-                       gridValue(vol, gp, i + 1, j, kl, pad), isoF, pad);
+            emitVertex(VOL, gp, fp, pos, nrm, v++, i, j, gk, 0, gridValue(VOL, gp, i, j, kl, pad),
+                       gridValue(VOL, gp, i + 1, j, kl, pad), isoF, pad);
         }
     }
     if (j < gy - 1) {
         for (int i = m[M_YA]; i <= m[M_YB]; i++) {
             if (state(xcase, gx, r, i) != state(xcase, gx, r + 1, i)) {
-                emitVertex(vol, gp, fp, pos, nrm, v++, i, j, gk, 1, gridValue(vol, gp, i, j, kl, pad),
-                           gridValue(vol, gp, i, j + 1, kl, pad), isoF, pad);
+                emitVertex(VOL, gp, fp, pos, nrm, v++, i, j, gk, 1, gridValue(VOL, gp, i, j, kl, pad),
+                           gridValue(VOL, gp, i, j + 1, kl, pad), isoF, pad);
             }
         }
     }
     if (kl < nzb - 1) {
         for (int i = m[M_ZA]; i <= m[M_ZB]; i++) {
             if (state(xcase, gx, r, i) != state(xcase, gx, r + gy, i)) {
-                emitVertex(vol, gp, fp, pos, nrm, v++, i, j, gk, 2, gridValue(vol, gp, i, j, kl, pad),
-                           gridValue(vol, gp, i, j, kl + 1, pad), isoF, pad);
+                emitVertex(VOL, gp, fp, pos, nrm, v++, i, j, gk, 2, gridValue(VOL, gp, i, j, kl, pad),
+                           gridValue(VOL, gp, i, j, kl + 1, pad), isoF, pad);
             }
         }
     }

@@ -3,9 +3,11 @@
  * Mirrors org.organ3d.compute.MaskReduction (host: org.organ3d.opencl.ReductionCl), which combines
  * the rows in the same order as the Java pass, so the doubles agree bit for bit (with cl_khr_fp64).
  *
- * reduce_mask_rows(mask, vol, hasVol, nx, rows, rowInts, rowReals)
+ * reduce_mask_rows(mask, vol, rsA, rsB, hasVol, nx, rows, rowInts, rowReals)
  *   mask     __global const uchar*  rows * nx mask bytes (non-zero = in)
- *   vol      __global const float*  rows * nx rescaled values (ignored when hasVol == 0)
+ *   vol      __global const SAMPLE_T*  rows * nx stored samples (ignored when hasVol == 0), made floats as
+ *                                   Volume.sliceValues does (see Samples below)
+ *   rsA, rsB real                   rescale slope and intercept
  *   hasVol   int                    1 when intensities are reduced
  *   nx       int                    row length
  *   rows     int                    rows in this slab
@@ -23,14 +25,36 @@ typedef float real;
 #define REAL_INF INFINITY
 #endif
 
-__kernel void reduce_mask_rows(__global const uchar* mask, __global const float* vol, const int hasVol, const int nx,
+/*
+ * Samples (build options; defaults give float samples as before): SAMPLE_T is the stored type
+ * (uchar, char, short, ushort, int, float), SAMPLE_RESCALE how a sample becomes the float value of
+ * Volume.sliceValues (host: org.organ3d.opencl.SampleFormat): 0 identity, (float) raw; 1 (needs fp64)
+ * (float)((double) raw * rsA + rsB); 2 float arithmetic, used only where it is exact (integer samples,
+ * slope and intercept, all below 2^24). rsA, rsB: the rescale slope and intercept (`real`).
+ */
+#ifndef SAMPLE_T
+#define SAMPLE_T float
+#endif
+#ifndef SAMPLE_RESCALE
+#define SAMPLE_RESCALE 0
+#endif
+#if SAMPLE_RESCALE == 0
+#define SAMPLE_VALUE(s, a, b) ((float)(s))
+#elif SAMPLE_RESCALE == 1
+#define SAMPLE_VALUE(s, a, b) ((float)((double)(s) * (a) + (b)))
+#else
+#define SAMPLE_VALUE(s, a, b) ((float)(s) * (float)(a) + (float)(b))
+#endif
+
+__kernel void reduce_mask_rows(__global const uchar* mask, __global const SAMPLE_T* vol, const real rsA, const real rsB,
+                               const int hasVol, const int nx,
                                const int rows, __global long* rowInts, __global real* rowReals) {
     const int r = get_global_id(0);
     if (r >= rows) {
         return;
     }
     __global const uchar* m = mask + (long)r * nx;
-    __global const float* v = vol + (long)r * nx;
+    __global const SAMPLE_T* v = vol + (long)r * nx;
     long n = 0, si = 0;
     int i0 = INT_MAX, i1 = INT_MIN;
     real s = 0, q = 0, lo = REAL_INF, hi = -REAL_INF;
@@ -43,7 +67,7 @@ __kernel void reduce_mask_rows(__global const uchar* mask, __global const float*
         i0 = min(i0, i);
         i1 = max(i1, i);
         if (hasVol) {
-            real f = (real)v[i];
+            real f = (real)SAMPLE_VALUE(v[i], rsA, rsB);
             s += f;
             q += f * f;
             /* NB: as Math.min/max: a NaN sticks. */

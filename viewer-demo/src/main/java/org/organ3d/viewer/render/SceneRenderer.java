@@ -6,7 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.joml.Matrix4f;
 import org.joml.Vector4f;
-import org.lwjgl.system.MemoryStack;
+import java.nio.FloatBuffer;
+import org.lwjgl.system.MemoryUtil;
 import org.organ3d.viewer.Camera;
 import org.organ3d.viewer.SceneObject;
 import org.organ3d.viewer.StereoMode;
@@ -22,8 +23,8 @@ import org.organ3d.viewer.StereoMode;
  * offscreen target and combine them with {@code composite.frag}; side-by-side and top-bottom use two
  * viewports; quad-buffered draws into GL_BACK_LEFT and GL_BACK_RIGHT of a stereo window.
  *
- * <p>A frame allocates nothing: matrices and sort arrays are reused, uniforms go through the
- * MemoryStack. GL thread only; {@link #delete()} frees every GL object it created.
+ * <p>A frame allocates nothing: matrices, sort arrays and the native uniform buffer are reused
+ * (checked by ScreenshotTest with the thread's allocation counter). GL thread only; {@link #delete()} frees every GL object it created.
  */
 public final class SceneRenderer {
 
@@ -41,6 +42,7 @@ public final class SceneRenderer {
     private final int emptyVao = glGenVertexArrays();
     private final FrameTarget[] eyes = {new FrameTarget(), new FrameTarget()};
     private final OverlayBatch overlay = new OverlayBatch();
+    private final FloatBuffer matrix = MemoryUtil.memAllocFloat(16);
     private final Matrix4f view = new Matrix4f();
     private final Matrix4f proj = new Matrix4f();
     private final Vector4f clip = new Vector4f(0, 0, 0, 1);
@@ -152,15 +154,15 @@ public final class SceneRenderer {
         glDepthFunc(GL_LEQUAL);
         glEnable(GL_CLIP_DISTANCE0);
         meshProgram.use();
-        try (MemoryStack stack = MemoryStack.stackPush()) {
-            glUniformMatrix4fv(uView, false, view.get(stack.mallocFloat(16)));
-            glUniformMatrix4fv(uProj, false, proj.get(stack.mallocFloat(16)));
-        }
+        // NB: one reused native buffer; MemoryStack.mallocFloat would create a FloatBuffer object per call.
+        glUniformMatrix4fv(uView, false, view.get(matrix));
+        glUniformMatrix4fv(uProj, false, proj.get(matrix));
         glUniform4f(uClip, clip.x, clip.y, clip.z, clip.w);
         glDisable(GL_BLEND);
         glDisable(GL_CULL_FACE);
         sorted.clear();
-        for (SceneObject o : objects) {
+        for (int i = 0, n = objects.size(); i < n; i++) {
+            SceneObject o = objects.get(i);
             if (!o.isVisible() || o.gpu() == null) {
                 continue;
             }
@@ -236,5 +238,6 @@ public final class SceneRenderer {
         eyes[0].delete();
         eyes[1].delete();
         overlay.delete();
+        MemoryUtil.memFree(matrix);
     }
 }

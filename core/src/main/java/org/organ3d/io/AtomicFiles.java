@@ -1,4 +1,4 @@
-package org.organ3d.io.raw;
+package org.organ3d.io;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -7,6 +7,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 
 /**
  * Writes files atomically: the content goes to a temporary file in the target's folder, which is
@@ -14,6 +16,8 @@ import java.nio.file.StandardCopyOption;
  * failed write leaves no output behind.
  */
 public final class AtomicFiles {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Writes the content of one file. */
     @FunctionalInterface
@@ -30,6 +34,11 @@ public final class AtomicFiles {
         commit(tmp, target);
     }
 
+    /** Writes {@code text} as UTF-8 to {@code target} atomically (replacing an existing file). */
+    public static void writeString(Path target, String text) throws IOException {
+        write(target, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /**
      * Writes {@code body}'s output to a temporary file beside {@code target} and returns it; pass it
      * to {@link #commit} (or delete it). For writes of several files that should appear together.
@@ -38,9 +47,12 @@ public final class AtomicFiles {
         Path abs = target.toAbsolutePath();
         Path dir = abs.getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+        // NB: not Files.createTempFile, whose mode 0600 the rename would carry over to the output;
+        // CREATE_NEW gives the usual 0666 & ~umask.
+        Path tmp = dir.resolve("." + abs.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".tmp");
         boolean ok = false;
-        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE), 1 << 16)) {
             body.write(out);
             ok = true;
         } finally {

@@ -1,0 +1,63 @@
+package org.organ3d.viewer.measure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.joml.Vector3d;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MeasurementSetTest {
+
+    @Test
+    void valuesAreExactForKnownGeometry() {
+        MeasurementSet set = new MeasurementSet();
+        Measurement r = set.add(Measurement.Kind.RULER, List.of(new Vector3d(0, 0, 0), new Vector3d(3, 4, 12)));
+        Measurement a = set.add(Measurement.Kind.ANGLE,
+                List.of(new Vector3d(10, 0, 0), new Vector3d(0, 0, 0), new Vector3d(0, 5, 0)));
+        assertEquals(13.0, r.value(), 1e-12);
+        assertEquals(90.0, a.value(), 1e-9);
+        assertEquals("R1", r.label());
+        assertEquals("A1", a.label());
+        assertEquals(2, set.size(), "a new measurement keeps the earlier ones");
+    }
+
+    @Test
+    void savedJsonReloadsToTheSameDistancesAndAngles(@TempDir Path dir) throws IOException {
+        MeasurementSet set = new MeasurementSet();
+        set.add(Measurement.Kind.RULER, List.of(new Vector3d(-101.25, 33.5, 1207.125), new Vector3d(-48.0, 71.75, 1180.5)));
+        set.add(Measurement.Kind.RULER, List.of(new Vector3d(1e-3, 2e-3, 3e-3), new Vector3d(0.1, 0.2, 0.3)));
+        set.add(Measurement.Kind.ANGLE, List.of(new Vector3d(1, 2, 3), new Vector3d(4, -5, 6), new Vector3d(-7, 8, 9.5)));
+        Path f = dir.resolve("m.json");
+        set.save(f);
+        String text = Files.readString(f);
+        assertTrue(text.contains("\"frame\" : \"LPS\"") && text.contains("\"pointsLps\""), text);
+        MeasurementSet back = MeasurementSet.load(f);
+        assertEquals(set.size(), back.size());
+        for (int i = 0; i < set.size(); i++) {
+            assertEquals(set.all().get(i).value(), back.all().get(i).value(), 1e-12);
+            assertEquals(set.all().get(i).label(), back.all().get(i).label());
+            assertEquals(set.all().get(i).points(), back.all().get(i).points());
+        }
+        Measurement next = back.add(Measurement.Kind.RULER, List.of(new Vector3d(), new Vector3d(1, 0, 0)));
+        assertEquals("R3", next.label(), "labels continue after loaded ones");
+        assertEquals(List.of("m.json"), Files.list(dir).map(p -> p.getFileName().toString()).toList(), "no temp files left");
+    }
+
+    @Test
+    void malformedFilesAreRejectedNamingTheFile(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("bad.json");
+        Files.writeString(f, "{\"frame\":\"LPS\",\"units\":\"mm\",\"measurements\":[{\"type\":\"ruler\",\"pointsLps\":[[0,0,0]]}]}");
+        IOException e = assertThrows(IOException.class, () -> MeasurementSet.load(f));
+        assertTrue(e.getMessage().contains("bad.json") && e.getMessage().contains("2 points"), e.getMessage());
+        Files.writeString(f, "{\"frame\":\"RAS\",\"units\":\"mm\",\"measurements\":[]}");
+        assertThrows(IOException.class, () -> MeasurementSet.load(f));
+        Files.writeString(f, "not json");
+        assertThrows(IOException.class, () -> MeasurementSet.load(f));
+    }
+}
