@@ -3,7 +3,7 @@
 # flying edges (Java backend, all cores; and OpenCL when --opencl is given and a device exists),
 # VTK's vtkFlyingEdges3D (python3-vtk9, SMP backend as installed) and scikit-image's marching cubes
 # (python3-skimage, single-threaded), all on the same int16 HU volume and iso value. Prints a table
-# of best and median wall times, throughput (Mvoxel/s), CPU time, triangles and the ratio of each
+# of best and median wall times, throughput (Mvoxel/s), mean CPU time per run, triangles and the ratio of each
 # peer's time to organ3d's (above 1 means organ3d is faster). Volumes are not compared here: the
 # aorta crosses the field of view, so the surface is open (vtk_compare.py and the core tests compare
 # closed surfaces).
@@ -18,6 +18,7 @@ size="${1:-full}"
 iso="${2:-150}"
 repeat="${3:-5}"
 opencl="${4:-}"
+warmup="${WARMUP:-10}"   # untimed runs first, on every side (JIT, caches)
 jar="$root/benchmarks/target/benchmarks.jar"
 if [ ! -f "$jar" ]; then
   (cd "$root" && mvn -o -q -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true)
@@ -32,16 +33,16 @@ trap 'rm -rf "$tmp"' EXIT
 raw="$tmp/phantom.raw"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); phantom $size ${dims[*]}, iso $iso HU, $repeat runs each"
 results="$tmp/results.jsonl"
-java -Xmx6g -cp "$jar" org.organ3d.bench.PhantomCompare "$size" "$raw" "$iso" "$repeat" java >>"$results"
+java -Xmx6g -cp "$jar" org.organ3d.bench.PhantomCompare "$size" "$raw" "$iso" "$repeat" java "$warmup" >>"$results"
 if [ "$opencl" = "--opencl" ]; then
-  java -Xmx6g -cp "$jar" org.organ3d.bench.PhantomCompare "$size" "$tmp/again.raw" "$iso" "$repeat" opencl >>"$results" \
+  java -Xmx6g -cp "$jar" org.organ3d.bench.PhantomCompare "$size" "$tmp/again.raw" "$iso" "$repeat" opencl "$warmup" >>"$results" \
     || echo "{\"tool\": \"organ3d (opencl)\", \"error\": \"OpenCL unavailable\"}" >>"$results"
 fi
 /usr/bin/python3 "$here/vtk_compare.py" "$raw" --dims "${dims[@]}" --spacing "${spacing[@]}" --iso "$iso" \
-  --type int16 --repeat "$repeat" | sed 's/^{/{"tool": "VTK vtkFlyingEdges3D", /' >>"$results" \
+  --type int16 --repeat "$repeat" --warmup "$warmup" | sed 's/^{/{"tool": "VTK vtkFlyingEdges3D", /' >>"$results" \
   || echo '{"tool": "VTK vtkFlyingEdges3D", "error": "vtk unavailable"}' >>"$results"
 /usr/bin/python3 "$here/skimage_mc.py" "$raw" --dims "${dims[@]}" --spacing "${spacing[@]}" --iso "$iso" \
-  --type int16 --repeat "$repeat" >>"$results" \
+  --type int16 --repeat "$repeat" --warmup 1 >>"$results" \
   || echo '{"tool": "scikit-image marching_cubes", "error": "scikit-image unavailable"}' >>"$results"
 /usr/bin/python3 - "$results" "${dims[0]}" "${dims[1]}" "${dims[2]}" <<'PY'
 import json, sys
