@@ -45,7 +45,7 @@ public final class Screenshot {
                 }
             }
             if (r.font().isEmpty()) {
-                log.println("organ3d view: no TrueType font found (set -Dorgan3d.viewer.font=FILE); no text drawn");
+                log.println("organ3d view: no font could be baked; no text drawn");
             }
             log.flush();
             Camera cam = OffscreenRenderer.frame(scene, options.preset());

@@ -97,7 +97,7 @@ public final class ViewerApp {
         font.ifPresent(f -> renderer.overlay().setFontTexture(f.texture()));
         hud = new Hud(state, font.orElse(null), true);
         if (font.isEmpty()) {
-            state.message("no TrueType font found (set -Dorgan3d.viewer.font=FILE): labels are not drawn");
+            state.message("no font could be baked (see stderr): labels are not drawn");
         }
         state.stereo = options.stereo();
         if (wantQuad && !context.stereoGranted()) {

@@ -5,22 +5,22 @@ import static org.lwjgl.stb.STBTruetype.stbtt_BakeFontBitmap;
 import static org.lwjgl.stb.STBTruetype.stbtt_GetBakedQuad;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.lwjgl.stb.STBTTAlignedQuad;
 import org.lwjgl.stb.STBTTBakedChar;
 import org.lwjgl.system.MemoryUtil;
 
 /**
- * Printable ASCII (32..126) baked with stb_truetype into a single-channel texture. No font is bundled:
- * the TrueType file comes from {@code -Dorgan3d.viewer.font=FILE}, the JDK's {@code lib/fonts}, or the
- * usual system locations (DejaVu, Liberation, Lato, Noto on Linux; Arial on Windows and macOS).
- * {@link #find()} returns empty when none exists; the viewer then draws no text (it says so once).
+ * Printable ASCII (32..126) baked with stb_truetype into a single-channel texture. The TrueType file
+ * is {@code -Dorgan3d.viewer.font=FILE} when given, else the bundled Liberation Sans 2.1.5 (SIL Open
+ * Font License 1.1, licence beside it in {@code org/organ3d/viewer/fonts/}), so text looks the same on
+ * every machine. {@link #find} returns empty only when neither can be baked; the viewer then draws
+ * no text (it says so once).
  * Owns one texture and native buffers: use and {@link #delete()} on the GL thread.
  */
 public final class FontAtlas {
@@ -34,12 +34,14 @@ public final class FontAtlas {
     private final FloatBuffer ypos = MemoryUtil.memAllocFloat(1);
     private final float pixelHeight;
     private final int texture;
-    private final Path file;
+    private final String file;
 
-    private FontAtlas(Path file, float pixelHeight) throws IOException {
+    /** The bundled font, a class-path resource. */
+    static final String BUNDLED = "/org/organ3d/viewer/fonts/LiberationSans-Regular.ttf";
+
+    private FontAtlas(String file, byte[] bytes, float pixelHeight) throws IOException {
         this.file = file;
         this.pixelHeight = pixelHeight;
-        byte[] bytes = Files.readAllBytes(file);
         ByteBuffer ttf = MemoryUtil.memAlloc(bytes.length);
         ByteBuffer bitmap = MemoryUtil.memAlloc(SIZE * SIZE);
         try {
@@ -60,38 +62,29 @@ public final class FontAtlas {
         }
     }
 
-    /** Bakes the first usable font found (see the class comment), or empty when there is none. */
+    /** Bakes {@code -Dorgan3d.viewer.font} if set and usable, else the bundled font; empty if neither bakes. */
     public static Optional<FontAtlas> find(float pixelHeight) {
-        for (Path p : candidates()) {
-            if (Files.isRegularFile(p)) {
-                try {
-                    return Optional.of(new FontAtlas(p, pixelHeight));
-                } catch (IOException | RuntimeException e) {
-                    System.err.println("organ3d viewer: font " + p + " unusable: " + e.getMessage());
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static List<Path> candidates() {
-        List<Path> list = new ArrayList<>();
         String prop = System.getProperty("organ3d.viewer.font");
         if (prop != null && !prop.isBlank()) {
-            list.add(Path.of(prop));
+            try {
+                return Optional.of(new FontAtlas(prop, Files.readAllBytes(Path.of(prop)), pixelHeight));
+            } catch (IOException | RuntimeException e) {
+                System.err.println("organ3d viewer: font " + prop + " unusable (" + e.getMessage() + "); using the bundled font");
+            }
         }
-        list.add(Path.of(System.getProperty("java.home"), "lib", "fonts", "DejaVuSans.ttf"));
-        for (String s : new String[] {"/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-            "/usr/share/fonts/dejavu/DejaVuSans.ttf", "/usr/share/fonts/TTF/DejaVuSans.ttf",
-            "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-            "/usr/share/fonts/truetype/lato/Lato-Regular.ttf", "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-            "C:\\Windows\\Fonts\\arial.ttf", "/System/Library/Fonts/Supplemental/Arial.ttf", "/Library/Fonts/Arial.ttf"}) {
-            list.add(Path.of(s));
+        try (InputStream in = FontAtlas.class.getResourceAsStream(BUNDLED)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new FontAtlas(BUNDLED, in.readAllBytes(), pixelHeight));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("organ3d viewer: bundled font unusable: " + e.getMessage());
+            return Optional.empty();
         }
-        return list;
     }
 
-    public Path file() {
+    /** Where the font came from: a file path or the bundled resource's name. */
+    public String file() {
         return file;
     }
 
