@@ -5,11 +5,10 @@ import static org.lwjgl.opengl.GL30C.*;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import javax.imageio.ImageIO;
 import org.lwjgl.system.MemoryUtil;
+import org.organ3d.io.AtomicFiles;
 
 /** Reading framebuffers back and writing PNG files atomically. */
 public final class Screenshots {
@@ -44,21 +43,12 @@ public final class Screenshots {
         }
     }
 
-    /** Writes a PNG through a temporary file in the same folder and an atomic move. */
+    /** Writes a PNG atomically (a temporary file in the same folder, then renamed). */
     public static void writePng(BufferedImage img, Path file) throws IOException {
-        Path abs = file.toAbsolutePath();
-        Path dir = abs.getParent();
-        if (dir != null) {
-            Files.createDirectories(dir);
-        }
-        Path tmp = Files.createTempFile(dir, "." + abs.getFileName(), ".tmp");
-        try {
-            if (!ImageIO.write(img, "png", tmp.toFile())) {
+        AtomicFiles.write(file, out -> {
+            if (!ImageIO.write(img, "png", out)) {
                 throw new IOException("no PNG writer in this JDK");
             }
-            Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 }
