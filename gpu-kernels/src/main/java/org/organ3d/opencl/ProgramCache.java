@@ -67,17 +67,36 @@ public final class ProgramCache implements AutoCloseable {
         return baseOptions;
     }
 
-    /** The text of a kernel source resource (with the test hook applied). */
+    /**
+     * The text of a kernel source resource, with each line {@code #include "x.clh"} replaced by that
+     * header resource's text (headers include nothing themselves), and the test hook applied.
+     */
     public static String sourceText(String name) {
+        String s = resource(name);
+        if (s.contains("#include \"")) {
+            StringBuilder b = new StringBuilder(s.length() + 4096);
+            for (String line : s.split("\n", -1)) {
+                String t = line.strip();
+                if (t.startsWith("#include \"") && t.endsWith(".clh\"")) {
+                    b.append(resource(t.substring("#include \"".length(), t.length() - 1))).append('\n');
+                } else {
+                    b.append(line).append('\n');
+                }
+            }
+            s = b.toString();
+        }
+        if (name.equals(System.getProperty(BREAK_PROPERTY))) {
+            s = s + "\n__kernel void organ3d_broken_on_purpose( { this is not OpenCL C }\n";
+        }
+        return s;
+    }
+
+    private static String resource(String name) {
         try (InputStream in = ProgramCache.class.getResourceAsStream(ROOT + name)) {
             if (in == null) {
                 throw new IllegalArgumentException("no kernel source " + ROOT + name);
             }
-            String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            if (name.equals(System.getProperty(BREAK_PROPERTY))) {
-                s = s + "\n__kernel void organ3d_broken_on_purpose( { this is not OpenCL C }\n";
-            }
-            return s;
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("reading kernel source " + name, e);
         }

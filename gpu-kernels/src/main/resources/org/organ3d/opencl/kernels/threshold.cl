@@ -14,33 +14,7 @@
  * equivalent to Java's comparison of the float value with the double bounds. NaN is outside.
  */
 #pragma OPENCL FP_CONTRACT OFF
-#if ORGAN3D_FP64
-#pragma OPENCL EXTENSION cl_khr_fp64 : enable
-typedef double real;
-#else
-typedef float real;
-#endif
-
-/*
- * Samples (build options; defaults give float samples as before): SAMPLE_T is the stored type
- * (uchar, char, short, ushort, int, float), SAMPLE_RESCALE how a sample becomes the float value of
- * Volume.sliceValues (host: org.organ3d.opencl.SampleFormat): 0 identity, (float) raw; 1 (needs fp64)
- * (float)((double) raw * rsA + rsB); 2 float arithmetic, used only where it is exact (integer samples,
- * slope and intercept, all below 2^24). rsA, rsB: the rescale slope and intercept (`real`).
- */
-#ifndef SAMPLE_T
-#define SAMPLE_T float
-#endif
-#ifndef SAMPLE_RESCALE
-#define SAMPLE_RESCALE 0
-#endif
-#if SAMPLE_RESCALE == 0
-#define SAMPLE_VALUE(s, a, b) ((float)(s))
-#elif SAMPLE_RESCALE == 1
-#define SAMPLE_VALUE(s, a, b) ((float)((double)(s) * (a) + (b)))
-#else
-#define SAMPLE_VALUE(s, a, b) ((float)(s) * (float)(a) + (float)(b))
-#endif
+#include "samples.clh"
 
 __kernel void threshold_mask(__global const SAMPLE_T* vol, const real rsA, const real rsB, __global uchar* mask, const long n, const float loF,
                              const float hiF) {
