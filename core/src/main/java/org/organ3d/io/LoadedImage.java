@@ -50,8 +50,13 @@ public record LoadedImage(Path source, String format, Volume volume, Map<String,
         return org.organ3d.volume.LabelMaps.fromVolume(volume, labels, source);
     }
 
-    /** True if the voxel type could hold labels (integer, no rescale). */
+    /**
+     * True if the file carries label names/colours, or its voxels are stored as 8- or 16-bit integers
+     * without rescale (the usual storage of label maps). A hint only: {@link #asLabelMap()} still
+     * checks every voxel (an int16 CT stored in HU also passes this test and is then rejected there).
+     */
     public boolean looksLikeLabels() {
-        return volume.type().isInteger() && volume.rescale().isIdentity() && volume.type() != VoxelType.INT32 || !labels.isEmpty();
+        boolean smallInteger = volume.type().isInteger() && volume.type() != VoxelType.INT32;
+        return !labels.isEmpty() || (smallInteger && volume.rescale().isIdentity());
     }
 }
