@@ -217,6 +217,8 @@ final class EdgeRows {
     }
 
     /** As {@link #packShorts} for one row of stored 8-bit values. */
+    // NB: a copy of packShorts for byte[] on purpose: Java has no generics over primitive arrays, and
+    // a shared accessor (a lambda or a Buffer view) costs more than pass 1 itself in this loop.
     private void packBytes(byte[] v, int o) {
         int gx = g.gx;
         int lo = g.insideLo;
