@@ -1,11 +1,10 @@
 package org.organ3d.cli;
 
+import static org.organ3d.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,25 +19,11 @@ import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
-import picocli.CommandLine;
 
 class ConvertCommandTest {
 
     @TempDir
     Path dir;
-
-    private record Run(int rc, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int rc = cl.execute(args);
-        return new Run(rc, out.toString(), err.toString());
-    }
 
     @Test
     void convertsThroughEveryFormatKeepingVoxelsAndGeometry() throws Exception {
@@ -58,8 +43,8 @@ class ConvertCommandTest {
         Path prev = src;
         for (String ext : new String[] {".nii.gz", ".mha", ".nii", ".mhd", ".nrrd", ".nhdr", ".seg.nrrd"}) {
             Path out = dir.resolve("step" + ext);
-            Run r = run("convert", prev.toString(), out.toString(), "--json");
-            assertEquals(0, r.rc(), r.err());
+            CliRun r = run("convert", prev.toString(), out.toString(), "--json");
+            assertEquals(0, r.code(), r.err());
             JsonNode j = Json.MAPPER.readTree(r.out());
             assertEquals(out.toAbsolutePath().normalize().toString(), j.get("out").asText());
             assertEquals("[9,8,7]", j.get("dimensions").toString());
@@ -79,8 +64,8 @@ class ConvertCommandTest {
         assertEquals("Segment_1", last.labels().get(1).name(), "MetaImage dropped the names: Slicer-style default names");
         Path nii = dir.resolve("named.nii.gz");
         Path seg = dir.resolve("named.seg.nrrd");
-        assertEquals(0, run("convert", src.toString(), nii.toString()).rc());
-        assertEquals(0, run("convert", nii.toString(), seg.toString()).rc());
+        assertEquals(0, run("convert", src.toString(), nii.toString()).code());
+        assertEquals(0, run("convert", nii.toString(), seg.toString()).code());
         assertEquals(labels, ImageFormats.read(seg).labels(), "names and colours survive .seg.nrrd -> .nii.gz -> .seg.nrrd");
     }
 
@@ -96,8 +81,8 @@ class ConvertCommandTest {
             }
             org.junit.jupiter.api.Assumptions.assumeTrue(series != null, "DICOM fixture " + name + " not found");
             Path out = dir.resolve(name + ".nii.gz");
-            Run r = run("convert", series.toString(), out.toString(), "--json");
-            assertEquals(0, r.rc(), r.err());
+            CliRun r = run("convert", series.toString(), out.toString(), "--json");
+            assertEquals(0, r.code(), r.err());
             assertEquals("dicom-series", Json.MAPPER.readTree(r.out()).get("inputFormat").asText());
             Volume a = ImageFormats.read(series).volume();
             Volume b = ImageFormats.read(out).volume();
@@ -111,15 +96,15 @@ class ConvertCommandTest {
 
     @Test
     void badOutputExtensionIsUsageError() throws Exception {
-        Run r = run("convert", "whatever.nii", dir.resolve("x.png").toString());
-        assertEquals(2, r.rc());
+        CliRun r = run("convert", "whatever.nii", dir.resolve("x.png").toString());
+        assertEquals(2, r.code());
         assertTrue(r.err().contains("x.png"), r.err());
     }
 
     @Test
     void missingInputFails() {
-        Run r = run("convert", dir.resolve("none.nii").toString(), dir.resolve("x.nii").toString());
-        assertEquals(1, r.rc());
+        CliRun r = run("convert", dir.resolve("none.nii").toString(), dir.resolve("x.nii").toString());
+        assertEquals(1, r.code());
         assertTrue(r.err().contains("none.nii"), r.err());
         assertTrue(Files.notExists(dir.resolve("x.nii")));
     }

@@ -1,11 +1,10 @@
 package org.organ3d.cli;
 
+import static org.organ3d.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -17,26 +16,12 @@ import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
-import picocli.CommandLine;
 
 /** {@code organ3d info}: contract keys and values on a DICOM series with known content; exit codes. */
 class InfoCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     @Test
     void jsonDescribesADicomSeries() throws Exception {
@@ -58,7 +43,7 @@ class InfoCommandTest {
         DicomSeriesWriter.writeCtSeries(b.build(), dir, info);
         Files.writeString(dir.resolve("notes.txt"), "not dicom");
 
-        Run r = run("info", "--json", dir.toString());
+        CliRun r = run("info", "--json", dir.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = Json.MAPPER.readTree(r.out());
         assertEquals("dicom-series", j.get("format").asText());
@@ -76,17 +61,17 @@ class InfoCommandTest {
         assertEquals(3, j.get("files").asInt());
         assertTrue(j.get("warnings").toString().contains("notes.txt"), j.get("warnings").toString());
 
-        Run text = run("info", dir.toString());
+        CliRun text = run("info", dir.toString());
         assertEquals(0, text.code());
         assertTrue(text.out().contains("6 x 4 x 3"), text.out());
 
-        Run chosen = run("info", "--json", "--series", info.seriesInstanceUID(), dir.toString());
+        CliRun chosen = run("info", "--json", "--series", info.seriesInstanceUID(), dir.toString());
         assertEquals(0, chosen.code(), chosen.err());
     }
 
     @Test
     void errorsAndUsage() {
-        Run missing = run("info", tmp.resolve("nothing-here").toString());
+        CliRun missing = run("info", tmp.resolve("nothing-here").toString());
         assertEquals(1, missing.code());
         assertTrue(missing.err().contains("nothing-here"), missing.err());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());

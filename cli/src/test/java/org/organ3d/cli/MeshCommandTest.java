@@ -1,12 +1,11 @@
 package org.organ3d.cli;
 
+import static org.organ3d.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -17,25 +16,11 @@ import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
-import picocli.CommandLine;
 
 class MeshCommandTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        CommandLine cl = Main.commandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
-    }
 
     /** 40³ at 0.9 × 0.9 × 1.3 mm: label 1 a ball of radius 8 mm at the centre, label 2 a box beside it. */
     private Path labels() throws Exception {
@@ -60,10 +45,10 @@ class MeshCommandTest {
     void isoSurfaceJsonFollowsTheContract() throws Exception {
         Path in = labels();
         Path out = tmp.resolve("iso.ply");
-        Run r = run("mesh", in.toString(), "--out", out.toString(), "--iso", "0.5", "--backend", "java", "--repeat", "2", "--cap",
+        CliRun r = run("mesh", in.toString(), "--out", out.toString(), "--iso", "0.5", "--backend", "java", "--repeat", "2", "--cap",
                 "--json");
-        assertEquals(0, r.code, r.err);
-        JsonNode n = Json.MAPPER.readTree(r.out);
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = Json.MAPPER.readTree(r.out());
         assertEquals("java", n.get("backend").asText());
         JsonNode m = n.get("meshes").get(0);
         assertTrue(m.get("label").isNull());
@@ -82,9 +67,9 @@ class MeshCommandTest {
     void everyLabelToOneStlPerLabel() throws Exception {
         Path in = labels();
         Path out = tmp.resolve("organs.stl");
-        Run r = run("mesh", in.toString(), "--out", out.toString(), "--labels", "all", "--json");
-        assertEquals(0, r.code, r.err);
-        JsonNode n = Json.MAPPER.readTree(r.out);
+        CliRun r = run("mesh", in.toString(), "--out", out.toString(), "--labels", "all", "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode n = Json.MAPPER.readTree(r.out());
         assertEquals(2, n.get("meshes").size());
         assertEquals(1, n.get("meshes").get(0).get("label").asInt());
         assertEquals(2, n.get("meshes").get(1).get("label").asInt());
@@ -105,10 +90,10 @@ class MeshCommandTest {
     void postProcessingRunsInOrderAndReportsTheSmoothingChange() throws Exception {
         Path in = labels();
         Path out = tmp.resolve("one.glb");
-        Run r = run("mesh", in.toString(), "--out", out.toString(), "--label", "1", "--smooth", "10", "--decimate", "0.5",
+        CliRun r = run("mesh", in.toString(), "--out", out.toString(), "--label", "1", "--smooth", "10", "--decimate", "0.5",
                 "--largest", "--coords", "RAS", "--json");
-        assertEquals(0, r.code, r.err);
-        JsonNode m = Json.MAPPER.readTree(r.out).get("meshes").get(0);
+        assertEquals(0, r.code(), r.err());
+        JsonNode m = Json.MAPPER.readTree(r.out()).get("meshes").get(0);
         assertTrue(m.get("watertight").asBoolean());
         assertTrue(Math.abs(m.get("smoothingVolumeChange").asDouble()) < 0.02);
         assertTrue(Files.size(out) > 0);
@@ -118,15 +103,15 @@ class MeshCommandTest {
     void badUsageIsExitTwoAndWritesNothing() throws Exception {
         Path in = labels();
         Path out = tmp.resolve("x.stl");
-        assertEquals(2, run("mesh", in.toString(), "--out", out.toString()).code);
-        assertEquals(2, run("mesh", in.toString(), "--out", out.toString(), "--iso", "1", "--label", "1").code);
-        assertEquals(2, run("mesh", in.toString(), "--out", tmp.resolve("x.xyz").toString(), "--iso", "1").code);
-        assertEquals(2, run("mesh", in.toString(), "--out", out.toString(), "--labels", "some").code);
-        assertEquals(2, run("mesh", in.toString(), "--out", out.toString(), "--iso", "1", "--decimate", "2").code);
-        assertEquals(2, run("mesh", in.toString(), "--out", out.toString(), "--label", "1", "--backend", "opencl").code);
-        Run missing = run("mesh", tmp.resolve("nope.nii").toString(), "--out", out.toString(), "--iso", "1");
-        assertEquals(1, missing.code);
-        assertTrue(missing.err.contains("nope.nii"), missing.err);
+        assertEquals(2, run("mesh", in.toString(), "--out", out.toString()).code());
+        assertEquals(2, run("mesh", in.toString(), "--out", out.toString(), "--iso", "1", "--label", "1").code());
+        assertEquals(2, run("mesh", in.toString(), "--out", tmp.resolve("x.xyz").toString(), "--iso", "1").code());
+        assertEquals(2, run("mesh", in.toString(), "--out", out.toString(), "--labels", "some").code());
+        assertEquals(2, run("mesh", in.toString(), "--out", out.toString(), "--iso", "1", "--decimate", "2").code());
+        assertEquals(2, run("mesh", in.toString(), "--out", out.toString(), "--label", "1", "--backend", "opencl").code());
+        CliRun missing = run("mesh", tmp.resolve("nope.nii").toString(), "--out", out.toString(), "--iso", "1");
+        assertEquals(1, missing.code());
+        assertTrue(missing.err().contains("nope.nii"), missing.err());
         assertFalse(Files.exists(out));
     }
 }

@@ -1,12 +1,11 @@
 package org.organ3d.cli;
 
+import static org.organ3d.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -46,19 +45,6 @@ class SegmentCommandTest {
         return in;
     }
 
-    private record Run(int rc, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        var cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int rc = cl.execute(args);
-        return new Run(rc, out.toString(), err.toString());
-    }
-
     private static long count(Path labels) throws Exception {
         LabelMap m = ImageFormats.read(labels).asLabelMap();
         return m.counts().values().stream().mapToLong(Long::longValue).sum();
@@ -68,9 +54,9 @@ class SegmentCommandTest {
     void presetLargestFillHolesWritesTheLabelMapAndTheContractJson(@TempDir Path dir) throws Exception {
         Path in = phantom(dir);
         Path out = dir.resolve("bone.nii.gz");
-        Run r = run("segment", in.toString(), "--out", out.toString(), "--preset", "bone", "--largest", "--fill-holes",
+        CliRun r = run("segment", in.toString(), "--out", out.toString(), "--preset", "bone", "--largest", "--fill-holes",
                 "--label", "3", "--json");
-        assertEquals(0, r.rc(), r.err());
+        assertEquals(0, r.code(), r.err());
         JsonNode j = Json.MAPPER.readTree(r.out());
         long solid = 0;
         Vector3d p = new Vector3d();
@@ -94,16 +80,16 @@ class SegmentCommandTest {
     void seededGrowthWithAMargin(@TempDir Path dir) throws Exception {
         Path in = phantom(dir);
         Path out = dir.resolve("speck.nii");
-        Run r = run("segment", in.toString(), "--out", out.toString(), "--threshold", "500:2000", "--seed", "12,-4,20",
+        CliRun r = run("segment", in.toString(), "--out", out.toString(), "--threshold", "500:2000", "--seed", "12,-4,20",
                 "--region-grow", "--dilate", "2", "--json");
-        assertEquals(0, r.rc(), r.err());
+        assertEquals(0, r.code(), r.err());
         long n = Json.MAPPER.readTree(r.out()).get("voxelCount").asLong();
         assertEquals(n, count(out));
         assertTrue(n > 10 && n < 400, "speck + 2 mm: " + n);
         Path nrrd = dir.resolve("speck.nrrd");
-        Run again = run("segment", in.toString(), "--out", nrrd.toString(), "--threshold", "500:2000", "--seed", "12,-4,20",
+        CliRun again = run("segment", in.toString(), "--out", nrrd.toString(), "--threshold", "500:2000", "--seed", "12,-4,20",
                 "--region-grow", "--dilate", "2", "--label", "300");
-        assertEquals(0, again.rc(), again.err());
+        assertEquals(0, again.code(), again.err());
         assertEquals(Map.of(300, n), ImageFormats.read(nrrd).asLabelMap().counts());
     }
 
@@ -111,26 +97,26 @@ class SegmentCommandTest {
     void badInputGivesOneClearLineAndTheRightExitCode(@TempDir Path dir) throws Exception {
         Path in = phantom(dir);
         Path out = dir.resolve("x.nii.gz");
-        Run reversed = run("segment", in.toString(), "--out", out.toString(), "--threshold", "300:100");
-        assertEquals(2, reversed.rc());
+        CliRun reversed = run("segment", in.toString(), "--out", out.toString(), "--threshold", "300:100");
+        assertEquals(2, reversed.code());
         assertTrue(reversed.err().contains("reversed"), reversed.err());
-        Run outside = run("segment", in.toString(), "--out", out.toString(), "--threshold", "500:2000", "--seed", "900,0,0",
+        CliRun outside = run("segment", in.toString(), "--out", out.toString(), "--threshold", "500:2000", "--seed", "900,0,0",
                 "--region-grow");
-        assertEquals(1, outside.rc());
+        assertEquals(1, outside.code());
         assertTrue(outside.err().contains("outside") && outside.err().contains("ct.nii.gz"), outside.err());
         assertEquals(1, outside.err().strip().lines().count(), outside.err());
         assertFalse(Files.exists(out));
-        Run empty = run("segment", in.toString(), "--out", out.toString(), "--threshold", "5000:6000", "--json");
-        assertEquals(0, empty.rc());
+        CliRun empty = run("segment", in.toString(), "--out", out.toString(), "--threshold", "5000:6000", "--json");
+        assertEquals(0, empty.code());
         assertTrue(empty.err().contains("empty"), empty.err());
         assertEquals(0, Json.MAPPER.readTree(empty.out()).get("voxelCount").asLong());
-        Run leak = run("segment", in.toString(), "--out", out.toString(), "--threshold", "0:2000", "--seed", "0,-14,30",
+        CliRun leak = run("segment", in.toString(), "--out", out.toString(), "--threshold", "0:2000", "--seed", "0,-14,30",
                 "--region-grow", "--max-volume", "500", "--json");
-        assertEquals(0, leak.rc());
+        assertEquals(0, leak.code());
         assertTrue(leak.err().contains("leak guard"), leak.err());
         assertTrue(Json.MAPPER.readTree(leak.out()).get("volumeMm3").asDouble() <= 500);
-        assertEquals(2, run("segment", in.toString(), "--out", out.toString()).rc());
-        assertEquals(2, run("segment", in.toString(), "--out", out.toString(), "--otsu", "--preset", "bone").rc());
-        assertEquals(2, run("segment", in.toString(), "--out", out.toString(), "--preset", "brain").rc());
+        assertEquals(2, run("segment", in.toString(), "--out", out.toString()).code());
+        assertEquals(2, run("segment", in.toString(), "--out", out.toString(), "--otsu", "--preset", "bone").code());
+        assertEquals(2, run("segment", in.toString(), "--out", out.toString(), "--preset", "brain").code());
     }
 }
