@@ -84,7 +84,9 @@ class FallbackBackendTest {
             public void close() {
             }
         };
-        Logger.getLogger("org.organ3d.compute").addHandler(h);
+        // held in a local for the whole test: the log manager keeps loggers only weakly
+        Logger computeLog = Logger.getLogger("org.organ3d.compute");
+        computeLog.addHandler(h);
         try {
             Broken broken = new Broken();
             ComputeBackend b = ComputeBackends.withFallback(broken);
@@ -98,7 +100,7 @@ class FallbackBackendTest {
             assertTrue(warnings.get(0).getMessage().contains("device lost (test)"));
             assertThrows(IllegalArgumentException.class, () -> b.maskMoments(new byte[6][36], new Dimensions(6, 6, 6), null));
         } finally {
-            Logger.getLogger("org.organ3d.compute").removeHandler(h);
+            computeLog.removeHandler(h);
         }
     }
 

@@ -32,6 +32,12 @@ import org.organ3d.volume.Volume;
  */
 class FallbackTest {
 
+    /**
+     * Held strongly: the log manager keeps loggers only weakly, so a handler added to an
+     * unreferenced logger can be lost to a garbage collection before the backend logs.
+     */
+    private static final Logger COMPUTE_LOG = Logger.getLogger("org.organ3d.compute");
+
     private final List<LogRecord> warnings = new ArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -55,12 +61,12 @@ class FallbackTest {
 
     @BeforeEach
     void listen() {
-        Logger.getLogger("org.organ3d.compute").addHandler(capture);
+        COMPUTE_LOG.addHandler(capture);
     }
 
     @AfterEach
     void reset() {
-        Logger.getLogger("org.organ3d.compute").removeHandler(capture);
+        COMPUTE_LOG.removeHandler(capture);
         System.clearProperty(ProgramCache.BREAK_PROPERTY);
         System.clearProperty(OpenClContext.FAIL_ALLOC_PROPERTY);
         System.clearProperty(OpenClPlatforms.HIDE_PLATFORMS_PROPERTY);
