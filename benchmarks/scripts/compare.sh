@@ -18,7 +18,7 @@ size="${1:-full}"
 iso="${2:-150}"
 repeat="${3:-5}"
 opencl="${4:-}"
-warmup="${WARMUP:-10}"   # untimed runs first, on every side (JIT, caches)
+warmup="${WARMUP:-60}"   # untimed runs first, on every side: the JVM needs ~50 to reach steady state (JIT, first touch of fresh heap pages; see compare_flying_edges.sh)
 jar="$root/benchmarks/target/benchmarks.jar"
 if [ ! -f "$jar" ]; then
   (cd "$root" && mvn -o -q -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip=true)
