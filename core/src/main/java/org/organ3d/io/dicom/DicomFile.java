@@ -1,6 +1,7 @@
 package org.organ3d.io.dicom;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -15,13 +16,15 @@ import java.util.Objects;
  * @param complete       false if parsing stopped at the pixel data (header-only read)
  * @param pixelLength    declared length of the pixel data element in bytes, -1 if undefined
  *                       (encapsulated) or absent
+ * @param warnings       what was irregular but readable (e.g. odd value lengths), in words
  */
 public record DicomFile(Path file, Attributes meta, Attributes dataset, TransferSyntax transferSyntax,
-        boolean complete, long pixelLength) {
+        boolean complete, long pixelLength, List<String> warnings) {
 
     public DicomFile {
         Objects.requireNonNull(meta);
         Objects.requireNonNull(dataset);
         Objects.requireNonNull(transferSyntax);
+        warnings = List.copyOf(warnings);
     }
 }

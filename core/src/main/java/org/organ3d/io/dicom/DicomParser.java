@@ -22,8 +22,10 @@ import java.util.zip.Inflater;
  *
  * <p><b>Safety.</b> Every length is checked against the bytes that remain before anything is
  * sliced; values are views of the input buffer, never copies, so nothing is allocated from a length
- * in the file. Truncation, lengths past the end, odd lengths, bad VRs and unterminated items throw
- * {@link DicomParseException} with the file and byte offset. The one allocation that grows with the
+ * in the file. Truncation, lengths past the end, bad VRs and unterminated items throw
+ * {@link DicomParseException} with the file and byte offset. Odd value lengths (PS3.5 §7.1.1 wants
+ * them even; some writers produce them) are read as given, as dcmtk, GDCM and pydicom do, and
+ * reported in {@link DicomFile#warnings()}. The one allocation that grows with the
  * data is the inflated dataset of a deflated file, capped at {@value #MAX_INFLATED} bytes.
  *
  * <p>Instances are single-use and not thread-safe; the static entry points are thread-safe.
@@ -59,6 +61,8 @@ public final class DicomParser {
     private boolean inflated;
     private boolean stoppedAtPixels;
     private long pixelLength = -1;
+    private int oddLengths;
+    private String firstOddLength;
 
     private DicomParser(Path file, ByteBuffer data, long fileLength, boolean headerOnly) {
         this.file = file;
@@ -219,7 +223,9 @@ public final class DicomParser {
         if (!stoppedAtPixels && px != null && !px.isEncapsulated()) {
             pixelLength = px.length();
         }
-        return new DicomFile(file, meta, ds, ts, !stoppedAtPixels, pixelLength);
+        List<String> warnings = oddLengths == 0 ? List.of() : List.of(oddLengths + " element(s) of odd length (DICOM "
+                + "lengths are even), read with the lengths as given; first: " + firstOddLength);
+        return new DicomFile(file, meta, ds, ts, !stoppedAtPixels, pixelLength, warnings);
     }
 
     private TransferSyntax guessSyntax(int at) throws DicomParseException {
@@ -426,8 +432,8 @@ public final class DicomParser {
             throw error(start, "length " + len + " of " + Tag.toString(tag) + " runs past the end of the "
                     + (end == buf.limit() ? "file" : "enclosing item") + " (" + (end - pos) + " bytes remain)");
         }
-        if ((len & 1) == 1) {
-            throw error(start, "odd length " + len + " of " + Tag.toString(tag) + " (DICOM lengths are even)");
+        if ((len & 1) == 1 && oddLengths++ == 0) {
+            firstOddLength = "length " + len + " of " + Tag.toString(tag) + " at byte " + start;
         }
         int n = (int) len;
         if (vr == VR.UN && explicit && DataDictionary.vrOf(tag) == VR.SQ) {

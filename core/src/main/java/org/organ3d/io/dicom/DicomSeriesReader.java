@@ -41,8 +41,8 @@ public final class DicomSeriesReader {
     private DicomSeriesReader() {
     }
 
-    /** A scanned file: its frames, or why it was skipped. */
-    private record Scanned(Path file, List<FrameHeader> frames, String skipped) {
+    /** A scanned file: its frames and the parser's warnings, or why it was skipped. */
+    private record Scanned(Path file, List<FrameHeader> frames, List<String> warnings, String skipped) {
     }
 
     /**
@@ -59,12 +59,22 @@ public final class DicomSeriesReader {
         }
         List<Scanned> scanned = scan(files);
         List<FrameHeader> frames = new ArrayList<>();
+        List<Scanned> irregular = new ArrayList<>();
         for (Scanned s : scanned) {
             if (s.skipped() != null) {
                 warnings.add("skipped " + s.file() + ": " + s.skipped());
             } else {
                 frames.addAll(s.frames());
+                if (!s.warnings().isEmpty()) {
+                    irregular.add(s);
+                }
             }
+        }
+        // NB: one line for all files: a series from one writer repeats the same irregularity in every file
+        if (!irregular.isEmpty()) {
+            Scanned first = irregular.get(0);
+            warnings.add(irregular.size() + " file(s) read despite irregularities; first " + first.file() + ": "
+                    + String.join("; ", first.warnings()));
         }
         if (frames.isEmpty()) {
             throw new ImageFormatException(folder, -1, "no readable DICOM images in this folder ("
@@ -77,7 +87,7 @@ public final class DicomSeriesReader {
     public static LoadedImage readFile(Path file) throws IOException {
         DicomFile df = DicomParser.readHeader(file);
         List<FrameHeader> frames = FrameHeader.of(df);
-        return assemble(file, "dicom-file", frames, null, new ArrayList<>());
+        return assemble(file, "dicom-file", frames, null, new ArrayList<>(df.warnings()));
     }
 
     private static LoadedImage assemble(Path source, String format, List<FrameHeader> frames, String seriesUID,
@@ -199,18 +209,18 @@ public final class DicomSeriesReader {
         try {
             DicomFile df = DicomParser.readHeaderIfDicom(file);
             if (df == null) {
-                return new Scanned(file, List.of(), "not a DICOM file");
+                return new Scanned(file, List.of(), List.of(), "not a DICOM file");
             }
             Attributes ds = df.dataset();
             if (!ds.contains(Tag.PixelData) && !ds.contains(Tag.FloatPixelData) && !ds.contains(Tag.DoubleFloatPixelData)) {
                 String sop = ds.getString(Tag.SOPClassUID);
-                return new Scanned(file, List.of(), "no pixel data (not an image" + (sop == null ? "" : ", SOP class " + sop) + ")");
+                return new Scanned(file, List.of(), List.of(), "no pixel data (not an image" + (sop == null ? "" : ", SOP class " + sop) + ")");
             }
-            return new Scanned(file, FrameHeader.of(df), null);
+            return new Scanned(file, FrameHeader.of(df), df.warnings(), null);
         } catch (ImageFormatException e) {
             String m = e.getMessage();
             String prefix = file + ": ";
-            return new Scanned(file, List.of(), m.startsWith(prefix) ? m.substring(prefix.length()) : m);
+            return new Scanned(file, List.of(), List.of(), m.startsWith(prefix) ? m.substring(prefix.length()) : m);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.io.ImageFormatException;
 import org.organ3d.io.ImageFormats;
+import org.organ3d.io.LoadedImage;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -163,11 +164,44 @@ class DicomParserTest {
     }
 
     @Test
-    void oddLengthIsRejected() {
+    void oddLengthsAreReadAsGivenWithAWarning() throws Exception {
         byte[] b = Bytes.le().part10(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid())
-                .shortEl(Tag.PatientName, "PN", "ABC".getBytes()).bytes();
-        DicomParseException e = assertThrows(DicomParseException.class, () -> parse(b));
-        assertTrue(e.getMessage().contains("odd length 3"), e.getMessage());
+                .shortEl(Tag.PatientName, "PN", "ABC".getBytes()).text(Tag.Modality, "CS", "CT").bytes();
+        DicomFile df = parse(b);
+        assertEquals("ABC", df.dataset().getString(Tag.PatientName));
+        assertEquals("CT", df.dataset().getString(Tag.Modality));
+        assertEquals(1, df.warnings().size(), df.warnings().toString());
+        assertTrue(df.warnings().get(0).contains("odd length") && df.warnings().get(0).contains("length 3 of (0010,0010)"),
+                df.warnings().get(0));
+        assertTrue(parse(Bytes.le().part10(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid()).text(Tag.Modality, "CS", "CT")
+                .bytes()).warnings().isEmpty());
+
+        // two 3x3 8-bit slices: odd-length pixel data (9 bytes) after an odd-length UID
+        for (int k = 0; k < 2; k++) {
+            byte[] px = new byte[9];
+            for (int i = 0; i < 9; i++) {
+                px[i] = (byte) (10 * k + i);
+            }
+            Files.write(tmp.resolve("odd" + k + ".dcm"), Bytes.le().part10(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid())
+                    .shortEl(Tag.SeriesInstanceUID, "UI", "1.2.3".getBytes())
+                    .text(Tag.ImagePositionPatient, "DS", "0\\0\\" + 2 * k)
+                    .text(Tag.ImageOrientationPatient, "DS", "1\\0\\0\\0\\1\\0")
+                    .us(Tag.SamplesPerPixel, 1).text(Tag.PhotometricInterpretation, "CS", "MONOCHROME2")
+                    .us(Tag.Rows, 3).us(Tag.Columns, 3).us(Tag.BitsAllocated, 8).us(Tag.BitsStored, 8)
+                    .us(Tag.HighBit, 7).us(Tag.PixelRepresentation, 0).longEl(Tag.PixelData, "OB", 9, px).bytes());
+        }
+        LoadedImage one = ImageFormats.read(tmp.resolve("odd1.dcm"));
+        assertEquals(18, one.volume().raw(2, 2, 0));
+        // NB: the header read stops at the pixel data, so only the UID is counted
+        assertTrue(one.warnings().stream().anyMatch(w -> w.contains("1 element(s) of odd length") && w.contains("(0020,000E)")),
+                one.warnings().toString());
+        LoadedImage both = DicomSeriesReader.readFolder(tmp, null);
+        assertEquals(2, both.volume().nz());
+        assertEquals(14, both.volume().raw(1, 1, 1));
+        assertEquals(2.0, both.volume().geometry().spacing().z, 1e-9);
+        assertEquals(1, both.warnings().stream().filter(w -> w.contains("odd length")).count(), both.warnings().toString());
+        assertTrue(both.warnings().stream().anyMatch(w -> w.startsWith("2 file(s) read despite irregularities")),
+                both.warnings().toString());
     }
 
     @Test
