@@ -1,10 +1,7 @@
 package org.organ3d.mesh;
 
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.organ3d.volume.Volume;
 
 /**
@@ -89,8 +86,9 @@ public final class FlyingEdges {
         }
         EdgeRows rows = new EdgeRows(grid);
         int slabs = slabCount(grid.gz, threads);
-        run(threads, slabs, s -> rows.classify(slabStart(s, slabs, grid.gz), slabStart(s + 1, slabs, grid.gz)));
-        run(threads, slabs, s -> rows.count(slabStart(s, slabs, grid.gz), slabStart(s + 1, slabs, grid.gz)));
+        int gz = grid.gz;
+        SlabRunner.run(threads, slabs, s -> rows.classify(SlabRunner.start(s, slabs, gz), SlabRunner.start(s + 1, slabs, gz)));
+        SlabRunner.run(threads, slabs, s -> rows.count(SlabRunner.start(s, slabs, gz), SlabRunner.start(s + 1, slabs, gz)));
         long[] totals = rows.prefixSum();
         long nv = totals[0];
         long nt = totals[1];
@@ -105,7 +103,7 @@ public final class FlyingEdges {
         int[] indices = new int[(int) (3 * nt)];
         EdgeGeneration gen = new EdgeGeneration(grid, rows, positions, normals, indices);
         int[] cuts = balancedSlabs(rows, slabs);
-        run(threads, slabs, s -> gen.generate(cuts[s], cuts[s + 1]));
+        SlabRunner.run(threads, slabs, s -> gen.generate(cuts[s], cuts[s + 1]));
         return Mesh.adopt(positions, normals, indices, options.cap());
     }
 
@@ -141,40 +139,5 @@ public final class FlyingEdges {
         }
         cuts[slabs] = gz;
         return cuts;
-    }
-
-    private static int slabStart(int s, int slabs, int gz) {
-        return (int) ((long) s * gz / slabs);
-    }
-
-    private static void run(int threads, int slabs, IntConsumer body) {
-        if (threads == 1 || slabs == 1) {
-            for (int s = 0; s < slabs; s++) {
-                body.accept(s);
-            }
-            return;
-        }
-        if (threads <= 0) {
-            IntStream.range(0, slabs).parallel().forEach(body);
-            return;
-        }
-        ForkJoinPool pool = new ForkJoinPool(threads);
-        try {
-            pool.submit(() -> IntStream.range(0, slabs).parallel().forEach(body)).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("isosurface extraction interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            if (c instanceof RuntimeException re) {
-                throw re;
-            }
-            if (c instanceof Error er) {
-                throw er;
-            }
-            throw new IllegalStateException(c);
-        } finally {
-            pool.shutdown();
-        }
     }
 }

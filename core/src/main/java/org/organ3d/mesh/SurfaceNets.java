@@ -1,10 +1,13 @@
 package org.organ3d.mesh;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.IntStream;
 import org.joml.Matrix4d;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
@@ -46,12 +49,15 @@ import org.organ3d.volume.Volume;
  * the voxel faces (which is about 1.5 × too large). Smoothing (in the post-processing classes) then
  * moves the surface towards the true shape.
  *
- * <p>Caveats: single-threaded (all labels in one sweep of two slices); no vertex normals (they are
- * left to smoothing/export). Where a label forms a one-voxel ring around a thread of another label the
+ * <p><b>Threads.</b> All labels in one sweep of two slices at a time, over slabs of cell layers in
+ * parallel; the slabs' meshes are joined by {@link Growing#merge}, so the result is the same for any
+ * number of threads (identical arrays).
+ *
+ * <p>Caveats: no vertex normals (they are left to smoothing/export). Where a label forms a one-voxel ring around a thread of another label the
  * same two cell sheets are joined across both segments of an ambiguous face, which would use one
  * index edge four times; {@link DoubleEdgeSplit} subdivides the second copy so every edge is used
- * exactly twice (the surface itself is unchanged). Memory: two label slices, two layers of cell
- * records, and the growing output.
+ * exactly twice (the surface itself is unchanged). Memory per slab: two label slices, two layers of
+ * cell records, and the growing output; the merge copies each label's parts once.
  */
 public final class SurfaceNets {
 
@@ -68,6 +74,14 @@ public final class SurfaceNets {
      * Labels without any voxel are absent from the result. Sorted by label; meshes in LPS mm.
      */
     public static Map<Integer, Mesh> extract(LabelMap labels, Set<Integer> wanted) {
+        return extract(labels, wanted, 0);
+    }
+
+    /**
+     * As {@link #extract(LabelMap, Set)} on {@code threads} threads ({@code 0} or less: the common
+     * fork-join pool). The meshes do not depend on the number of threads.
+     */
+    public static Map<Integer, Mesh> extract(LabelMap labels, Set<Integer> wanted, int threads) {
         Objects.requireNonNull(labels);
         boolean[] want = new boolean[65536];
         if (wanted == null || wanted.isEmpty()) {
@@ -80,10 +94,35 @@ public final class SurfaceNets {
             }
         }
         want[0] = false;
-        return new Sweep(labels.labels(), want).run();
+        int layers = labels.labels().nz() + 1;
+        int p = threads > 0 ? threads : ForkJoinPool.getCommonPoolParallelism();
+        // NB: a few slabs per thread balance uneven label maps; each slab recomputes one cell layer
+        return extract(labels.labels(), want, threads, Math.max(1, Math.min(layers / 4, 4 * Math.max(1, p))));
     }
 
-    /** One sweep over the padded label grid. Not thread-safe; used once. */
+    /** The sweep over {@code slabs} slabs of cell layers (1 to nz + 1), joined label by label. */
+    static Map<Integer, Mesh> extract(Volume vol, boolean[] want, int threads, int slabs) {
+        int layers = vol.nz() + 1;
+        if (slabs < 1 || slabs > layers) {
+            throw new IllegalArgumentException("slabs must be in 1.." + layers + ": " + slabs);
+        }
+        List<Growing[]> parts = SlabRunner.map(threads, slabs,
+                s -> new Sweep(vol, want, SlabRunner.start(s, slabs, layers), SlabRunner.start(s + 1, slabs, layers)).run());
+        int[] present = IntStream.range(1, 65536).filter(l -> parts.stream().anyMatch(g -> g[l] != null)).toArray();
+        List<Mesh> meshes = SlabRunner.map(threads, present.length, i -> Growing.merge(parts, present[i]).toMesh());
+        Map<Integer, Mesh> result = new TreeMap<>();
+        for (int i = 0; i < present.length; i++) {
+            result.put(present[i], meshes.get(i));
+        }
+        return result;
+    }
+
+    /**
+     * One sweep over cell layers [k0, k1) of the padded label grid (layer k lies between grid slices k
+     * and k+1). A slab after the first also computes the cells of layer k0-1 first, as ghosts: the
+     * quads of grid slice k0 need their vertices, which belong to the previous slab and are mapped to
+     * it by {@link Growing#merge}. Not thread-safe; used once.
+     */
     private static final class Sweep {
         private final Volume vol;
         private final boolean[] want;
@@ -93,13 +132,17 @@ public final class SurfaceNets {
         private final double[] m = new double[12];
         private final boolean flip;
         private final Growing[] out = new Growing[65536];
+        private final int k0;
+        private final int k1;
         /** Cell records of the previous and current cell layers. */
         private Layer prev;
         private Layer cur;
 
-        Sweep(Volume vol, boolean[] want) {
+        Sweep(Volume vol, boolean[] want, int k0, int k1) {
             this.vol = vol;
             this.want = want;
+            this.k0 = k0;
+            this.k1 = k1;
             gx = vol.nx() + 2;
             gy = vol.ny() + 2;
             gz = vol.nz() + 2;
@@ -114,32 +157,48 @@ public final class SurfaceNets {
             cur = new Layer((gx - 1) * (gy - 1));
         }
 
-        Map<Integer, Mesh> run() {
+        /** The slab's meshes by label (null where the label has no vertex here). */
+        Growing[] run() {
             int[] s0 = new int[gx * gy];
             int[] s1 = new int[gx * gy];
             float[] buf = new float[vol.nx() * vol.ny()];
-            load(0, s0, buf);
-            for (int k = 0; k + 1 < gz; k++) {
+            int first = Math.max(0, k0 - 1);
+            load(first, s0, buf);
+            for (int k = first; k < k1; k++) {
                 load(k + 1, s1, buf);
                 Layer t = prev;
                 prev = cur;
                 cur = t;
-                cells(k, s0, s1);
-                if (k > 0) {
-                    inPlaneQuads(k, s0);
+                if (k == k1 - 1) {
+                    mark(false);
                 }
-                zQuads(k, s0, s1);
+                cells(k, s0, s1);
+                if (k < k0) {
+                    mark(true);
+                } else {
+                    if (k > 0) {
+                        inPlaneQuads(k, s0);
+                    }
+                    zQuads(k, s0, s1);
+                }
                 int[] x = s0;
                 s0 = s1;
                 s1 = x;
             }
-            Map<Integer, Mesh> result = new TreeMap<>();
-            for (int l = 1; l < out.length; l++) {
-                if (out[l] != null) {
-                    result.put(l, out[l].toMesh());
+            return out;
+        }
+
+        /** Records every label's vertex count as its ghost count, or as the start of the last layer. */
+        private void mark(boolean ghosts) {
+            for (Growing g : out) {
+                if (g != null) {
+                    if (ghosts) {
+                        g.ghosts = g.vertexCount();
+                    } else {
+                        g.lastLayer = g.vertexCount();
+                    }
                 }
             }
-            return result;
         }
 
         private void load(int k, int[] dest, float[] buf) {
@@ -398,7 +457,7 @@ public final class SurfaceNets {
         }
     }
 
-    /** A growing indexed mesh of one label. */
+    /** A growing indexed mesh of one label (of one slab, or merged). */
     private static final class Growing {
         private float[] pos = new float[3 * 256];
         private int[] idx = new int[3 * 512];
@@ -406,6 +465,68 @@ public final class SurfaceNets {
         private long[] sides = new long[512];
         private int nv;
         private int ni;
+        /** Vertices 0..ghosts-1 are the previous slab's last layer (recomputed here). */
+        int ghosts;
+        /** First vertex of the slab's last cell layer. */
+        int lastLayer;
+
+        /**
+         * Label l's parts of consecutive slabs joined into one mesh: each slab's own vertices in slab
+         * order, its ghost vertices mapped to the previous slab's last layer (computed there in the
+         * same order), triangles in slab order. The result equals a single sweep's. Null when no
+         * slab has label l.
+         */
+        static Growing merge(List<Growing[]> parts, int l) {
+            int nv = 0;
+            int ni = 0;
+            int found = 0;
+            for (Growing[] p : parts) {
+                Growing g = p[l];
+                if (g != null) {
+                    nv += g.nv - g.ghosts;
+                    ni += g.ni;
+                    found++;
+                }
+            }
+            if (found == 0) {
+                return null;
+            }
+            Growing first = parts.get(0)[l];
+            if (found == 1 && first != null) {
+                return first;
+            }
+            Growing m = new Growing();
+            m.pos = new float[3 * nv];
+            m.idx = new int[ni];
+            m.sides = new long[ni / 3];
+            int offset = 0;
+            int prevLastLayer = 0;
+            int prevCount = 0;
+            for (Growing[] p : parts) {
+                Growing g = p[l];
+                if (g == null) {
+                    prevLastLayer = offset;
+                    prevCount = 0;
+                    continue;
+                }
+                if (g.ghosts != prevCount) {
+                    throw new IllegalStateException("surface nets: slab seam of label " + l + " has " + g.ghosts
+                            + " ghost vertices for " + prevCount + " in the previous slab's last layer");
+                }
+                System.arraycopy(g.pos, 3 * g.ghosts, m.pos, 3 * m.nv, 3 * (g.nv - g.ghosts));
+                for (int i = 0; i < g.ni; i++) {
+                    int v = g.idx[i];
+                    m.idx[m.ni + i] = v < g.ghosts ? prevLastLayer + v : offset + v - g.ghosts;
+                }
+                System.arraycopy(g.sides, 0, m.sides, m.ni / 3, g.ni / 3);
+                m.nv += g.nv - g.ghosts;
+                m.ni += g.ni;
+                prevLastLayer = offset + g.lastLayer - g.ghosts;
+                prevCount = g.nv - g.lastLayer;
+                offset = m.nv;
+            }
+            return m;
+        }
 
         int vertexCount() {
             return nv;

@@ -1,5 +1,6 @@
 package org.organ3d.mesh;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -245,5 +246,53 @@ class SurfaceNetsTest {
         }
         System.out.println("random label maps: " + bad + " of " + meshes + " meshes with a non-manifold edge");
         assertEquals(0, bad);
+    }
+
+    /**
+     * Slabs are joined into exactly the single sweep's meshes (same arrays) for any slab count, down
+     * to one cell layer per slab, on salt-and-pepper maps (seams through rings and pinches) and on an
+     * oblique ball scene; and the public entry gives the same on 1, 2 and 3 threads.
+     */
+    @Test
+    void slabsJoinIntoTheSingleSweepResult() {
+        Random rnd = new Random(7);
+        boolean[] all = new boolean[65536];
+        java.util.Arrays.fill(all, 1, all.length, true);
+        for (int trial = 0; trial < 6; trial++) {
+            int nx = 9 + trial;
+            int ny = 8;
+            int nz = 7 + 2 * trial;
+            int[] vals = new int[nx * ny * nz];
+            for (int x = 0; x < vals.length; x++) {
+                vals[x] = trial % 2 == 0 ? rnd.nextInt(4) : (rnd.nextInt(3) == 0 ? 0 : 300 + rnd.nextInt(2));
+            }
+            Volume.Builder b = LabelMap.builder(new Dimensions(nx, ny, nz), VoxelType.UINT16, Phantoms.obliqueGrid(0.8, 0.9, 1.7, 6));
+            for (int k = 0; k < nz; k++) {
+                short[] sl = (short[]) b.sliceForWriting(k);
+                for (int x = 0; x < nx * ny; x++) {
+                    sl[x] = (short) vals[x + nx * ny * k];
+                }
+            }
+            LabelMap lm = new LabelMap(b.build(), Map.of());
+            Map<Integer, Mesh> one = SurfaceNets.extract(lm.labels(), all, 1, 1);
+            for (int slabs : new int[] {2, 3, nz / 2, nz, nz + 1}) {
+                for (int threads : new int[] {1, 3}) {
+                    assertSameMeshes(one, SurfaceNets.extract(lm.labels(), all, threads, slabs),
+                            "trial " + trial + ", " + slabs + " slabs on " + threads + " thread(s)");
+                }
+            }
+            for (int threads : new int[] {0, 1, 2, 3}) {
+                assertSameMeshes(one, SurfaceNets.extract(lm, null, threads), "trial " + trial + ", public entry, " + threads);
+            }
+        }
+    }
+
+    private static void assertSameMeshes(Map<Integer, Mesh> want, Map<Integer, Mesh> got, String what) {
+        assertEquals(want.keySet(), got.keySet(), what);
+        for (Map.Entry<Integer, Mesh> e : want.entrySet()) {
+            Mesh g = got.get(e.getKey());
+            assertArrayEquals(e.getValue().indicesCopy(), g.indicesCopy(), what + ", label " + e.getKey());
+            assertArrayEquals(e.getValue().positionsCopy(), g.positionsCopy(), what + ", label " + e.getKey());
+        }
     }
 }
