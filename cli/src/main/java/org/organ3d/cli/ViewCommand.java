@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code organ3d view <input or meshes...> [options]} (shared/CONTRACT.md). */
 @Command(name = "view", mixinStandardHelpOptions = true,
         description = {"Open the stereo 3D viewer on a DICOM folder or volume (with --iso), a label map",
-            "(--labels, or a label volume as input) or mesh files (.stl, .ply, .obj; LPS mm).",
+            "(--labels, or a label volume as input) or mesh files (.stl, .ply, .obj in LPS mm; .glb in the frame",
+            "it records, one organ per node).",
             "With --screenshot, render one frame offscreen and exit (needs a display, e.g. Xvfb)."})
 final class ViewCommand implements Callable<Integer> {
 
@@ -63,7 +64,7 @@ final class ViewCommand implements Callable<Integer> {
             description = "Initial opacity per organ name, e.g. liver=0.35 (shows a lesion inside).")
     Map<String, Float> opacity = Map.of();
 
-    @Option(names = "--ras", description = "Mesh files are in RAS (e.g. exported by 3D Slicer): convert to LPS.")
+    @Option(names = "--ras", description = "STL/PLY/OBJ files are in RAS (e.g. exported by 3D Slicer): convert to LPS.")
     boolean ras;
 
     @Override

@@ -72,4 +72,25 @@ class ViewCommandTest {
             }
         }
     }
+
+    @Tag("gl")
+    @RequiresDevice(value = "gl", probe = DisplayProbe.class)
+    @Test
+    void glbOrgansAreShownInTheirOwnColours() throws Exception {
+        // a red ball on the patient's right and a blue one on the left, exported in RAS: the GLB's
+        // recorded frame puts them back, so in the anterior view red is on the image's left
+        Path glb = dir.resolve("organs.glb");
+        MeshWriters.write(glb, List.of(
+                new NamedMesh(1, "right", 0xff0000ff, MeshPrimitives.icosphere(-60, 0, 0, 30, 3)),
+                new NamedMesh(2, "left", 0x0000ffff, MeshPrimitives.icosphere(60, 0, 0, 30, 3))),
+                ExportOptions.in(CoordinateSystem.RAS));
+        Path png = dir.resolve("glb.png");
+        Run r = run("view", glb.toString(), "--screenshot", png.toString(), "--size", "300x150");
+        assertEquals(0, r.rc(), r.err());
+        BufferedImage img = ImageIO.read(png.toFile());
+        int leftHalf = img.getRGB(100, 75);
+        int rightHalf = img.getRGB(200, 75);
+        assertTrue((leftHalf >> 16 & 0xFF) > 2 * (leftHalf & 0xFF), "red on the image's left: " + Integer.toHexString(leftHalf));
+        assertTrue((rightHalf & 0xFF) > 2 * (rightHalf >> 16 & 0xFF), "blue on the image's right: " + Integer.toHexString(rightHalf));
+    }
 }

@@ -33,7 +33,8 @@ import org.organ3d.volume.LabelMap;
  * <li>a DICOM folder or volume file with {@code --iso V}: the isosurface by the selected compute
  * backend (auto); facts from the surface (divergence theorem).</li>
  * <li>a volume file without {@code --iso} whose voxel type can hold labels: treated as a label map.</li>
- * <li>mesh files (.stl, .ply, .obj): read as LPS mm (or RAS, converted); facts from the surface.</li>
+ * <li>mesh files (.stl, .ply, .obj: read as LPS mm, or RAS converted; .glb: every mesh, in the frame
+ * the file states); facts from the surface.</li>
  * </ul>
  * Runs on any thread (the viewer uses a worker thread); reports progress through {@link Progress}.
  */
@@ -75,11 +76,14 @@ public final class SceneLoader {
         for (Path p : inputs) {
             if (!Files.isDirectory(p) && MeshFiles.isMeshFile(p)) {
                 progress.update("reading " + p.getFileName(), Double.NaN);
-                NamedMesh m = MeshFiles.read(p, 0, AnatomicalPalette.colour(p.getFileName().toString(), ++meshIndex));
-                if (rasMeshes) {
-                    m = new NamedMesh(m.label(), m.name(), m.rgba(), MeshFiles.rasToLps(m.mesh()));
+                for (NamedMesh read : MeshFiles.readAll(p, AnatomicalPalette.colour(p.getFileName().toString(), ++meshIndex))) {
+                    NamedMesh m = read;
+                    // NB: a GLB states its frame; --ras is for the formats that cannot
+                    if (rasMeshes && !MeshFiles.isGlb(p)) {
+                        m = new NamedMesh(m.label(), m.name(), m.rgba(), MeshFiles.rasToLps(m.mesh()));
+                    }
+                    out.add(new SceneObject(m, OrganInfo.ofSurface(m.displayName(), m.mesh())));
                 }
-                out.add(new SceneObject(m, OrganInfo.ofSurface(m.displayName(), m.mesh())));
                 continue;
             }
             progress.update("reading " + p.getFileName(), Double.NaN);

@@ -6,6 +6,8 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.VertexNormals;
@@ -13,10 +15,12 @@ import org.organ3d.mesh.io.NamedMesh;
 
 /**
  * Reads surface files for the viewer: STL (binary and ASCII), PLY (ascii, binary little and big
- * endian; triangles and polygons, fan-triangulated) and OBJ (v and f records; polygons fan-triangulated,
- * negative indices allowed). Coordinates are taken as LPS mm, which is what organ3d's exporters write
- * by default (a file exported in RAS shows mirrored in x and y). Colours and normals in the files are
- * ignored: normals are recomputed (area-weighted) after STL vertices are welded.
+ * endian; triangles and polygons, fan-triangulated), OBJ (v and f records; polygons fan-triangulated,
+ * negative indices allowed) and binary glTF (one mesh per node, with names and material colours: see
+ * {@link Glb}). STL, PLY and OBJ coordinates are taken as LPS mm, which is what organ3d's exporters
+ * write by default (a file exported in RAS shows mirrored in x and y); a GLB from organ3d records its
+ * frame. Colours of STL/PLY/OBJ and all normals in the files are ignored: normals are recomputed
+ * (area-weighted) after STL vertices are welded.
  *
  * <p>Every count read from a binary header is checked against the bytes that remain before anything
  * is allocated. Files are read whole into memory (limit 2 GiB).
@@ -26,10 +30,32 @@ public final class MeshFiles {
     private MeshFiles() {
     }
 
-    /** True for the extensions this reader handles (.stl, .ply, .obj). */
+    /** True for the extensions this reader handles (.stl, .ply, .obj, .glb). */
     public static boolean isMeshFile(Path p) {
         String n = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return n.endsWith(".stl") || n.endsWith(".ply") || n.endsWith(".obj");
+        return n.endsWith(".stl") || n.endsWith(".ply") || n.endsWith(".obj") || isGlb(p);
+    }
+
+    /** True for binary glTF (.glb), whose files carry several named, coloured meshes and their frame. */
+    public static boolean isGlb(Path p) {
+        return p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".glb");
+    }
+
+    /**
+     * Every surface of a mesh file: the meshes of a GLB (named and coloured from the file;
+     * {@code rgba} for those without a material), or the one surface of any other file.
+     *
+     * @throws MeshFormatException when the content is malformed (file, offset or line, cause)
+     */
+    public static List<NamedMesh> readAll(Path file, int rgba) throws IOException {
+        if (!isGlb(file)) {
+            return List.of(read(file, 0, rgba));
+        }
+        List<NamedMesh> out = new ArrayList<>();
+        for (NamedMesh m : Glb.read(file, Files.readAllBytes(file), rgba)) {
+            out.add(new NamedMesh(m.label(), m.name(), m.rgba(), withNormals(m.mesh())));
+        }
+        return out;
     }
 
     /**
@@ -49,15 +75,18 @@ public final class MeshFiles {
         } else if (lower.endsWith(".obj")) {
             mesh = Obj.read(file, bytes);
         } else {
-            throw new MeshFormatException(file, -1, "unknown mesh extension (expected .stl, .ply or .obj)");
+            throw new MeshFormatException(file, -1, "unknown mesh extension (expected .stl, .ply or .obj; .glb through readAll)");
         }
         if (mesh.triangleCount() == 0) {
             throw new MeshFormatException(file, -1, "no triangles");
         }
-        mesh = Mesh.adopt(mesh.positionsCopy(), VertexNormals.areaWeighted(mesh.positionsCopy(), mesh.indicesCopy()),
-                mesh.indicesCopy());
         int dot = n.lastIndexOf('.');
-        return new NamedMesh(label, dot > 0 ? n.substring(0, dot) : n, rgba, mesh);
+        return new NamedMesh(label, dot > 0 ? n.substring(0, dot) : n, rgba, withNormals(mesh));
+    }
+
+    private static Mesh withNormals(Mesh mesh) {
+        return Mesh.adopt(mesh.positionsCopy(), VertexNormals.areaWeighted(mesh.positionsCopy(), mesh.indicesCopy()),
+                mesh.indicesCopy());
     }
 
     /**
