@@ -107,6 +107,19 @@ final class Glb {
         return new Glb(file, json, bin, defaultRgba).meshes();
     }
 
+    /** An index into one of the file's arrays, or -1 when the value is not a non-negative int. */
+    private static int index(JsonNode n) {
+        return n.isIntegralNumber() && n.canConvertToInt() && n.intValue() >= 0 ? n.intValue() : -1;
+    }
+
+    /** A byte count or offset: {@code absent} when missing, -1 when not a non-negative integer. */
+    private static long size(JsonNode n, long absent) {
+        if (n.isMissingNode()) {
+            return absent;
+        }
+        return n.isIntegralNumber() && n.canConvertToLong() && n.longValue() >= 0 ? n.longValue() : -1;
+    }
+
     private MeshFormatException error(String message) {
         return new MeshFormatException(file, -1, message);
     }
@@ -146,19 +159,19 @@ final class Glb {
         List<Integer> roots = new ArrayList<>();
         JsonNode scenes = gltf.path("scenes");
         if (scenes.isArray() && scenes.size() > 0) {
-            int s = gltf.path("scene").asInt(0);
+            int s = gltf.has("scene") ? index(gltf.path("scene")) : 0;
             JsonNode scene = scenes.get(s);
             if (scene == null) {
                 throw error("scene " + s + " does not exist (" + scenes.size() + " scenes)");
             }
             for (JsonNode n : scene.path("nodes")) {
-                roots.add(n.asInt(-1));
+                roots.add(index(n));
             }
         } else {
             boolean[] child = new boolean[nodes.size()];
             for (JsonNode n : nodes) {
                 for (JsonNode c : n.path("children")) {
-                    int ci = c.asInt(-1);
+                    int ci = index(c);
                     if (ci >= 0 && ci < child.length) {
                         child[ci] = true;
                     }
@@ -187,17 +200,18 @@ final class Glb {
         JsonNode node = element("nodes", index);
         Matrix4d world = new Matrix4d(parent).mul(local(node, index));
         if (node.has("mesh")) {
-            int mi = node.path("mesh").asInt(-1);
+            int mi = index(node.path("mesh"));
             JsonNode mesh = element("meshes", mi);
             Mesh m = geometry(mesh, mi, world);
             if (m != null) {
                 String name = node.path("name").asText(mesh.path("name").asText("mesh " + mi));
-                int label = node.path("extras").path("label").asInt(mesh.path("extras").path("label").asInt(0));
+                int label = node.path("extras").has("label") ? index(node.path("extras").path("label"))
+                        : mesh.path("extras").has("label") ? index(mesh.path("extras").path("label")) : 0;
                 out.add(new NamedMesh(label >= 0 && label <= 65535 ? label : 0, name, colour(mesh), m));
             }
         }
         for (JsonNode c : node.path("children")) {
-            visit(c.asInt(-1), world, depth + 1, out);
+            visit(index(c), world, depth + 1, out);
         }
     }
 
@@ -249,7 +263,7 @@ final class Glb {
 
     /** sRGB colour 0xRRGGBBAA of the mesh's first primitive's material (the default when none). */
     private int colour(JsonNode mesh) {
-        JsonNode mat = gltf.path("materials").path(mesh.path("primitives").path(0).path("material").asInt(-1));
+        JsonNode mat = gltf.path("materials").path(index(mesh.path("primitives").path(0).path("material")));
         JsonNode f = mat.path("pbrMetallicRoughness").path("baseColorFactor");
         if (!f.isArray() || f.size() != 4) {
             return defaultRgba;
@@ -283,9 +297,9 @@ final class Glb {
             if (!prim.path("attributes").has("POSITION")) {
                 throw error(where + ": no POSITION");
             }
-            float[] pos = floats(prim.path("attributes").path("POSITION").asInt(-1), where);
+            float[] pos = floats(index(prim.path("attributes").path("POSITION")), where);
             int n = pos.length / 3;
-            int[] idx = prim.has("indices") ? indices(prim.path("indices").asInt(-1), n, where) : sequence(n);
+            int[] idx = prim.has("indices") ? indices(index(prim.path("indices")), n, where) : sequence(n);
             int base = out.vertexCount();
             for (int v = 0; v < n; v++) {
                 world.transformPosition(pos[3 * v], pos[3 * v + 1], pos[3 * v + 2], p);
@@ -351,29 +365,31 @@ final class Glb {
         if (!type.equals(a.path("type").asText())) {
             throw error(what + ": type " + a.path("type").asText() + ", expected " + type);
         }
-        long count = a.path("count").asLong(-1);
+        long count = size(a.path("count"), -1);
         if (count < 0 || count > Integer.MAX_VALUE / 3) {
             throw error(what + ": bad count " + a.path("count"));
         }
         if (!a.has("bufferView")) {
             throw error(what + ": no buffer view (all zeros) is not supported");
         }
-        JsonNode view = element("bufferViews", a.path("bufferView").asInt(-1));
-        int buffer = view.path("buffer").asInt(-1);
+        JsonNode view = element("bufferViews", index(a.path("bufferView")));
+        int buffer = index(view.path("buffer"));
         JsonNode b = element("buffers", buffer);
         if (buffer != 0 || b.has("uri") || bin == null) {
             throw error(what + ": data outside the GLB's binary chunk (external or data URI) is not supported");
         }
-        long viewOffset = view.path("byteOffset").asLong(0);
-        long viewLength = view.path("byteLength").asLong(-1);
-        if (viewOffset < 0 || viewLength < 0 || viewOffset + viewLength > bin.limit()) {
+        long viewOffset = size(view.path("byteOffset"), 0);
+        long viewLength = size(view.path("byteLength"), -1);
+        if (viewOffset < 0 || viewLength < 0 || viewOffset > bin.limit() || viewLength > bin.limit() - viewOffset) {
             throw error(what + ": buffer view of " + viewLength + " bytes at " + viewOffset
                     + " runs past the binary chunk (" + bin.limit() + " bytes)");
         }
         int element = componentBytes * components;
-        long stride = view.path("byteStride").asLong(element);
-        long offset = a.path("byteOffset").asLong(0);
-        if (stride < element || offset < 0) {
+        long stride = size(view.path("byteStride"), element);
+        long offset = size(a.path("byteOffset"), 0);
+        // NB: glTF allows strides up to 252 bytes; with that bound and the offsets checked against the
+        // chunk, the range arithmetic below cannot overflow
+        if (stride < element || stride > 252 || offset < 0 || offset > viewLength) {
             throw error(what + ": bad byte stride " + stride + " or offset " + offset);
         }
         if (count > 0 && offset + (count - 1) * stride + element > viewLength) {

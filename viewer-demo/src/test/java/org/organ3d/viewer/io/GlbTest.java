@@ -208,6 +208,45 @@ class GlbTest {
         assertMessage(glb(node, 1, TET, 5125), "no triangles");
     }
 
+    /** Random byte and JSON-number damage: the file reads, or gives a MeshFormatException; nothing else. */
+    @Test
+    void damagedFilesNeverThrowAnythingElse() throws IOException {
+        java.util.Random rnd = new java.util.Random(11);
+        byte[] good = glb("[{\"name\":\"n\",\"mesh\":0,\"scale\":[1,2,3]}]", 4, TET, 5123);
+        String json = new String(good, 20, ByteBuffer.wrap(good).order(ByteOrder.LITTLE_ENDIAN).getInt(12), StandardCharsets.UTF_8);
+        String[] numbers = {"-1", "0", "3", "7", "252", "253", "4294967296", "99999999999999999999", "1e300", "-0.5", "null", "\"x\""};
+        int read = 0;
+        int rejected = 0;
+        for (int trial = 0; trial < 3000; trial++) {
+            byte[] b;
+            if (trial % 2 == 0) {
+                b = good.clone();
+                for (int f = 0; f < 1 + rnd.nextInt(4); f++) {
+                    b[rnd.nextInt(b.length)] ^= (byte) (1 << rnd.nextInt(8));
+                }
+            } else {
+                // replace one number of the JSON by an extreme or wrong-typed value
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?").matcher(json);
+                List<int[]> spans = new java.util.ArrayList<>();
+                while (m.find()) {
+                    spans.add(new int[] {m.start(), m.end()});
+                }
+                int[] sp = spans.get(rnd.nextInt(spans.size()));
+                String edited = json.substring(0, sp[0]) + numbers[rnd.nextInt(numbers.length)] + json.substring(sp[1]);
+                int binStart = 20 + ((json.getBytes(StandardCharsets.UTF_8).length + 3) & ~3) + 8;
+                b = container(edited, Arrays.copyOfRange(good, binStart, good.length));
+            }
+            try {
+                read(b);
+                read++;
+            } catch (MeshFormatException e) {
+                rejected++;
+            }
+        }
+        System.out.println("damaged GLBs: " + read + " still read, " + rejected + " rejected with a MeshFormatException");
+        assertTrue(rejected > 100);
+    }
+
     private void assertMessage(byte[] b, String part) {
         MeshFormatException e = assertThrows(MeshFormatException.class, () -> read(b));
         assertTrue(e.getMessage().contains(part), e.getMessage());
