@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.organ3d.io.NamedPaths;
 
 /**
  * Reads a DICOMDIR (PS3.10 media directory) for the files it references: every directory record with
@@ -48,7 +49,11 @@ public final class DicomDir {
     private static Path resolve(Path root, String[] parts) throws IOException {
         Path p = root;
         for (String part : parts) {
-            Path exact = p.resolve(part);
+            // NB: a reference names a file below the DICOMDIR's folder (PS3.10 8.2), never a parent
+            Path exact = part.equals("..") || part.equals(".") ? null : NamedPaths.resolve(p, part);
+            if (exact == null || !exact.getParent().equals(p)) {
+                return null;
+            }
             if (Files.exists(exact)) {
                 p = exact;
                 continue;

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.joml.Matrix4d;
 import org.joml.Vector4d;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.NamedPaths;
 import org.organ3d.io.raw.Compressed;
 import org.organ3d.io.raw.FormatErrors;
 import org.organ3d.io.raw.SampleType;
@@ -175,7 +176,11 @@ final class MetaImageReader {
                 throw new MetaImageFormatException(file, h.offset("ElementDataFile"), "ElementDataFile \"" + edf
                         + "\" (several data files) is not supported; use one data file or LOCAL");
             }
-            data = file.toAbsolutePath().getParent().resolve(edf.strip());
+            data = NamedPaths.resolve(file.toAbsolutePath().getParent(), edf.strip());
+            if (data == null) {
+                throw new MetaImageFormatException(file, h.offset("ElementDataFile"), "ElementDataFile \"" + edf
+                        + "\" is not a valid file name");
+            }
             if (!Files.isRegularFile(data)) {
                 throw new MetaImageFormatException(file, h.offset("ElementDataFile"), "data file " + data + " does not exist");
             }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.joml.Matrix4d;
 import org.joml.Vector3d;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.NamedPaths;
 import org.organ3d.io.raw.Compressed;
 import org.organ3d.io.raw.FormatErrors;
 import org.organ3d.io.raw.SampleType;
@@ -263,8 +264,11 @@ final class NrrdReader {
                 throw new NrrdFormatException(file, h.offset(h.fields.containsKey("data file") ? "data file" : "datafile"),
                         "multi-file data (\"" + df + "\") is not supported; use one data file");
             }
-            data = file.toAbsolutePath().getParent().resolve(df.trim());
+            data = NamedPaths.resolve(file.toAbsolutePath().getParent(), df.trim());
             start = 0;
+            if (data == null) {
+                throw new NrrdFormatException(file, -1, "data file \"" + df.trim() + "\" is not a valid file name");
+            }
             if (!Files.isRegularFile(data)) {
                 throw new NrrdFormatException(file, -1, "detached data file " + data + " does not exist");
             }

@@ -98,4 +98,55 @@ class MeshFilesTest {
         e = assertThrows(MeshFormatException.class, () -> MeshFiles.read(ply2, 0, 0));
         assertTrue(e.getMessage().contains("face index 7"), e.getMessage());
     }
+
+    /**
+     * Damaged copies of every format the exporters write (binary and ASCII STL, binary PLY, OBJ, GLB):
+     * bit flips, truncation and, in text, numbers replaced by extreme or malformed ones. Each read
+     * gives a mesh or a {@link MeshFormatException}; nothing else.
+     */
+    @Test
+    void damagedFilesGiveAMeshOrAMeshFormatException(@TempDir Path dir) throws IOException {
+        Mesh small = MeshPrimitives.icosphere(1, 2, 3, 5, 1);
+        String[] numbers = {"0", "-1", "4294967296", "1e999", "nan", "x", "-2147483649"};
+        java.util.regex.Pattern number = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+        for (String name : new String[] {"s.stl", "a.stl", "s.ply", "s.obj", "s.glb"}) {
+            Path f = dir.resolve(name);
+            MeshWriters.write(f, List.of(new NamedMesh(1, "s", 0xffffffff, small)),
+                    ExportOptions.in(CoordinateSystem.LPS).withAsciiStl(name.equals("a.stl")));
+            byte[] good = Files.readAllBytes(f);
+            java.util.Random rnd = new java.util.Random(name.hashCode());
+            int rejected = 0;
+            for (int trial = 0; trial < 400; trial++) {
+                byte[] b = good.clone();
+                if (trial % 3 == 0) {
+                    for (int k = 0; k < 1 + rnd.nextInt(6); k++) {
+                        b[rnd.nextInt(Math.min(b.length, rnd.nextBoolean() ? 600 : b.length))] ^= (byte) (1 << rnd.nextInt(8));
+                    }
+                } else if (trial % 3 == 1) {
+                    b = java.util.Arrays.copyOf(good, rnd.nextInt(good.length));
+                } else {
+                    String text = new String(good, StandardCharsets.ISO_8859_1);
+                    java.util.regex.Matcher m = number.matcher(text.substring(0, Math.min(text.length(), 2000)));
+                    List<int[]> spans = new java.util.ArrayList<>();
+                    while (m.find()) {
+                        spans.add(new int[] {m.start(), m.end()});
+                    }
+                    int[] sp = spans.get(rnd.nextInt(spans.size()));
+                    b = (text.substring(0, sp[0]) + numbers[rnd.nextInt(numbers.length)] + text.substring(sp[1]))
+                            .getBytes(StandardCharsets.ISO_8859_1);
+                }
+                Path d = dir.resolve("d-" + name);
+                Files.write(d, b);
+                try {
+                    MeshFiles.readAll(d, 0xffffffff);
+                } catch (MeshFormatException e) {
+                    assertTrue(e.getMessage().contains(d.getFileName().toString()), e.getMessage());
+                    rejected++;
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    throw new AssertionError(name + " trial " + trial + ": " + e, e);
+                }
+            }
+            System.out.println("damaged " + name + ": " + rejected + " of 400 rejected");
+        }
+    }
 }
