@@ -49,8 +49,14 @@ final class Fixtures {
     record Npy(int[] shape, double[] values) {
     }
 
+    /** As above; a name ending in .gz is gunzipped first. */
     static Npy npy(String name) throws IOException {
         byte[] all = Files.readAllBytes(path(name));
+        if (name.endsWith(".gz")) {
+            try (java.io.InputStream in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(all))) {
+                all = in.readAllBytes();
+            }
+        }
         ByteBuffer b = ByteBuffer.wrap(all).order(ByteOrder.LITTLE_ENDIAN);
         if (all[0] != (byte) 0x93 || all[1] != 'N') {
             throw new IOException("not .npy: " + name);

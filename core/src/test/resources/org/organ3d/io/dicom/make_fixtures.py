@@ -5,6 +5,8 @@ Run from anywhere with Debian's python3-pydicom and numpy:  /usr/bin/python3 mak
 Everything here is written by pydicom (and dcmmkdir from dcmtk for the DICOMDIR), never by
 organ3d, so that the Java reader is checked against independent tools.
 """
+import gzip
+import io
 import math
 import os
 import random
@@ -35,6 +37,16 @@ def fmt(v):
 
 def numbers(values):
     return ",".join(repr(float(v)) for v in values)
+
+
+def geometry_properties(ds):
+    """Image position and orientation, pixel spacing and grid frame offsets, as text."""
+    props = {}
+    for key, tag in (("ipp", "ImagePositionPatient"), ("iop", "ImageOrientationPatient"),
+                     ("pixelSpacing", "PixelSpacing"), ("gfov", "GridFrameOffsetVector")):
+        if tag in ds and ds.data_element(tag).value is not None:
+            props[key] = numbers(ds.data_element(tag).value)
+    return props
 
 
 # ---------------------------------------------------------------- pydicom's own test files
@@ -77,12 +89,68 @@ def copy_pydicom_files():
             slope = float(ds.DoseGridScaling)
         props["rescaleSlope"] = repr(slope)
         props["rescaleIntercept"] = repr(inter)
-        for key, tag in (("ipp", "ImagePositionPatient"), ("iop", "ImageOrientationPatient"),
-                         ("pixelSpacing", "PixelSpacing"), ("gfov", "GridFrameOffsetVector")):
-            if tag in ds and ds.data_element(tag).value is not None:
-                props[key] = numbers(ds.data_element(tag).value)
+        props.update(geometry_properties(ds))
         with open(os.path.join(out, n[:-4] + ".properties"), "w") as f:
             f.write("# expected values read by pydicom %s from %s\n" % (pydicom.__version__, n))
+            for k in sorted(props):
+                f.write("%s=%s\n" % (k, props[k]))
+
+
+# ------------------------------------------------- pydicom's compressed test files, decoded by GDCM
+# file -> lossless?  Expected pixels come from gdcmconv --raw (GDCM decompresses, pydicom reads the
+# result), so no organ3d code is involved; lossless ones must match organ3d exactly, lossy ones
+# within the tolerance the test states.
+PYDICOM_COMPRESSED = {
+    "MR_small_RLE.dcm": True, "MR_small_jpeg_ls_lossless.dcm": True, "MR_small_jp2klossless.dcm": True,
+    "rtdose_rle.dcm": True, "SC_rgb_rle.dcm": True, "SC_rgb_jpeg_gdcm.dcm": True,
+    "JPGExtended.dcm": False, "JPEG2000.dcm": False, "SC_rgb_jpeg_dcmtk.dcm": False,
+}
+
+
+def luminance(ds, a):
+    """organ3d keeps one sample per pixel: RGB -> rounded Rec. 601 luminance; YBR -> Y."""
+    if ds.SamplesPerPixel != 3:
+        return a
+    if ds.PhotometricInterpretation.startswith("YBR"):
+        return a[..., 0].astype(np.int64)
+    a = a.astype(np.float64)
+    return np.floor(0.299 * a[..., 0] + 0.587 * a[..., 1] + 0.114 * a[..., 2] + 0.5).astype(np.int64)
+
+
+def copy_pydicom_compressed():
+    out = os.path.join(HERE, "pydicom")
+    os.makedirs(out, exist_ok=True)
+    tmp = os.path.join(out, "gdcm_raw.tmp.dcm")
+    for n, lossless in PYDICOM_COMPRESSED.items():
+        shutil.copyfile(os.path.join(PYDICOM_FILES, n), os.path.join(out, n))
+        subprocess.run(["gdcmconv", "--raw", os.path.join(out, n), tmp], check=True)
+        ds = pydicom.dcmread(tmp)
+        a = luminance(ds, ds.pixel_array)
+        frames = int(getattr(ds, "NumberOfFrames", 1) or 1)
+        if frames == 1:
+            a = a.reshape((1,) + a.shape[-2:])
+        os.remove(tmp)
+        # NB: gzipped (mtime 0, so reruns give the same bytes): two of these are 1024x256 images
+        buf = io.BytesIO()
+        np.save(buf, np.ascontiguousarray(a.astype(a.dtype.newbyteorder("<"))))
+        with gzip.GzipFile(os.path.join(out, n[:-4] + ".npy.gz"), "wb", mtime=0) as z:
+            z.write(buf.getvalue())
+        src = pydicom.dcmread(os.path.join(out, n), stop_before_pixels=True)
+        slope = float(getattr(src, "RescaleSlope", 1) or 1)
+        if "DoseGridScaling" in src:
+            slope = float(src.DoseGridScaling)
+        props = {
+            "lossless": "true" if lossless else "false",
+            "photometric": src.PhotometricInterpretation,
+            "rescaleIntercept": repr(float(getattr(src, "RescaleIntercept", 0) or 0)),
+            "rescaleSlope": repr(slope),
+            "shape": ",".join(str(x) for x in a.shape),
+            "transferSyntax": str(src.file_meta.TransferSyntaxUID),
+        }
+        props.update(geometry_properties(src))
+        with open(os.path.join(out, n[:-4] + ".properties"), "w") as f:
+            f.write("# expected pixels: gdcmconv --raw (GDCM), then read by pydicom %s, from %s\n"
+                    % (pydicom.__version__, n))
             for k in sorted(props):
                 f.write("%s=%s\n" % (k, props[k]))
 
@@ -274,5 +342,6 @@ def dicomdir(rng):
 
 if __name__ == "__main__":
     copy_pydicom_files()
+    copy_pydicom_compressed()
     phantoms()
     print("fixtures written to", HERE)
