@@ -13,8 +13,8 @@ import java.nio.ShortBuffer;
  * the cubes of a row of cubes that are not all inside or all outside are found 64 at a time
  * ({@link #mixed}). The whole grid's bits take one bit per sample (32 MB for 512×512×1000).
  *
- * <p>Thread use: {@link #classify} and {@link #count} for disjoint slabs may run concurrently (each
- * writes only the rows of its own slices); {@link #count} needs every slice's bits.
+ * <p>Thread use: {@link #classifyAndCount} for disjoint slabs may run concurrently (each writes only
+ * the rows of its own slices); {@link #count} of a slab's last layer needs the next slab's first slice.
  */
 final class EdgeRows {
 
@@ -111,8 +111,11 @@ final class EdgeRows {
         return (x | x >>> 1 | xn << 63 | a ^ a2) & cubeMask(w);
     }
 
-    /** Pass 1 for grid slices [k0, k1): inside bits and cut x edges of every row. */
-    void classify(int k0, int k1) {
+    /**
+     * Passes 1 and 2 for grid slices [k0, k1): classifies each slice, and counts cube layer k-1 as soon
+     * as slice k is classified; layer k1-1 is left for {@link #count} once slice k1 exists.
+     */
+    void classifyAndCount(int k0, int k1) {
         if (k0 >= k1) {
             return;
         }
@@ -125,6 +128,9 @@ final class EdgeRows {
         float[] scratch = !raw && g.pad != 0 ? new float[g.volume.nx() * g.volume.ny()] : null;
         for (int k = k0; k < k1; k++) {
             classifySlice(k, shortRow, byteRow, vals, scratch);
+            if (k > k0) {
+                count(k - 1, k);
+            }
         }
     }
 
@@ -272,7 +278,10 @@ final class EdgeRows {
         }
     }
 
-    /** Pass 2 for cube layers [k0, k1): cut y and z edges of every row, triangles of every row of cubes. */
+    /**
+     * Pass 2 for cube layers [k0, k1): cut y and z edges of every row, triangles of every row of cubes;
+     * needs the bits of slices k0..k1.
+     */
     void count(int k0, int k1) {
         int gy = g.gy;
         for (int k = k0; k < k1; k++) {
