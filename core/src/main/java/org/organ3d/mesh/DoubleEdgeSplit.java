@@ -38,30 +38,15 @@ final class DoubleEdgeSplit {
     }
 
     Mesh run() {
-        long[] keys = new long[3 * nt];
-        for (int t = 0; t < nt; t++) {
-            for (int c = 0; c < 3; c++) {
-                keys[3 * t + c] = key(idx[3 * t + c], idx[3 * t + (c + 1) % 3]);
-            }
-        }
-        long[] sorted = keys.clone();
-        Arrays.sort(sorted);
         Map<Long, List<int[]>> bad = new TreeMap<>();
-        for (int x = 0; x < sorted.length;) {
-            int y = x;
-            while (y < sorted.length && sorted[y] == sorted[x]) {
-                y++;
-            }
-            if (y - x > 2) {
-                bad.put(sorted[x], new ArrayList<>());
-            }
-            x = y;
+        for (long k : overusedEdges()) {
+            bad.put(k, new ArrayList<>());
         }
         if (bad.isEmpty()) {
             return Mesh.adopt(pos, null, idx);
         }
-        for (int h = 0; h < keys.length; h++) {
-            List<int[]> uses = bad.get(keys[h]);
+        for (int h = 0; h < 3 * nt; h++) {
+            List<int[]> uses = bad.get(key(idx[h], idx[h - h % 3 + (h + 1) % 3]));
             if (uses != null) {
                 int t = h / 3;
                 int c = h % 3;
@@ -96,6 +81,48 @@ final class DoubleEdgeSplit {
             }
         }
         return Mesh.adopt(Arrays.copyOf(pos, 3 * nv), null, Arrays.copyOf(idx, 3 * nt));
+    }
+
+    /**
+     * Keys of the edges that more than two triangles use. The edges are bucketed by their smaller
+     * vertex (a counting sort: a vertex has a handful of edges), then each bucket is scanned for
+     * repeats; linear in the mesh size, where sorting every edge key dominated the whole extraction.
+     */
+    private long[] overusedEdges() {
+        int[] start = new int[nv + 2];
+        for (int h = 0; h < 3 * nt; h++) {
+            start[Math.min(idx[h], idx[h - h % 3 + (h + 1) % 3]) + 2]++;
+        }
+        for (int v = 2; v < start.length; v++) {
+            start[v] += start[v - 1];
+        }
+        int[] other = new int[3 * nt];
+        for (int h = 0; h < 3 * nt; h++) {
+            int a = idx[h];
+            int b = idx[h - h % 3 + (h + 1) % 3];
+            other[start[Math.min(a, b) + 1]++] = Math.max(a, b);
+        }
+        long[] out = new long[0];
+        int n = 0;
+        for (int v = 0; v < nv; v++) {
+            for (int e = start[v]; e < start[v + 1]; e++) {
+                int uses = 0;
+                boolean first = true;
+                for (int f = start[v]; f < start[v + 1]; f++) {
+                    if (other[f] == other[e]) {
+                        uses++;
+                        first &= f >= e;
+                    }
+                }
+                if (uses > 2 && first) {
+                    if (n == out.length) {
+                        out = Arrays.copyOf(out, 2 * n + 4);
+                    }
+                    out[n++] = key(v, other[e]);
+                }
+            }
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private static long key(int a, int b) {
