@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import org.organ3d.compute.ComputeBackend;
 import org.organ3d.compute.ComputeBackends;
 import org.organ3d.io.ImageFormats;
@@ -116,19 +118,18 @@ public final class SceneLoader {
         for (LabelMeasurement m : LabelMeasurements.measure(map, present, null, null)) {
             facts.put(m.label(), m);
         }
-        List<SceneObject> out = new ArrayList<>();
-        int done = 0;
-        for (Map.Entry<Integer, Mesh> e : raw.entrySet()) {
+        // NB: labels are smoothed in parallel (TotalSegmentator-style maps have over 100); order kept
+        AtomicInteger done = new AtomicInteger();
+        return new ArrayList<>(raw.entrySet()).parallelStream().map(e -> {
             int label = e.getKey();
             LabelInfo info = map.info(label).orElse(null);
             String name = info != null && !info.name().isBlank() ? info.name() : "label " + label;
             int rgba = info != null ? info.rgba() : AnatomicalPalette.colour(name, label);
-            progress.update("smoothing " + name, (double) done++ / raw.size());
             Mesh smooth = WindowedSincSmoothing.smooth(e.getValue()).mesh();
+            progress.update("smoothed " + name, (double) done.incrementAndGet() / raw.size());
             NamedMesh nm = new NamedMesh(label, name, (rgba & 0xFF) == 0 ? rgba | 0xFF : rgba, smooth);
             LabelMeasurement m = facts.get(label);
-            out.add(new SceneObject(nm, m != null ? OrganInfo.of(m, name) : OrganInfo.ofSurface(name, smooth)));
-        }
-        return out;
+            return new SceneObject(nm, m != null ? OrganInfo.of(m, name) : OrganInfo.ofSurface(name, smooth));
+        }).collect(Collectors.toList());
     }
 }

@@ -10,7 +10,8 @@ import org.organ3d.viewer.measure.MeasurementSet;
 /**
  * What the viewer shows besides the organs: the tool, the measurements (all kept), points of the
  * measurement in progress, the selected organ, the clipping plane, progress and messages. Render
- * thread only, except {@link #setProgress}, which the loader calls from its worker thread.
+ * thread only, except {@link #setProgress}, which the loader calls from its worker thread and from
+ * the pool threads it smooths labels on.
  */
 public final class ViewerState {
 
