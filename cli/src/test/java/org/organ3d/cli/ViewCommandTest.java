@@ -90,7 +90,9 @@ class ViewCommandTest {
         BufferedImage img = ImageIO.read(png.toFile());
         int leftHalf = img.getRGB(100, 75);
         int rightHalf = img.getRGB(200, 75);
-        assertTrue((leftHalf >> 16 & 0xFF) > 2 * (leftHalf & 0xFF), "red on the image's left: " + Integer.toHexString(leftHalf));
-        assertTrue((rightHalf & 0xFF) > 2 * (rightHalf >> 16 & 0xFF), "blue on the image's right: " + Integer.toHexString(rightHalf));
+        assertTrue((leftHalf >> 16 & 0xFF) > 2 * (leftHalf & 0xFF),
+                "red on the image's left: " + Integer.toHexString(leftHalf));
+        assertTrue((rightHalf & 0xFF) > 2 * (rightHalf >> 16 & 0xFF),
+                "blue on the image's right: " + Integer.toHexString(rightHalf));
     }
 }

@@ -53,9 +53,9 @@ import org.organ3d.volume.Volume;
  * parallel; the slabs' meshes are joined by {@link Growing#merge}, so the result is the same for any
  * number of threads (identical arrays).
  *
- * <p>Caveats: no vertex normals (they are left to smoothing/export). Where a label forms a one-voxel ring around a thread of another label the
- * same two cell sheets are joined across both segments of an ambiguous face, which would use one
- * index edge four times; {@link DoubleEdgeSplit} subdivides the second copy so every edge is used
+ * <p>Caveats: no vertex normals (they are left to smoothing/export). Where a label forms a one-voxel
+ * ring around a thread of another label the same two cell sheets are joined across both segments of
+ * an ambiguous face, which would use one index edge four times; {@link DoubleEdgeSplit} subdivides the second copy so every edge is used
  * exactly twice (the surface itself is unchanged). Memory per slab: two label slices, two layers of
  * cell records, and the growing output; the merge copies each label's parts once.
  */

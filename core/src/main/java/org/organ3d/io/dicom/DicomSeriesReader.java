@@ -214,7 +214,8 @@ public final class DicomSeriesReader {
             Attributes ds = df.dataset();
             if (!ds.contains(Tag.PixelData) && !ds.contains(Tag.FloatPixelData) && !ds.contains(Tag.DoubleFloatPixelData)) {
                 String sop = ds.getString(Tag.SOPClassUID);
-                return new Scanned(file, List.of(), List.of(), "no pixel data (not an image" + (sop == null ? "" : ", SOP class " + sop) + ")");
+                return new Scanned(file, List.of(), List.of(),
+                        "no pixel data (not an image" + (sop == null ? "" : ", SOP class " + sop) + ")");
             }
             return new Scanned(file, FrameHeader.of(df), df.warnings(), null);
         } catch (ImageFormatException e) {
