@@ -83,43 +83,22 @@ final class DoubleEdgeSplit {
         return Mesh.adopt(Arrays.copyOf(pos, 3 * nv), null, Arrays.copyOf(idx, 3 * nt));
     }
 
-    /**
-     * Keys of the edges that more than two triangles use. The edges are bucketed by their smaller
-     * vertex (a counting sort: a vertex has a handful of edges), then each bucket is scanned for
-     * repeats; linear in the mesh size, where sorting every edge key dominated the whole extraction.
-     */
+    /** Keys of the edges that more than two triangles use, ascending (before any split: idx holds nt triangles). */
     private long[] overusedEdges() {
-        int[] start = new int[nv + 2];
-        for (int h = 0; h < 3 * nt; h++) {
-            start[Math.min(idx[h], idx[h - h % 3 + (h + 1) % 3]) + 2]++;
-        }
-        for (int v = 2; v < start.length; v++) {
-            start[v] += start[v - 1];
-        }
-        int[] other = new int[3 * nt];
-        for (int h = 0; h < 3 * nt; h++) {
-            int a = idx[h];
-            int b = idx[h - h % 3 + (h + 1) % 3];
-            other[start[Math.min(a, b) + 1]++] = Math.max(a, b);
-        }
+        EdgeGroups groups = EdgeGroups.of(nv, idx);
         long[] out = new long[0];
         int n = 0;
         for (int v = 0; v < nv; v++) {
-            for (int e = start[v]; e < start[v + 1]; e++) {
-                int uses = 0;
-                boolean first = true;
-                for (int f = start[v]; f < start[v + 1]; f++) {
-                    if (other[f] == other[e]) {
-                        uses++;
-                        first &= f >= e;
-                    }
-                }
-                if (uses > 2 && first) {
+            int end = groups.start[v + 1];
+            for (int x = groups.start[v]; x < end;) {
+                int y = groups.groupEnd(x, end);
+                if (y - x > 2) {
                     if (n == out.length) {
                         out = Arrays.copyOf(out, 2 * n + 4);
                     }
-                    out[n++] = key(v, other[e]);
+                    out[n++] = key(v, groups.larger(x));
                 }
+                x = y;
             }
         }
         return Arrays.copyOf(out, n);

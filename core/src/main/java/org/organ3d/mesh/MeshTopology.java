@@ -8,8 +8,8 @@ import java.util.Arrays;
  * and in which direction), watertightness, Euler characteristic, connected components and genus.
  * Topology is by vertex index: two vertices at the same position are different vertices.
  *
- * <p>Edge map: the 3T directed half-edges (a→b) are keyed by their undirected edge plus a direction
- * bit and sorted (no hashing; O(T log T), parallel sort). An edge is <em>good</em> when exactly two
+ * <p>Edge map: the 3T directed half-edges (a→b) are grouped by their undirected edge with a direction
+ * bit ({@link EdgeGroups}: no hashing, linear for bounded valence). An edge is <em>good</em> when exactly two
  * triangles use it in opposite directions (closed, manifold and consistently oriented there); a
  * <em>boundary</em> edge has one triangle; a <em>non-manifold</em> edge three or more; an
  * <em>inconsistent</em> edge two triangles in the same direction.
@@ -19,7 +19,7 @@ import java.util.Arrays;
  * χ = V − E + F over the vertices, edges and triangles it uses, and for a closed orientable surface
  * genus = (2 − χ) / 2 (a sphere 0, a torus 1). Vertices that no triangle uses belong to no component.
  *
- * <p>Immutable after construction and thread-safe. Memory: two longs per half-edge while building.
+ * <p>Immutable after construction and thread-safe. Memory: one int per half-edge while building.
  */
 public final class MeshTopology {
 
@@ -90,46 +90,36 @@ public final class MeshTopology {
             compTriangles[triangleComponent[t]]++;
         }
 
-        // edge map by sorting keyed half-edges: (min << 32 | max) << 1 | direction would need 65 bits,
-        // so key = min * 2^31 + max (both < 2^31) shifted by one for the direction bit.
-        long[] keys = new long[3 * nt];
-        for (int t = 0; t < nt; t++) {
-            for (int c = 0; c < 3; c++) {
-                int a = tri[3 * t + c];
-                int b = tri[3 * t + (c + 1) % 3];
-                long lo = Math.min(a, b);
-                long hi = Math.max(a, b);
-                keys[3 * t + c] = ((lo << 31 | hi) << 1) | (a < b ? 0 : 1);
-            }
-        }
-        Arrays.parallelSort(keys);
+        // edge map: the half-edges grouped by undirected edge
+        EdgeGroups groups = EdgeGroups.of(nv, tri);
         long e = 0;
         long bnd = 0;
         long nonMan = 0;
         long incons = 0;
-        for (int x = 0; x < keys.length;) {
-            long edge = keys[x] >>> 1;
-            int y = x;
-            int forward = 0;
-            while (y < keys.length && keys[y] >>> 1 == edge) {
-                forward += (keys[y] & 1) == 0 ? 1 : 0;
-                y++;
+        for (int v = 0; v < nv; v++) {
+            int end = groups.start[v + 1];
+            for (int x = groups.start[v]; x < end;) {
+                int y = groups.groupEnd(x, end);
+                int forward = 0;
+                for (int h = x; h < y; h++) {
+                    forward += groups.reversed(h) ? 0 : 1;
+                }
+                int count = y - x;
+                e++;
+                int comp = vertexComponent[groups.larger(x)];
+                compEdges[comp]++;
+                if (count == 1) {
+                    bnd++;
+                    compClosed[comp] = false;
+                } else if (count > 2) {
+                    nonMan++;
+                    compClosed[comp] = false;
+                } else if (forward != 1) {
+                    incons++;
+                    compClosed[comp] = false;
+                }
+                x = y;
             }
-            int count = y - x;
-            e++;
-            int comp = vertexComponent[(int) (edge & 0x7FFFFFFFL)];
-            compEdges[comp]++;
-            if (count == 1) {
-                bnd++;
-                compClosed[comp] = false;
-            } else if (count > 2) {
-                nonMan++;
-                compClosed[comp] = false;
-            } else if (forward != 1) {
-                incons++;
-                compClosed[comp] = false;
-            }
-            x = y;
         }
         edges = e;
         boundaryEdges = bnd;

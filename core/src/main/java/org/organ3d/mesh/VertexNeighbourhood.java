@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * The undirected edge graph of a triangle mesh in compressed rows: for each vertex the distinct
  * vertices it shares an edge with, and for each such edge whether it is a boundary edge (used by one
- * triangle) or a non-manifold edge (used by three or more). Built by sorting the 3T edge keys, so
- * the neighbour order is ascending and the result is deterministic. Immutable after construction.
+ * triangle) or a non-manifold edge (used by three or more). Built from {@link EdgeGroups} (edges in
+ * ascending order), so the neighbour order is ascending and the result is deterministic. Immutable
+ * after construction.
  */
 final class VertexNeighbourhood {
 
@@ -35,43 +36,40 @@ final class VertexNeighbourhood {
     }
 
     static VertexNeighbourhood of(int vertexCount, int[] indices) {
-        long[] keys = new long[indices.length];
-        for (int t = 0; t < indices.length; t += 3) {
-            keys[t] = key(indices[t], indices[t + 1]);
-            keys[t + 1] = key(indices[t + 1], indices[t + 2]);
-            keys[t + 2] = key(indices[t + 2], indices[t]);
-        }
-        Arrays.parallelSort(keys);
+        EdgeGroups groups = EdgeGroups.of(vertexCount, indices);
         int[] offsets = new int[vertexCount + 1];
         boolean[] boundaryVertex = new boolean[vertexCount];
         boolean[] nonManifoldVertex = new boolean[vertexCount];
-        byte[] uses = new byte[keys.length];
+        // unique edges in ascending (a, b) order, a < b
+        int[] edgeA = new int[groups.entry.length];
+        int[] edgeB = new int[groups.entry.length];
+        byte[] uses = new byte[groups.entry.length];
         int boundaryEdges = 0;
         int nonManifoldEdges = 0;
         int unique = 0;
-        for (int i = 0; i < keys.length;) {
-            int j = i + 1;
-            while (j < keys.length && keys[j] == keys[i]) {
-                j++;
-            }
-            int a = (int) (keys[i] >>> 32);
-            int b = (int) keys[i];
-            if (a != b) {
-                offsets[a + 1]++;
-                offsets[b + 1]++;
-                if (j - i == 1) {
-                    boundaryEdges++;
-                    boundaryVertex[a] = true;
-                    boundaryVertex[b] = true;
-                } else if (j - i > 2) {
-                    nonManifoldEdges++;
-                    nonManifoldVertex[a] = true;
-                    nonManifoldVertex[b] = true;
+        for (int a = 0; a < vertexCount; a++) {
+            int end = groups.start[a + 1];
+            for (int i = groups.start[a]; i < end;) {
+                int j = groups.groupEnd(i, end);
+                int b = groups.larger(i);
+                if (a != b) {
+                    offsets[a + 1]++;
+                    offsets[b + 1]++;
+                    if (j - i == 1) {
+                        boundaryEdges++;
+                        boundaryVertex[a] = true;
+                        boundaryVertex[b] = true;
+                    } else if (j - i > 2) {
+                        nonManifoldEdges++;
+                        nonManifoldVertex[a] = true;
+                        nonManifoldVertex[b] = true;
+                    }
+                    uses[unique] = (byte) Math.min(j - i, 3);
+                    edgeA[unique] = a;
+                    edgeB[unique++] = b;
                 }
-                uses[unique] = (byte) Math.min(j - i, 3);
-                keys[unique++] = keys[i];
+                i = j;
             }
-            i = j;
         }
         for (int v = 0; v < vertexCount; v++) {
             offsets[v + 1] += offsets[v];
@@ -79,12 +77,12 @@ final class VertexNeighbourhood {
         int[] fill = Arrays.copyOf(offsets, vertexCount);
         int[] neighbours = new int[offsets[vertexCount]];
         boolean[] boundaryEdge = new boolean[neighbours.length];
-        // NB: keys are sorted by (a, b) with a < b, so row v first receives its smaller neighbours
-        // (keys (a, v), ascending a) and then its larger ones (keys (v, b), ascending b): every row
-        // comes out in ascending order without a second sort.
+        // NB: edges come in ascending (a, b) order with a < b, so row v first receives its smaller
+        // neighbours (edges (a, v), ascending a) and then its larger ones (edges (v, b), ascending b):
+        // every row comes out in ascending order without a second sort.
         for (int e = 0; e < unique; e++) {
-            int a = (int) (keys[e] >>> 32);
-            int b = (int) keys[e];
+            int a = edgeA[e];
+            int b = edgeB[e];
             boolean boundary = uses[e] == 1;
             neighbours[fill[a]] = b;
             boundaryEdge[fill[a]++] = boundary;
@@ -97,9 +95,5 @@ final class VertexNeighbourhood {
 
     int vertexCount() {
         return offsets.length - 1;
-    }
-
-    static long key(int a, int b) {
-        return a < b ? ((long) a << 32) | (b & 0xFFFFFFFFL) : ((long) b << 32) | (a & 0xFFFFFFFFL);
     }
 }
