@@ -7,6 +7,7 @@
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 B="$ROOT/viewer-demo/target/device-bundle"
+rm -f "$B/frame.csv"
 ITER="${ORGAN3D_FRAME_ITER:-5}"
 LOG="${OUT:-$B}/frame-check.log"
 mkdir -p "$(dirname "$LOG")"
@@ -16,10 +17,20 @@ echo "=== GPU"
 nvidia-smi --query-gpu=name,driver_version --format=csv,noheader 2>/dev/null || echo "(no nvidia-smi)"
 echo "=== EGL vendors (glvnd)"
 ls /usr/share/glvnd/egl_vendor.d/ /etc/glvnd/egl_vendor.d/ 2>/dev/null
-ls /usr/lib/x86_64-linux-gnu/libEGL*.so* /usr/lib64/libEGL*.so* 2>/dev/null
+ls /usr/lib/x86_64-linux-gnu/ /usr/lib64/ 2>/dev/null | grep -E '^lib(EGL|GL|OpenGL|nvidia-(egl|gl|eglcore|glcore|glsi|tls))' | tr '\n' ' '; echo
 echo "=== JMH ViewerFrameBench, headless EGL"
-timeout --kill-after=10 240 "$B/runtime/bin/java" -Xmx8g -Dorgan3d.gl.headless=egl -jar "$B/benchmarks.jar" \
-    'ViewerFrameBench.frame' -f 0 -wi 2 -i "$ITER" -w 2s -r 2s -tu ms -bm avgt
+# NB: GPU containers often have the NVIDIA vendor libraries (libEGL_nvidia, listed in egl_vendor.d) but
+# not glvnd's dispatch libraries; the bundle carries those (libEGL.so.1, libOpenGL.so.0,
+# libGLdispatch.so.0). OpenGL functions come from libOpenGL.so.0 (no GLX, so no X11 libraries).
+if ! ldconfig -p 2>/dev/null | grep -q 'libEGL.so.1 '; then
+    export LD_LIBRARY_PATH="$B/glvnd${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
+    echo "(using the bundle's glvnd dispatch libraries)"
+fi
+timeout --kill-after=10 240 "$B/runtime/bin/java" -Xmx8g -Dorgan3d.gl.headless=egl \
+    -Dorg.lwjgl.opengl.libname=libOpenGL.so.0 -jar "$B/benchmarks.jar" \
+    'ViewerFrameBench.frame' -f 0 -wi 2 -i "$ITER" -w 2s -r 2s -tu ms -bm avgt -rf csv -rff "$B/frame.csv"
 rc=$?
+# NB: JMH exits 0 when a benchmark's setup fails; a result row per stereo mode is what counts
+[ "$(grep -c '"org.organ3d.bench.ViewerFrameBench.frame"' "$B/frame.csv" 2>/dev/null)" = 2 ] || rc=1
 echo "=== RESULT: $([ $rc -eq 0 ] && echo PASS || echo "FAIL($rc)")"
 exit $rc
