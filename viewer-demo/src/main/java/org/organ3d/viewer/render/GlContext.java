@@ -55,7 +55,9 @@ public final class GlContext implements AutoCloseable {
         if (!ok) {
             glfwSetErrorCallback(null);
             errors.free();
-            throw new IllegalStateException("GLFW could not be initialised (no display? " + lastError + ")");
+            throw new IllegalStateException("GLFW could not be initialised (no display? " + lastError + ")"
+                    + (headless ? "" : "; without an X server, -Dorgan3d.gl.headless=egl renders offscreen through EGL"
+                            + " (with ./organ3d: ORGAN3D_JAVA_OPTS=-Dorgan3d.gl.headless=egl)"));
         }
         boolean debugOn = Boolean.getBoolean("organ3d.gl.debug");
         long w = NULL;
