@@ -58,7 +58,7 @@ public final class Hud implements OverlayPainter {
             return;
         }
         if (state.showLegend) {
-            legend(batch, w);
+            legend(batch, w, h);
         }
         selectedInfo(batch);
         if (interactive) {
@@ -162,10 +162,16 @@ public final class Hud implements OverlayPainter {
         }
     }
 
-    private void legend(OverlayBatch batch, int w) {
+    /**
+     * One line per organ from the top right, as many as fit above the bottom margin; when more organs
+     * exist than lines (maps with 100+ labels), the last line says how many are not listed.
+     */
+    private void legend(OverlayBatch batch, int w, int h) {
         List<SceneObject> objs = state.scene.objects();
         float y = 24;
-        for (int i = 0; i < objs.size() && i < 40; i++) {
+        int fit = Math.max(1, (int) ((h - 40 - y) / font.lineHeight()) + 1);
+        int shown = objs.size() <= fit ? objs.size() : fit - 1;
+        for (int i = 0; i < shown; i++) {
             SceneObject o = objs.get(i);
             float[] col = o.rgba();
             float x = w - 180;
@@ -176,6 +182,9 @@ public final class Hud implements OverlayPainter {
             }
             font.draw(batch, o.name(), x + 18, y, 1, 1, 1, alpha);
             y += font.lineHeight();
+        }
+        if (shown < objs.size()) {
+            font.draw(batch, "... and " + (objs.size() - shown) + " more (Tab)", w - 162, y, 0.8f, 0.8f, 0.8f, 1);
         }
     }
 
