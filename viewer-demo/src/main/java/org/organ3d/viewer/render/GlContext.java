@@ -15,8 +15,9 @@ import org.lwjgl.system.Callback;
  * A GLFW window with an OpenGL 3.3 core context made current on the calling thread. With
  * {@code -Dorgan3d.gl.debug=true} the context is a debug context and driver messages go to stderr.
  * A stereo (quad-buffered) framebuffer is requested with GLFW_STEREO before the window is created;
- * {@link #stereoGranted()} says whether the driver gave one. With {@code -Dorgan3d.gl.headless=egl} GLFW's
- * null platform and an EGL context are used instead of a window system (GPU servers without X). {@link #close()} destroys the window,
+ * {@link #stereoGranted()} says whether the driver gave one. With {@code -Dorgan3d.gl.headless=egl}, and for
+ * hidden contexts on Linux without a display server, GLFW's null platform and an EGL context are used
+ * instead of a window system (servers without X: offscreen only). {@link #close()} destroys the window,
  * frees the callbacks and terminates GLFW (this class owns the GLFW lifetime: one at a time).
  */
 public final class GlContext implements AutoCloseable {
@@ -36,7 +37,9 @@ public final class GlContext implements AutoCloseable {
         glfwSetErrorCallback(errors);
         // NB: -Dorgan3d.gl.headless=egl uses GLFW's null platform with an EGL context: offscreen rendering
         // on a GPU server without an X server (the window is never shown; only framebuffer objects work).
-        boolean headless = "egl".equalsIgnoreCase(System.getProperty("organ3d.gl.headless", ""));
+        // A hidden context on Linux without any display server takes that path by itself.
+        boolean headless = "egl".equalsIgnoreCase(System.getProperty("organ3d.gl.headless", ""))
+                || !visible && noDisplayServer();
         if (headless) {
             glfwInitHint(GLFW_PLATFORM, GLFW_PLATFORM_NULL);
         }
@@ -85,13 +88,21 @@ public final class GlContext implements AutoCloseable {
             glfwTerminate();
             glfwSetErrorCallback(null);
             errors.free();
-            throw new IllegalStateException("no OpenGL 3.3 core context could be created: " + lastError);
+            throw new IllegalStateException("no OpenGL 3.3 core context could be created: " + lastError
+                    + (headless ? " (offscreen through EGL: no display server; is libEGL.so.1 installed?)" : ""));
         }
         window = w;
         glfwMakeContextCurrent(window);
         GL.createCapabilities();
         debug = debugOn ? GLUtil.setupDebugMessageCallback(System.err) : null;
         stereo = triedStereo && glGetBoolean(GL_STEREO);
+    }
+
+    /** Linux with neither an X nor a Wayland display: only an EGL context can render there. */
+    private static boolean noDisplayServer() {
+        boolean linux = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux");
+        String x = System.getenv("DISPLAY");
+        return linux && (x == null || x.isBlank()) && System.getenv("WAYLAND_DISPLAY") == null;
     }
 
     public long window() {
