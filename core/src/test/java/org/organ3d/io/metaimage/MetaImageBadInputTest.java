@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.io.raw.BadInputs;
 
 /** Malformed MetaImage files give a {@link MetaImageFormatException} naming the file and the cause. */
 class MetaImageBadInputTest {
@@ -22,20 +23,7 @@ class MetaImageBadInputTest {
             + "TransformMatrix = 1 0 0 0 1 0 0 0 1\nOffset = 0 0 0\nElementSpacing = 1 1 1\nDimSize = 4 3 2\nElementType = MET_SHORT\n";
 
     private void fails(String name, byte[] content, String... words) throws IOException {
-        Path f = dir.resolve(name);
-        Files.write(f, content);
-        MetaImageFormatException e = assertThrows(MetaImageFormatException.class, () -> new MetaImageFormat().read(f));
-        assertTrue(e.getMessage().contains(dir.toString()), e.getMessage());
-        for (String w : words) {
-            assertTrue(e.getMessage().contains(w), "'" + w + "' missing in: " + e.getMessage());
-        }
-    }
-
-    private static byte[] cat(String header, byte[] data) {
-        byte[] h = header.getBytes(StandardCharsets.US_ASCII);
-        byte[] r = Arrays.copyOf(h, h.length + data.length);
-        System.arraycopy(data, 0, r, h.length, data.length);
-        return r;
+        BadInputs.fails(MetaImageFormatException.class, new MetaImageFormat(), dir.resolve(name), content, words);
     }
 
     private static byte[] zlib(byte[] b) {
@@ -50,7 +38,7 @@ class MetaImageBadInputTest {
     @Test
     void good() throws IOException {
         Path f = dir.resolve("ok.mha");
-        Files.write(f, cat(HEAD + "ElementDataFile = LOCAL\n", new byte[48]));
+        Files.write(f, BadInputs.cat(HEAD + "ElementDataFile = LOCAL\n", new byte[48]));
         new MetaImageFormat().read(f);
     }
 
@@ -66,52 +54,52 @@ class MetaImageBadInputTest {
 
     @Test
     void truncated() throws IOException {
-        fails("t.mha", cat(HEAD + "ElementDataFile = LOCAL\n", new byte[40]), "truncated");
+        fails("t.mha", BadInputs.cat(HEAD + "ElementDataFile = LOCAL\n", new byte[40]), "truncated");
     }
 
     @Test
     void truncatedCompressed() throws IOException {
         byte[] z = zlib(new byte[48]);
-        fails("tz.mha", cat(HEAD + "CompressedData = True\nElementDataFile = LOCAL\n", Arrays.copyOf(z, z.length - 6)), "ends early");
+        fails("tz.mha", BadInputs.cat(HEAD + "CompressedData = True\nElementDataFile = LOCAL\n", Arrays.copyOf(z, z.length - 6)), "ends early");
     }
 
     @Test
     void compressedSizeLargerThanFile() throws IOException {
         byte[] z = zlib(new byte[48]);
-        fails("cs.mha", cat(HEAD + "CompressedData = True\nCompressedDataSize = 5000\nElementDataFile = LOCAL\n", z), "CompressedDataSize");
+        fails("cs.mha", BadInputs.cat(HEAD + "CompressedData = True\nCompressedDataSize = 5000\nElementDataFile = LOCAL\n", z), "CompressedDataSize");
     }
 
     @Test
     void absurdSizeCompressed() throws IOException {
-        fails("huge.mha", cat(HEAD.replace("DimSize = 4 3 2", "DimSize = 20000 20000 20000") + "CompressedData = True\nElementDataFile = LOCAL\n",
+        fails("huge.mha", BadInputs.cat(HEAD.replace("DimSize = 4 3 2", "DimSize = 20000 20000 20000") + "CompressedData = True\nElementDataFile = LOCAL\n",
                 zlib(new byte[48])), "absurd size");
     }
 
     @Test
     void dimSizeMismatch() throws IOException {
-        fails("dm.mha", cat(HEAD.replace("DimSize = 4 3 2", "DimSize = 4 3") + "ElementDataFile = LOCAL\n", new byte[48]), "DimSize");
+        fails("dm.mha", BadInputs.cat(HEAD.replace("DimSize = 4 3 2", "DimSize = 4 3") + "ElementDataFile = LOCAL\n", new byte[48]), "DimSize");
     }
 
     @Test
     void negativeSpacing() throws IOException {
-        fails("neg.mha", cat(HEAD.replace("ElementSpacing = 1 1 1", "ElementSpacing = 1 -1 1") + "ElementDataFile = LOCAL\n", new byte[48]),
+        fails("neg.mha", BadInputs.cat(HEAD.replace("ElementSpacing = 1 1 1", "ElementSpacing = 1 -1 1") + "ElementDataFile = LOCAL\n", new byte[48]),
                 "ElementSpacing", "positive");
     }
 
     @Test
     void nanSpacing() throws IOException {
-        fails("nan.mha", cat(HEAD.replace("ElementSpacing = 1 1 1", "ElementSpacing = 1 nan 1") + "ElementDataFile = LOCAL\n", new byte[48]),
+        fails("nan.mha", BadInputs.cat(HEAD.replace("ElementSpacing = 1 1 1", "ElementSpacing = 1 nan 1") + "ElementDataFile = LOCAL\n", new byte[48]),
                 "ElementSpacing");
     }
 
     @Test
     void unsupportedType() throws IOException {
-        fails("ty.mha", cat(HEAD.replace("MET_SHORT", "MET_LONG_LONG") + "ElementDataFile = LOCAL\n", new byte[96]), "unsupported ElementType");
+        fails("ty.mha", BadInputs.cat(HEAD.replace("MET_SHORT", "MET_LONG_LONG") + "ElementDataFile = LOCAL\n", new byte[96]), "unsupported ElementType");
     }
 
     @Test
     void multiChannel() throws IOException {
-        fails("ch.mha", cat(HEAD + "ElementNumberOfChannels = 3\nElementDataFile = LOCAL\n", new byte[144]), "multi-component");
+        fails("ch.mha", BadInputs.cat(HEAD + "ElementNumberOfChannels = 3\nElementDataFile = LOCAL\n", new byte[144]), "multi-component");
     }
 
     @Test

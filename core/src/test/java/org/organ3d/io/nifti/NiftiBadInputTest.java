@@ -3,7 +3,6 @@ package org.organ3d.io.nifti;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -11,10 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.io.raw.BadInputs;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.raw.TestVolumes;
 import org.organ3d.volume.Dimensions;
@@ -35,28 +34,13 @@ class NiftiBadInputTest {
     }
 
     private NiftiFormatException fails(String name, byte[] content, String... causeWords) throws IOException {
-        Path f = dir.resolve(name);
-        Files.write(f, content);
-        NiftiFormatException e = assertThrows(NiftiFormatException.class, () -> new NiftiFormat().read(f));
-        assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
-        for (String w : causeWords) {
-            assertTrue(e.getMessage().contains(w), "'" + w + "' missing in: " + e.getMessage());
-        }
-        return e;
+        return BadInputs.fails(NiftiFormatException.class, new NiftiFormat(), dir.resolve(name), content, causeWords);
     }
 
     private byte[] patched(int offset, java.util.function.Consumer<ByteBuffer> p) {
         byte[] b = good.clone();
         p.accept(ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN).position(offset));
         return b;
-    }
-
-    private static byte[] gzip(byte[] b) throws IOException {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        try (GZIPOutputStream g = new GZIPOutputStream(o)) {
-            g.write(b);
-        }
-        return o.toByteArray();
     }
 
     @Test
@@ -82,13 +66,13 @@ class NiftiBadInputTest {
 
     @Test
     void truncatedGzip() throws IOException {
-        byte[] gz = gzip(good);
+        byte[] gz = BadInputs.gzip(good);
         fails("cut.nii.gz", Arrays.copyOf(gz, gz.length / 2), "ends early");
     }
 
     @Test
     void corruptGzip() throws IOException {
-        byte[] gz = gzip(good);
+        byte[] gz = BadInputs.gzip(good);
         for (int i = gz.length / 2; i < gz.length / 2 + 40; i++) {
             gz[i] ^= 0x5a;
         }
@@ -98,7 +82,7 @@ class NiftiBadInputTest {
     @Test
     void absurdDimensionsInSmallGzip() throws IOException {
         byte[] b = patched(40, x -> x.putShort((short) 3).putShort((short) 30000).putShort((short) 30000).putShort((short) 30000));
-        fails("huge.nii.gz", gzip(b), "absurd size");
+        fails("huge.nii.gz", BadInputs.gzip(b), "absurd size");
     }
 
     @Test

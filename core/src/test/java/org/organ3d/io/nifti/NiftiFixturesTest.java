@@ -1,17 +1,16 @@
 package org.organ3d.io.nifti;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.util.Map;
 import org.joml.Matrix4d;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.raw.FixtureTruth;
 import org.organ3d.io.raw.TestJson;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;
@@ -32,15 +31,9 @@ class NiftiFixturesTest {
         "qform_qfac_neg_int8.nii", "scaled_uint16.nii", "bigendian_int32.nii", "nifti2_float64.nii.gz",
         "uint32_large.nii", "four_d_float32.nii", "nifti2_bigendian_int16.nii.gz", "pair_int16.hdr"})
     void readsAsNibabelDoes(String name) throws Exception {
-        Path f = fixture(name);
-        Map<String, Object> truth = TestJson.read(f.resolveSibling(name + ".json"));
-        LoadedImage img = ImageFormats.read(f);
-        assertEquals("nifti", img.format());
-        Volume v = img.volume();
-        double[] shape = TestJson.vector(truth.get("shape"));
-        assertArrayEquals(new int[] {(int) shape[0], (int) shape[1], (int) shape[2]}, v.dimensions().toArray());
-
-        double[][] ras = TestJson.matrix(truth.get("affine_ras"));
+        FixtureTruth t = FixtureTruth.read(fixture(name), "nifti");
+        Volume v = t.image().volume();
+        double[][] ras = TestJson.matrix(t.truth().get("affine_ras"));
         Matrix4d lps = new Matrix4d();
         for (int r = 0; r < 4; r++) {
             for (int c = 0; c < 4; c++) {
@@ -49,19 +42,7 @@ class NiftiFixturesTest {
         }
         Geometry expected = Geometry.fromAffine(lps);
         assertTrue(expected.equalsWithin(v.geometry(), 1e-6), name + ": nibabel " + expected + " organ3d " + v.geometry());
-
-        double[] values = TestJson.vector(truth.get("values"));
-        int nx = v.nx();
-        int ny = v.ny();
-        for (int k = 0; k < v.nz(); k++) {
-            for (int j = 0; j < ny; j++) {
-                for (int i = 0; i < nx; i++) {
-                    double want = values[i + nx * (j + ny * k)];
-                    double got = v.value(i, j, k);
-                    assertEquals(want, got, 1e-6 * Math.max(1, Math.abs(want)), name + " at " + i + "," + j + "," + k);
-                }
-            }
-        }
+        t.assertShapeAndValues(name, 1e-6);
     }
 
     @org.junit.jupiter.api.Test

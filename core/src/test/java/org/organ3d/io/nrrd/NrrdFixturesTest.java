@@ -1,6 +1,5 @@
 package org.organ3d.io.nrrd;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.raw.FixtureTruth;
 import org.organ3d.io.raw.TestJson;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
@@ -28,23 +28,13 @@ class NrrdFixturesTest {
     @ValueSource(strings = {"ct_lps_gzip.nrrd", "mr_ras_raw_bigendian.nrrd", "detached.nhdr", "ascii_spacings.nrrd",
         "slicer.seg.nrrd", "layers.seg.nrrd"})
     void readsAsSpecified(String name) throws Exception {
-        Path f = fixture(name);
-        Map<String, Object> truth = TestJson.read(f.resolveSibling(name + ".json"));
-        LoadedImage img = ImageFormats.read(f);
-        assertEquals("nrrd", img.format());
+        FixtureTruth t = FixtureTruth.read(fixture(name), "nrrd");
+        LoadedImage img = t.image();
+        Map<String, Object> truth = t.truth();
         Volume v = img.volume();
-        double[] shape = TestJson.vector(truth.get("shape"));
-        assertArrayEquals(new int[] {(int) shape[0], (int) shape[1], (int) shape[2]}, v.dimensions().toArray());
         Geometry want = Geometry.fromRowMajor(TestJson.matrix(truth.get("affine_lps")));
         assertTrue(want.equalsWithin(v.geometry(), 1e-9), name + ": want " + want + " got " + v.geometry());
-        double[] values = TestJson.vector(truth.get("values"));
-        for (int k = 0; k < v.nz(); k++) {
-            for (int j = 0; j < v.ny(); j++) {
-                for (int i = 0; i < v.nx(); i++) {
-                    assertEquals(values[i + v.nx() * (j + v.ny() * k)], v.value(i, j, k), 0, name + " at " + i + "," + j + "," + k);
-                }
-            }
-        }
+        t.assertShapeAndValues(name, 0);
         @SuppressWarnings("unchecked")
         Map<String, Object> labels = (Map<String, Object>) truth.get("labels");
         if (labels != null) {
