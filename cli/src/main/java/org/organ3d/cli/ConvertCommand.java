@@ -12,6 +12,7 @@ import org.organ3d.io.LoadedImage;
 import org.organ3d.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -29,8 +30,8 @@ import picocli.CommandLine.Spec;
             ".nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd (label map with Slicer segments), .mha, .mhd."})
 final class ConvertCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "<input>", description = "DICOM folder or file, .nii(.gz), .nrrd, .nhdr, .seg.nrrd, .mha or .mhd.")
-    Path input;
+    @Mixin
+    Inputs input;
 
     @Parameters(index = "1", paramLabel = "<output>", description = "Output file; its extension picks the format.")
     Path output;
@@ -38,8 +39,6 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document (format, dimensions, out) on stdout.")
     boolean json;
 
-    @Option(names = "--series", paramLabel = "UID", description = "DICOM folder: convert this Series Instance UID instead of the largest series.")
-    String series;
 
     @Spec
     CommandSpec spec;
@@ -49,7 +48,7 @@ final class ConvertCommand implements Callable<Integer> {
         ImageFormat writer = ImageFormats.all().stream().filter(f -> f.canWrite(output)).findFirst()
                 .orElseThrow(() -> new UsageException("cannot tell the output format from " + output
                         + " (use .nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd, .mha or .mhd)"));
-        LoadedImage img = Inputs.read(input, series);
+        LoadedImage img = input.read();
         Volume v = img.volume();
         PrintWriter err = spec.commandLine().getErr();
         for (String w : img.warnings()) {

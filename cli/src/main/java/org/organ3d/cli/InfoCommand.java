@@ -8,7 +8,6 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.nio.ShortBuffer;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -19,8 +18,8 @@ import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -32,15 +31,12 @@ import picocli.CommandLine.Spec;
         description = "Describe a study: format, size, geometry (voxel to LPS mm), statistics of the rescaled values.")
 final class InfoCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "<input>",
-            description = "DICOM folder or file, .nii, .nii.gz, .nrrd, .seg.nrrd, .mha or .mhd.")
-    Path input;
+    @Mixin
+    Inputs input;
 
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
-    @Option(names = "--series", paramLabel = "UID", description = "DICOM folder: read this Series Instance UID instead of the largest series.")
-    String series;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -51,7 +47,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LoadedImage img = Inputs.read(input, series);
+        LoadedImage img = input.read();
         Volume v = img.volume();
         Stats st = stats(v);
         PrintWriter out = spec.commandLine().getOut();

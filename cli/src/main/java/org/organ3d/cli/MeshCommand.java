@@ -30,8 +30,8 @@ import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,11 +50,9 @@ final class MeshCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<input>", description = "DICOM folder or file, .nii(.gz), .nrrd, .seg.nrrd, .mha/.mhd.")
-    Path input;
+    @Mixin
+    Inputs input;
 
-    @Option(names = "--series", paramLabel = "UID", description = "DICOM folder: use this Series Instance UID instead of the largest series.")
-    String series;
 
     @Option(names = "--out", required = true, paramLabel = "<file>", description = "Output .stl, .obj, .ply or .glb (STL with several labels: one file per label).")
     Path out;
@@ -139,7 +137,7 @@ final class MeshCommand implements Callable<Integer> {
             throw new UsageException("label surfaces (surface nets) run on the java backend only, not '" + backend + "'");
         }
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage img = Inputs.read(input, series);
+        LoadedImage img = input.read();
         for (String w : img.warnings()) {
             err.println("organ3d mesh: warning: " + input + ": " + w);
         }
@@ -236,7 +234,7 @@ final class MeshCommand implements Callable<Integer> {
             ArrayNode outs = n.putArray("out");
             written.forEach(p -> outs.add(p.toString()));
             n.put("coords", frame.name());
-            n.put("input", input.toString());
+            n.put("input", input.path.toString());
             Json.print(o, n);
             return;
         }

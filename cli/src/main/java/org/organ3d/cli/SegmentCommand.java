@@ -21,8 +21,8 @@ import org.organ3d.segment.ThresholdRange;
 import org.organ3d.volume.LabelInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -39,11 +39,9 @@ final class SegmentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<input>", description = "DICOM folder or file, .nii(.gz), .nrrd, .mha/.mhd.")
-    Path input;
+    @Mixin
+    Inputs input;
 
-    @Option(names = "--series", paramLabel = "UID", description = "DICOM folder: use this Series Instance UID instead of the largest series.")
-    String series;
 
     @Option(names = "--out", required = true, paramLabel = "<labels>", description = "Output label map: .nii.gz, .nii, .nrrd, .seg.nrrd, .mha or .mhd.")
     Path out;
@@ -104,7 +102,7 @@ final class SegmentCommand implements Callable<Integer> {
         SegmentationPlan plan = plan();
         checkWritable(out);
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage img = Inputs.read(input, series);
+        LoadedImage img = input.read();
         for (String w : img.warnings()) {
             err.println("organ3d segment: warning: " + input + ": " + w);
         }
@@ -127,7 +125,7 @@ final class SegmentCommand implements Callable<Integer> {
             n.put("volumeMm3", r.volumeMm3());
             n.put("components", r.components());
             n.put("out", out.toString());
-            n.put("input", input.toString());
+            n.put("input", input.path.toString());
             n.put("label", label);
             if (r.range() != null) {
                 ObjectNode rg = n.putObject("range");
