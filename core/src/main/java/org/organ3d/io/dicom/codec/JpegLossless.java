@@ -48,11 +48,7 @@ final class JpegLossless {
             } else if (marker == JpegMarkerReader.DHT) {
                 readTables(r, tables, fused);
             } else if (marker == JpegMarkerReader.DRI) {
-                int p = r.segment();
-                if (r.payloadLength(p) < 2) {
-                    throw CodecException.at(NAME, p, "DRI segment too short");
-                }
-                restartInterval = r.u16(p);
+                restartInterval = r.restartInterval();
             } else if (marker == JpegMarkerReader.SOS) {
                 if (frame == null) {
                     throw CodecException.at(NAME, at, "scan before the SOF3 frame header");

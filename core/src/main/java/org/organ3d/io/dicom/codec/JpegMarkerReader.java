@@ -79,6 +79,15 @@ final class JpegMarkerReader {
         return start;
     }
 
+    /** Reads a DRI segment at the current position and returns its restart interval (MCUs or lines). */
+    int restartInterval() throws CodecException {
+        int p = segment();
+        if (payloadLength(p) < 2) {
+            throw CodecException.at(codec, p, "DRI segment too short");
+        }
+        return u16(p);
+    }
+
     /** Length of the payload of the segment whose payload starts at {@code start}. */
     int payloadLength(int start) {
         return u16(start - 2) - 2;
