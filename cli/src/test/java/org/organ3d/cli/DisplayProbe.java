@@ -2,7 +2,7 @@ package org.organ3d.cli;
 
 import java.util.Optional;
 import org.lwjgl.glfw.GLFW;
-import org.organ3d.testdata.junit.DeviceProbe;
+import org.organ3d.testkit.DeviceProbe;
 
 /** Test probe: a display where GLFW initialises (the viewer's offscreen renderer needs one). */
 public final class DisplayProbe implements DeviceProbe {

@@ -17,7 +17,7 @@ import org.organ3d.mesh.io.CoordinateSystem;
 import org.organ3d.mesh.io.ExportOptions;
 import org.organ3d.mesh.io.MeshWriters;
 import org.organ3d.mesh.io.NamedMesh;
-import org.organ3d.testdata.junit.RequiresDevice;
+import org.organ3d.testkit.RequiresDevice;
 import picocli.CommandLine;
 
 class ViewCommandTest {

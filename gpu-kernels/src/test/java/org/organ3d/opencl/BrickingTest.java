@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.organ3d.compute.JavaBackend;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
-import org.organ3d.testdata.junit.RequiresDevice;
+import org.organ3d.testkit.RequiresDevice;
 import org.organ3d.volume.Volume;
 
 /**

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.organ3d.testdata.junit.RequiresDevice;
+import org.organ3d.testkit.RequiresDevice;
 
 /** Every {@code .cl} file is listed in {@link ProgramCache#SOURCES} and compiles on the device. */
 @Tag("opencl")

@@ -2,7 +2,7 @@ package org.organ3d.opencl;
 
 import org.junit.jupiter.api.Tag;
 import org.organ3d.compute.ComputeBackend;
-import org.organ3d.testdata.junit.RequiresDevice;
+import org.organ3d.testkit.RequiresDevice;
 
 /** The contract run on the OpenCL backend (PoCL here; a GPU where there is one), explicit mode. */
 @Tag("opencl")

@@ -1,7 +1,7 @@
 package org.organ3d.opencl;
 
 import java.util.Optional;
-import org.organ3d.testdata.junit.DeviceProbe;
+import org.organ3d.testkit.DeviceProbe;
 
 /** Test probe: OpenCL is usable when JOCL lists at least one device. */
 public final class OpenClProbe implements DeviceProbe {

@@ -17,7 +17,7 @@ import org.organ3d.compute.MaskMoments;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.segment.ThresholdRange;
-import org.organ3d.testdata.junit.RequiresDevice;
+import org.organ3d.testkit.RequiresDevice;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;

@@ -17,7 +17,7 @@ import static org.lwjgl.glfw.GLFW.glfwWindowHint;
 import static org.lwjgl.system.MemoryUtil.NULL;
 
 import java.util.Optional;
-import org.organ3d.testdata.junit.DeviceProbe;
+import org.organ3d.testkit.DeviceProbe;
 
 /** Test probe: OpenGL is usable when GLFW initialises and opens a hidden 3.3 core window. */
 public final class GlProbe implements DeviceProbe {

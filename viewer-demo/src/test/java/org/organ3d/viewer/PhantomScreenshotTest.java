@@ -12,7 +12,7 @@ import org.organ3d.testdata.phantom.PhantomGenerator;
 import org.organ3d.testdata.phantom.PhantomGrid;
 import org.organ3d.testdata.phantom.PhantomStudy;
 import org.organ3d.testdata.phantom.StructureTruth;
-import org.organ3d.testdata.junit.RequiresDevice;
+import org.organ3d.testkit.RequiresDevice;
 
 /**
  * The small abdominal phantom's truth label map through the viewer's loader and offscreen renderer:

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.mesh.MeshPrimitives;
 import org.organ3d.mesh.io.NamedMesh;
-import org.organ3d.testdata.junit.RequiresDevice;
+import org.organ3d.testkit.RequiresDevice;
 
 /**
  * Offscreen pictures of an analytic scene (red sphere r = 30 mm at (-40, 0, 0), green box 40 mm wide

@@ -1,4 +1,4 @@
-package org.organ3d.testdata.junit;
+package org.organ3d.testkit;
 
 import java.util.Optional;
 

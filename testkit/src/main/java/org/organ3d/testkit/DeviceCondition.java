@@ -1,14 +1,10 @@
-package org.organ3d.testdata.junit;
+package org.organ3d.testkit;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,8 +16,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
  */
 public final class DeviceCondition implements BeforeAllCallback, BeforeEachCallback {
 
-    /** System property naming the devices whose tests must run. */
-    public static final String REQUIRE_PROPERTY = "organ3d.require";
+    /** System property naming the devices whose tests must run ({@link Requirements#PROPERTY}). */
+    public static final String REQUIRE_PROPERTY = Requirements.PROPERTY;
 
     private static final Map<Class<? extends DeviceProbe>, Optional<String>> CACHE = new ConcurrentHashMap<>();
 
@@ -39,13 +35,9 @@ public final class DeviceCondition implements BeforeAllCallback, BeforeEachCallb
                 .ifPresent(a -> check(a, context));
     }
 
-    /** The devices named by {@code organ3d.require}, lower-case. */
+    /** The devices and tools named by {@code organ3d.require}, lower-case. */
     public static Set<String> requiredDevices() {
-        String p = System.getProperty(REQUIRE_PROPERTY, "");
-        return Arrays.stream(p.split(","))
-                .map(s -> s.trim().toLowerCase(Locale.ROOT))
-                .filter(s -> !s.isEmpty())
-                .collect(Collectors.toSet());
+        return Requirements.required();
     }
 
     private static void check(RequiresDevice a, ExtensionContext context) {
@@ -53,13 +45,7 @@ public final class DeviceCondition implements BeforeAllCallback, BeforeEachCallb
         if (why.isEmpty()) {
             return;
         }
-        String device = a.value().toLowerCase(Locale.ROOT);
-        String msg = "[" + device + "] " + context.getDisplayName() + ": device unavailable: " + why.get();
-        if (requiredDevices().contains(device)) {
-            Assertions.fail(msg + " (required by -D" + REQUIRE_PROPERTY + ")");
-        }
-        System.out.println("SKIPPED " + msg);
-        Assumptions.abort(msg);
+        Requirements.missing(a.value().toLowerCase(Locale.ROOT), false, context.getDisplayName(), why.get());
     }
 
     private static Optional<String> probe(Class<? extends DeviceProbe> type) {
