@@ -18,9 +18,9 @@ import org.organ3d.compute.FallbackBackend;
 import org.organ3d.compute.JavaBackend;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.mesh.IsoSurfaceOptions;
-import org.organ3d.mesh.SurfaceExtraction;
 import org.organ3d.mesh.SurfaceExtraction.PostProcessing;
 import org.organ3d.mesh.SurfaceExtraction.Surface;
+import org.organ3d.mesh.SurfaceExtraction;
 import org.organ3d.mesh.io.CoordinateSystem;
 import org.organ3d.mesh.io.ExportOptions;
 import org.organ3d.mesh.io.MeshFormat;
@@ -29,8 +29,8 @@ import org.organ3d.mesh.io.NamedMesh;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -122,10 +122,8 @@ final class MeshCommand implements Callable<Integer> {
             case "RAS" -> CoordinateSystem.RAS;
             default -> throw new UsageException("--coords must be LPS or RAS: " + coords);
         };
-        try {
-            MeshFormat.of(out);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+        if (MeshFormat.find(out).isEmpty()) {
+            throw new UsageException("unknown mesh format (use .stl, .obj, .ply or .glb): " + out);
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -138,7 +136,7 @@ final class MeshCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         LoadedImage img = input.read();
-        for (String w : img.warnings()) {
+        for (String w : Inputs.messages(img)) {
             err.println("organ3d mesh: warning: " + input + ": " + w);
         }
         err.flush();

@@ -21,8 +21,8 @@ import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.SurfaceNets;
 import org.organ3d.mesh.WindowedSincSmoothing;
+import org.organ3d.mesh.io.MeshReaders;
 import org.organ3d.mesh.io.NamedMesh;
-import org.organ3d.viewer.io.MeshFiles;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
 
@@ -76,13 +76,13 @@ public final class SceneLoader {
         }
         int meshIndex = 0;
         for (Path p : inputs) {
-            if (!Files.isDirectory(p) && MeshFiles.isMeshFile(p)) {
+            if (!Files.isDirectory(p) && MeshReaders.isMeshFile(p)) {
                 progress.update("reading " + p.getFileName(), Double.NaN);
-                for (NamedMesh read : MeshFiles.readAll(p, AnatomicalPalette.colour(p.getFileName().toString(), ++meshIndex))) {
+                for (NamedMesh read : MeshReaders.readAll(p, AnatomicalPalette.colour(p.getFileName().toString(), ++meshIndex))) {
                     NamedMesh m = read;
                     // NB: a GLB states its frame; --ras is for the formats that cannot
-                    if (rasMeshes && !MeshFiles.isGlb(p)) {
-                        m = new NamedMesh(m.label(), m.name(), m.rgba(), MeshFiles.rasToLps(m.mesh()));
+                    if (rasMeshes && !MeshReaders.isGlb(p)) {
+                        m = new NamedMesh(m.label(), m.name(), m.rgba(), MeshReaders.rasToLps(m.mesh()));
                     }
                     out.add(new SceneObject(m, OrganInfo.ofSurface(m.displayName(), m.mesh())));
                 }

@@ -2,8 +2,9 @@ package org.organ3d.mesh.io;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 
-/** The mesh file formats organ3d writes, chosen by file extension. */
+/** The mesh file formats organ3d reads and writes, chosen by file extension. */
 public enum MeshFormat {
     STL("stl"),
     OBJ("obj"),
@@ -21,18 +22,28 @@ public enum MeshFormat {
         return extension;
     }
 
+    /** The format of {@code path} by its extension (case-insensitive), or empty for any other name. */
+    public static Optional<MeshFormat> find(Path path) {
+        Path name = path.getFileName();
+        if (name == null) {
+            return Optional.empty();
+        }
+        String n = name.toString().toLowerCase(Locale.ROOT);
+        for (MeshFormat f : values()) {
+            if (n.endsWith("." + f.extension)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The format of {@code path} by its extension (case-insensitive).
      *
-     * @throws IllegalArgumentException for any other extension
+     * @throws MeshFormatException for any other extension (the message lists the known ones)
      */
-    public static MeshFormat of(Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        for (MeshFormat f : values()) {
-            if (name.endsWith("." + f.extension)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException("unknown mesh format (use .stl, .obj, .ply or .glb): " + path);
+    public static MeshFormat of(Path path) throws MeshFormatException {
+        return find(path).orElseThrow(() -> new MeshFormatException(path, -1,
+                "unknown mesh format (use .stl, .obj, .ply or .glb)"));
     }
 }

@@ -209,7 +209,8 @@ class MeshExportTest {
         try (Stream<Path> s = Files.list(dir)) {
             assertEquals(0, s.count(), "no output and no temporary file");
         }
-        assertThrows(IllegalArgumentException.class, () -> MeshWriters.write(dir.resolve("x.vtk"), List.of(box()),
-                ExportOptions.in(CoordinateSystem.LPS)));
+        MeshFormatException unknown = assertThrows(MeshFormatException.class, () -> MeshWriters.write(
+                dir.resolve("x.vtk"), List.of(box()), ExportOptions.in(CoordinateSystem.LPS)));
+        assertTrue(unknown.getMessage().contains("x.vtk") && unknown.getMessage().contains(".stl"), unknown.getMessage());
     }
 }

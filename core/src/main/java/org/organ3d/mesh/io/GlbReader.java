@@ -1,4 +1,4 @@
-package org.organ3d.viewer.io;
+package org.organ3d.mesh.io;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +12,6 @@ import org.joml.Matrix4d;
 import org.joml.Quaterniond;
 import org.joml.Vector3d;
 import org.organ3d.mesh.Mesh;
-import org.organ3d.mesh.io.NamedMesh;
 
 /**
  * Reads binary glTF 2.0 ({@code .glb}): every node of the scene that has a mesh becomes one
@@ -39,7 +38,7 @@ import org.organ3d.mesh.io.NamedMesh;
  * {@code extensionsRequired} (e.g. Draco compression) raise a {@link MeshFormatException} naming
  * what is not supported.
  */
-final class Glb {
+final class GlbReader {
 
     private static final int MAGIC = 0x46546C67;
     private static final int JSON = 0x4E4F534A;
@@ -53,7 +52,7 @@ final class Glb {
     private final Matrix4d toLps;
     private final int defaultRgba;
 
-    private Glb(Path file, JsonNode gltf, ByteBuffer bin, int defaultRgba) throws MeshFormatException {
+    private GlbReader(Path file, JsonNode gltf, ByteBuffer bin, int defaultRgba) throws MeshFormatException {
         this.file = file;
         this.gltf = gltf;
         this.bin = bin;
@@ -104,7 +103,7 @@ final class Glb {
         if (json == null || !json.isObject()) {
             throw new MeshFormatException(file, 12, "no JSON chunk");
         }
-        return new Glb(file, json, bin, defaultRgba).meshes();
+        return new GlbReader(file, json, bin, defaultRgba).meshes();
     }
 
     /** An index into one of the file's arrays, or -1 when the value is not a non-negative int. */

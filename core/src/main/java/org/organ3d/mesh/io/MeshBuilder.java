@@ -1,4 +1,4 @@
-package org.organ3d.viewer.io;
+package org.organ3d.mesh.io;
 
 import java.util.Arrays;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package org.organ3d.viewer.io;
+package org.organ3d.mesh.io;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -16,13 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshPrimitives;
 import org.organ3d.mesh.MeshProperties;
-import org.organ3d.mesh.io.CoordinateSystem;
-import org.organ3d.mesh.io.ExportOptions;
-import org.organ3d.mesh.io.MeshWriters;
-import org.organ3d.mesh.io.NamedMesh;
 
 /** Reads back files written by organ3d's own exporters and hand-made edge cases. */
-class MeshFilesTest {
+class MeshReadersTest {
 
     static final Mesh SPHERE = MeshPrimitives.icosphere(10, -20, 30, 25, 3);
 
@@ -33,7 +29,7 @@ class MeshFilesTest {
             Path f = dir.resolve("sphere." + ext);
             MeshWriters.write(f, List.of(new NamedMesh(1, "sphere", 0xffffffff, SPHERE)),
                     ExportOptions.in(CoordinateSystem.LPS));
-            NamedMesh m = MeshFiles.read(f, 1, 0xffffffff);
+            NamedMesh m = MeshReaders.read(f, 1, 0xffffffff);
             assertEquals(SPHERE.triangleCount(), m.mesh().triangleCount(), ext);
             assertEquals(SPHERE.vertexCount(), m.mesh().vertexCount(), ext + ": STL vertices are welded");
             MeshProperties p = MeshProperties.of(m.mesh());
@@ -49,7 +45,7 @@ class MeshFilesTest {
     void rasExportReadWithRasToLpsLandsWhereTheLpsOriginalWas(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("ras.stl");
         MeshWriters.write(f, List.of(new NamedMesh(1, "s", 0xffffffff, SPHERE)), ExportOptions.in(CoordinateSystem.RAS));
-        Mesh back = MeshFiles.rasToLps(MeshFiles.read(f, 1, 0xffffffff).mesh());
+        Mesh back = MeshReaders.rasToLps(MeshReaders.read(f, 1, 0xffffffff).mesh());
         MeshProperties p = MeshProperties.of(back);
         assertEquals(10, p.centroidX(), 0.01);
         assertEquals(-20, p.centroidY(), 0.01);
@@ -72,7 +68,7 @@ class MeshFilesTest {
         }
         sb.append("endsolid tet\n");
         Files.writeString(f, sb);
-        Mesh m = MeshFiles.read(f, 0, 0xffffffff).mesh();
+        Mesh m = MeshReaders.read(f, 0, 0xffffffff).mesh();
         assertEquals(4, m.triangleCount());
         assertEquals(4, m.vertexCount());
         assertEquals(1000.0 / 6, MeshProperties.of(m).volumeMm3(), 1e-3);
@@ -84,18 +80,18 @@ class MeshFilesTest {
         ByteBuffer b = ByteBuffer.allocate(84 + 50).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(80, 1_000_000);   // claims far more triangles than the file holds
         Files.write(stl, b.array());
-        MeshFormatException e = assertThrows(MeshFormatException.class, () -> MeshFiles.read(stl, 0, 0));
+        MeshFormatException e = assertThrows(MeshFormatException.class, () -> MeshReaders.read(stl, 0, 0));
         assertTrue(e.getMessage().contains("bad.stl"), e.getMessage());
         Path ply = dir.resolve("bad.ply");
         Files.write(ply, ("ply\nformat binary_little_endian 1.0\nelement vertex 100000000\nproperty float x\n"
                 + "property float y\nproperty float z\nend_header\n").getBytes(StandardCharsets.US_ASCII));
-        e = assertThrows(MeshFormatException.class, () -> MeshFiles.read(ply, 0, 0));
+        e = assertThrows(MeshFormatException.class, () -> MeshReaders.read(ply, 0, 0));
         assertTrue(e.offset() > 0 && e.getMessage().contains("more bytes than remain"), e.getMessage());
         Path ply2 = dir.resolve("idx.ply");
         Files.writeString(ply2, "ply\nformat ascii 1.0\nelement vertex 3\nproperty float x\nproperty float y\n"
                 + "property float z\nelement face 1\nproperty list uchar int vertex_indices\nend_header\n"
                 + "0 0 0\n1 0 0\n0 1 0\n3 0 1 7\n");
-        e = assertThrows(MeshFormatException.class, () -> MeshFiles.read(ply2, 0, 0));
+        e = assertThrows(MeshFormatException.class, () -> MeshReaders.read(ply2, 0, 0));
         assertTrue(e.getMessage().contains("face index 7"), e.getMessage());
     }
 
@@ -138,7 +134,7 @@ class MeshFilesTest {
                 Path d = dir.resolve("d-" + name);
                 Files.write(d, b);
                 try {
-                    MeshFiles.readAll(d, 0xffffffff);
+                    MeshReaders.readAll(d, 0xffffffff);
                 } catch (MeshFormatException e) {
                     assertTrue(e.getMessage().contains(d.getFileName().toString()), e.getMessage());
                     rejected++;

@@ -1,4 +1,4 @@
-package org.organ3d.viewer.io;
+package org.organ3d.mesh.io;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -13,7 +13,7 @@ import org.organ3d.mesh.Mesh;
  * x, y, z (any numeric type) and the face element's first list property (vertex indices), polygons
  * fan-triangulated. Other elements and properties are skipped by their declared sizes.
  */
-final class Ply {
+final class PlyReader {
 
     private record Property(String name, String type, String countType) {
         boolean isList() {
@@ -24,7 +24,7 @@ final class Ply {
     private record Element(String name, long count, List<Property> props) {
     }
 
-    private Ply() {
+    private PlyReader() {
     }
 
     static Mesh read(Path file, byte[] b) throws MeshFormatException {

@@ -1,4 +1,4 @@
-package org.organ3d.viewer.io;
+package org.organ3d.mesh.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,17 +22,13 @@ import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshPrimitives;
 import org.organ3d.mesh.MeshProperties;
 import org.organ3d.mesh.MeshTopology;
-import org.organ3d.mesh.io.CoordinateSystem;
-import org.organ3d.mesh.io.ExportOptions;
-import org.organ3d.mesh.io.MeshWriters;
-import org.organ3d.mesh.io.NamedMesh;
 
 /**
  * GLB reading: organ3d's own GLBs (LPS and RAS) read back to the exported surfaces, names, labels and
  * colours; a GLB written by assimp reads with the generic axis convention; node transforms, strips
  * and mirroring by hand-made files; bad files give typed errors.
  */
-class GlbTest {
+class GlbReaderTest {
 
     @TempDir
     Path dir;
@@ -46,7 +42,7 @@ class GlbTest {
         for (CoordinateSystem cs : CoordinateSystem.values()) {
             Path f = dir.resolve("organs-" + cs + ".glb");
             MeshWriters.write(f, organs, ExportOptions.in(cs));
-            List<NamedMesh> back = MeshFiles.readAll(f, 0x123456ff);
+            List<NamedMesh> back = MeshReaders.readAll(f, 0x123456ff);
             assertEquals(2, back.size(), cs.toString());
             for (int i = 0; i < 2; i++) {
                 NamedMesh want = organs.get(i);
@@ -70,10 +66,10 @@ class GlbTest {
     @Test
     void assimpGlbReadsWithTheGenericConvention() throws IOException {
         Path f = dir.resolve("two.glb");
-        try (InputStream in = GlbTest.class.getResourceAsStream("glb/two.glb")) {
+        try (InputStream in = GlbReaderTest.class.getResourceAsStream("glb/two.glb")) {
             Files.write(f, in.readAllBytes());
         }
-        List<NamedMesh> m = MeshFiles.readAll(f, 0x123456ff);
+        List<NamedMesh> m = MeshReaders.readAll(f, 0x123456ff);
         assertEquals(List.of("cube", "tetra"), m.stream().map(NamedMesh::name).toList());
         // glTF metres (x, y, z) -> LPS mm (1000 x, -1000 z, 1000 y)
         Mesh cube = m.get(0).mesh();
@@ -150,7 +146,7 @@ class GlbTest {
     private List<NamedMesh> read(byte[] b) throws IOException {
         Path f = dir.resolve("t.glb");
         Files.write(f, b);
-        return MeshFiles.readAll(f, 0x123456ff);
+        return MeshReaders.readAll(f, 0x123456ff);
     }
 
     @Test
