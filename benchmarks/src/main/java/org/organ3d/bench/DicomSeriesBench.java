@@ -8,6 +8,18 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.io.dicom.DicomFile;
 import org.organ3d.io.dicom.DicomParser;
@@ -21,18 +33,6 @@ import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * DICOM reading: {@link #loadSeries} reads a 512×512×400 uncompressed int16 CT series (written once
@@ -90,7 +90,7 @@ public class DicomSeriesBench {
     @Warmup(iterations = 2)
     @Measurement(iterations = 5)
     public Volume loadSeries() throws IOException {
-        LoadedImage img = DicomSeriesReader.readFolder(folder, null);
+        LoadedImage img = DicomSeriesReader.readFolder(folder, org.organ3d.io.ReadOptions.defaults());
         return img.volume();
     }
 

@@ -11,8 +11,8 @@ import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.volume.Volume;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,7 +51,7 @@ final class ConvertCommand implements Callable<Integer> {
         LoadedImage img = input.read();
         Volume v = img.volume();
         PrintWriter err = spec.commandLine().getErr();
-        for (String w : img.warnings()) {
+        for (String w : Inputs.messages(img)) {
             err.println("organ3d convert: warning: " + w);
         }
         err.flush();
@@ -67,7 +67,7 @@ final class ConvertCommand implements Callable<Integer> {
             o.put("inputFormat", img.format());
             o.put("labelMap", outName.endsWith(".seg.nrrd") || !img.labels().isEmpty());
             ArrayNode w = o.putArray("warnings");
-            img.warnings().forEach(w::add);
+            Inputs.messages(img).forEach(w::add);
             Json.print(out, o);
         } else {
             out.printf("%s: %s %s %s -> %s (%s)%n", input, img.format(), v.dimensions(), v.type().label(), output, writer.name());

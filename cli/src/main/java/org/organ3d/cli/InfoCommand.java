@@ -89,7 +89,7 @@ final class InfoCommand implements Callable<Integer> {
         s.put("sum", Json.finiteOrNull(st.sum()));
         s.put("mean", Json.finiteOrNull(st.mean()));
         ArrayNode w = o.putArray("warnings");
-        img.warnings().forEach(w::add);
+        Inputs.messages(img).forEach(w::add);
         if (img.format().startsWith("dicom")) {
             o.put("seriesInstanceUID", a.get("seriesInstanceUID"));
             o.put("transferSyntaxUID", a.get("transferSyntaxUID"));
@@ -129,7 +129,7 @@ final class InfoCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "  values         min %s  max %s  mean %s  sum %s%n", num(st.min()), num(st.max()),
                 num(st.mean()), num(st.sum()));
-        for (String w : img.warnings()) {
+        for (String w : Inputs.messages(img)) {
             out.printf(Locale.ROOT, "  warning: %s%n", w);
         }
     }

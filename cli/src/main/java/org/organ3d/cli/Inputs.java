@@ -3,15 +3,23 @@ package org.organ3d.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
-import org.organ3d.io.dicom.DicomSeriesReader;
+import org.organ3d.io.ReadOptions;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * A command's {@code <input>} and {@code --series} (shared/CONTRACT.md, "Inputs"), as a picocli
- * mixin: info, convert, segment and mesh take the same first parameter and read it the same way.
+ * A command's {@code <input>}, {@code --series} and the reading flags (shared/CONTRACT.md,
+ * "Inputs"), as a picocli mixin: info, convert, segment and mesh take the same first parameter and
+ * read it the same way. This class is the one place where the commands turn an input path into a
+ * {@link LoadedImage}, always through {@link ReadOptions} ({@link #read(Path, ReadOptions)}); measure
+ * reads its label map and image through {@link Reading}.
  */
 final class Inputs {
 
@@ -23,20 +31,66 @@ final class Inputs {
             description = "DICOM folder: use this Series Instance UID instead of the largest series.")
     String series;
 
+    @Mixin
+    Reading reading = new Reading();
+
+    /** The reading flags every command that reads images takes. */
+    static final class Reading {
+
+        @Option(names = "--strict", description = "Refuse an irregular input instead of warning: missing, unreadable or "
+                + "duplicated slices, uneven spacing, mixed orientation, positions off the stack's line, assumed or "
+                + "inconsistent geometry.")
+        boolean strict;
+
+        /** The options these flags give. */
+        ReadOptions options() {
+            return ReadOptions.builder().strict(strict).build();
+        }
+
+        /** Reads {@code input} (any format) with these flags. */
+        LoadedImage read(Path input) throws IOException {
+            return Inputs.read(input, options());
+        }
+    }
+
     /**
      * A DICOM folder (the largest series, or {@code --series} when given), a DICOM file, NIfTI, NRRD
      * or MetaImage file.
      *
-     * @throws UsageException if {@code --series} is given for something that is not a folder
+     * @throws UsageException if {@code --series} is given for something that is not a folder, or is
+     *                        not a UID
      */
     LoadedImage read() throws IOException {
-        if (series == null) {
-            return ImageFormats.read(path);
+        ReadOptions.Builder b = reading.options().toBuilder();
+        if (series != null) {
+            if (!Files.isDirectory(path)) {
+                throw new UsageException("--series applies to a DICOM folder, and " + path + " is not a folder");
+            }
+            try {
+                b.seriesUid(series);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--series: " + e.getMessage());
+            }
         }
-        if (!Files.isDirectory(path)) {
-            throw new UsageException("--series applies to a DICOM folder, and " + path + " is not a folder");
+        return read(path, b.build());
+    }
+
+    /** Reads {@code input} as {@code options} say: every command's input goes through here. */
+    static LoadedImage read(Path input, ReadOptions options) throws IOException {
+        return ImageFormats.read(input, options);
+    }
+
+    /**
+     * The image's warnings as the CONTRACT's strings (the file named where it is not the input), with
+     * the command-line hint for a folder of several series.
+     */
+    static List<String> messages(LoadedImage img) {
+        List<String> out = new ArrayList<>();
+        for (ReadWarning w : img.warnings()) {
+            String m = w.messageFor(img.source());
+            out.add(w.kind() == Kind.OTHER_SERIES ? m + "; choose another with --series UID" : m);
         }
-        return DicomSeriesReader.readFolder(path, series);
+        return out;
     }
 
     @Override

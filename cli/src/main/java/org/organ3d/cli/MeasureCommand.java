@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.measure.LabelDistance;
 import org.organ3d.measure.LabelMeasurement;
@@ -20,6 +19,7 @@ import org.organ3d.mesh.WindowedSincSmoothing;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,6 +66,9 @@ final class MeasureCommand implements Callable<Integer> {
             + "the label's own 0/1 surface.")
     Double imageIso;
 
+    @Mixin
+    Inputs.Reading reading = new Inputs.Reading();
+
     @Option(names = "--no-mesh", description = "Skip the surfaces (no mesh volume, surface area or sphericity): faster.")
     boolean noMesh;
 
@@ -105,11 +108,18 @@ final class MeasureCommand implements Callable<Integer> {
             throw new UsageException("--image-iso needs --image and a finite iso value");
         }
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage loaded = ImageFormats.read(labelsPath);
+        LoadedImage loaded = reading.read(labelsPath);
+        for (String w : Inputs.messages(loaded)) {
+            err.println("organ3d measure: warning: " + w);
+        }
         LabelMap map = loaded.asLabelMap();
         Volume image = null;
         if (imagePath != null) {
-            image = ImageFormats.read(imagePath).volume();
+            LoadedImage img = reading.read(imagePath);
+            for (String w : Inputs.messages(img)) {
+                err.println("organ3d measure: warning: " + w);
+            }
+            image = img.volume();
             if (!image.dimensions().equals(map.dimensions())
                     || !image.geometry().equalsWithin(map.geometry(), 1e-3 * Math.min(1.0, map.geometry().spacing().minComponent()))) {
                 throw new IllegalArgumentException(imagePath + ": image grid " + image.dimensions()

@@ -20,8 +20,8 @@ import org.organ3d.segment.SegmentationPlan;
 import org.organ3d.segment.ThresholdRange;
 import org.organ3d.volume.LabelInfo;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -103,7 +103,7 @@ final class SegmentCommand implements Callable<Integer> {
         checkWritable(out);
         PrintWriter err = spec.commandLine().getErr();
         LoadedImage img = input.read();
-        for (String w : img.warnings()) {
+        for (String w : Inputs.messages(img)) {
             err.println("organ3d segment: warning: " + input + ": " + w);
         }
         SegmentationPlan.Result r;
@@ -136,7 +136,7 @@ final class SegmentCommand implements Callable<Integer> {
             }
             n.put("connectivity", connectivity);
             ArrayNode w = n.putArray("warnings");
-            img.warnings().forEach(w::add);
+            Inputs.messages(img).forEach(w::add);
             r.warnings().forEach(w::add);
             Json.print(o, n);
         } else {

@@ -1,8 +1,8 @@
 package org.organ3d.cli;
 
-import static org.organ3d.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.organ3d.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -40,7 +40,8 @@ class InfoCommandTest {
         }
         Path dir = tmp.resolve("series");
         SeriesInfo info = SeriesInfo.ct("A^B", "1", "info test");
-        DicomSeriesWriter.writeCtSeries(b.build(), dir, info);
+        Volume volume = b.build();
+        DicomSeriesWriter.writeCtSeries(volume, dir, info);
         Files.writeString(dir.resolve("notes.txt"), "not dicom");
 
         CliRun r = run("info", "--json", dir.toString());
@@ -67,6 +68,32 @@ class InfoCommandTest {
 
         CliRun chosen = run("info", "--json", "--series", info.seriesInstanceUID(), dir.toString());
         assertEquals(0, chosen.code(), chosen.err());
+        CliRun strictOk = run("info", "--json", "--strict", dir.toString());
+        assertEquals(0, strictOk.code(), "a text file beside a complete series is no reason to refuse: " + strictOk.err());
+
+        // one slice gone: a lenient read warns, --strict refuses with one line naming the folder and the gap
+        Volume five = Volume.builder(new Dimensions(6, 4, 5), VoxelType.INT16, Geometry.axisAligned(0.5, 0.75, 3, -10, 20, 30))
+                .fillMissingWithZeros().build();
+        dir = tmp.resolve("gap");
+        DicomSeriesWriter.writeCtSeries(five, dir, SeriesInfo.ct("A^B", "1", "gap"));
+        try (var files = Files.list(dir)) {
+            Files.delete(files.sorted().skip(2).findFirst().orElseThrow());
+        }
+        DicomSeriesWriter.writeCtSeries(volume, tmp.resolve("other"), SeriesInfo.ct("C^D", "2", "other"));
+        try (var files = Files.list(tmp.resolve("other"))) {
+            Files.move(files.sorted().findFirst().orElseThrow(), dir.resolve("other.dcm"));
+        }
+        CliRun lenient = run("info", "--json", dir.toString());
+        assertEquals(0, lenient.code(), lenient.err());
+        String w = Json.MAPPER.readTree(lenient.out()).get("warnings").toString();
+        assertTrue(w.contains("missing slices") && w.contains("choose another with --series UID"), w);
+        CliRun strict = run("info", "--json", "--strict", dir.toString());
+        assertEquals(1, strict.code(), strict.err());
+        assertEquals("", strict.out());
+        assertEquals(1, strict.err().strip().lines().count(), strict.err());
+        assertTrue(strict.err().contains(dir.toString()) && strict.err().contains("refused by strict reading")
+                && strict.err().contains("missing slices"), strict.err());
+        assertEquals(2, run("info", "--series", " ", dir.toString()).code());
     }
 
     @Test

@@ -18,8 +18,18 @@ public interface ImageFormat {
     /** True if this format claims {@code path} (by extension, magic bytes, or being a folder). */
     boolean canRead(Path path);
 
-    /** Reads {@code path}. Errors are typed and name the file and the cause. */
-    LoadedImage read(Path path) throws IOException;
+    /**
+     * Reads {@code path} as {@code options} say. Errors are typed and name the file and the cause.
+     * An implementation reports what it works around as {@link ReadWarning}s and may refuse the
+     * kinds {@code options} refuse early (before decoding voxels) with a {@link StrictReadException};
+     * {@link ImageFormats#read(Path, ReadOptions)} checks the result's warnings again in any case.
+     */
+    LoadedImage read(Path path, ReadOptions options) throws IOException;
+
+    /** Reads {@code path} with {@link ReadOptions#defaults()}. */
+    default LoadedImage read(Path path) throws IOException {
+        return read(path, ReadOptions.defaults());
+    }
 
     /** True if this format writes files named like {@code path} (by extension). */
     default boolean canWrite(Path path) {

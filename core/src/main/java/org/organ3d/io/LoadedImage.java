@@ -1,11 +1,13 @@
 package org.organ3d.io;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.LabelMaps;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -13,7 +15,7 @@ import org.organ3d.volume.VoxelType;
  * What a reader produced from a file or folder: the volume with its geometry, the format name as
  * in the CLI contract ({@code dicom-series}, {@code dicom-file}, {@code nifti}, {@code nrrd},
  * {@code metaimage}), format attributes, label names/colours when the file carries them, and
- * warnings (non-uniform spacing, skipped files ...).
+ * typed warnings (non-uniform spacing, skipped files ...).
  *
  * @param source     the file or folder read
  * @param format     format name as in the CLI contract
@@ -21,10 +23,10 @@ import org.organ3d.volume.VoxelType;
  * @param attributes format-specific facts, e.g. {@code modality}, {@code seriesInstanceUID},
  *                   {@code transferSyntaxUID}, {@code files} for DICOM (unmodifiable)
  * @param labels     label names and colours (e.g. from {@code .seg.nrrd}); empty for plain images
- * @param warnings   human-readable warnings, in the order found (unmodifiable)
+ * @param warnings   what the reader noticed and worked around, in the order found (unmodifiable)
  */
 public record LoadedImage(Path source, String format, Volume volume, Map<String, String> attributes,
-        Map<Integer, LabelInfo> labels, List<String> warnings) {
+        Map<Integer, LabelInfo> labels, List<ReadWarning> warnings) {
 
     public LoadedImage {
         Objects.requireNonNull(source);
@@ -41,13 +43,40 @@ public record LoadedImage(Path source, String format, Volume volume, Map<String,
     }
 
     /**
+     * The warnings for a person, in the order found: each names its file when that is not
+     * {@link #source()} (e.g. a skipped file of a folder).
+     */
+    public List<String> warningMessages() {
+        List<String> out = new ArrayList<>(warnings.size());
+        for (ReadWarning w : warnings) {
+            out.add(w.messageFor(source));
+        }
+        return out;
+    }
+
+    /** The warnings of one kind, in the order found. */
+    public List<ReadWarning> warnings(ReadWarning.Kind kind) {
+        List<ReadWarning> out = new ArrayList<>();
+        for (ReadWarning w : warnings) {
+            if (w.kind() == kind) {
+                out.add(w);
+            }
+        }
+        return out;
+    }
+
+    /**
      * The volume as a label map (label infos attached). Integer volumes whose values fit 0..65535
      * are converted to uint8/uint16 labels; others are rejected.
      *
      * @throws ImageFormatException if the voxels are not integer labels in 0..65535
      */
     public LabelMap asLabelMap() throws ImageFormatException {
-        return org.organ3d.volume.LabelMaps.fromVolume(volume, labels, source);
+        try {
+            return LabelMaps.fromVolume(volume, labels);
+        } catch (IllegalArgumentException e) {
+            throw new ImageFormatException(source, -1, e.getMessage());
+        }
     }
 
     /**

@@ -1,8 +1,6 @@
 package org.organ3d.volume;
 
-import java.nio.file.Path;
 import java.util.Map;
-import org.organ3d.io.ImageFormatException;
 
 /** Conversions between plain volumes and {@link LabelMap}s. */
 public final class LabelMaps {
@@ -14,10 +12,11 @@ public final class LabelMaps {
      * A label map from an integer volume whose real values are whole numbers in 0..65535: uint8 and
      * uint16 volumes are shared as they are; other types are converted (one pass, one copy).
      *
-     * @param source file named in the error, may be null
-     * @throws ImageFormatException if a voxel is not a label value
+     * @param info label names and colours (may be empty, not null)
+     * @throws IllegalArgumentException if a voxel is not a label value (the message gives the first
+     *                                  such value and its slice)
      */
-    public static LabelMap fromVolume(Volume v, Map<Integer, LabelInfo> info, Path source) throws ImageFormatException {
+    public static LabelMap fromVolume(Volume v, Map<Integer, LabelInfo> info) {
         if ((v.type() == VoxelType.UINT8 || v.type() == VoxelType.UINT16) && v.rescale().isIdentity()) {
             return new LabelMap(v, info);
         }
@@ -30,7 +29,7 @@ public final class LabelMaps {
             for (int x = 0; x < n; x++) {
                 float f = row[x];
                 if (f < 0 || f > 65535 || f != Math.rint(f)) {
-                    throw new ImageFormatException(source, -1, "not a label map: voxel value " + f
+                    throw new IllegalArgumentException("not a label map: voxel value " + f
                             + " in slice " + k + " is not a whole number in 0..65535");
                 }
                 max = Math.max(max, f);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.organ3d.io.ImageFormat;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
 
 /**
  * {@code dicom-file}: one DICOM file (single image or multi-frame), recognised by the {@code DICM}
@@ -38,10 +39,10 @@ public final class DicomFileFormat implements ImageFormat {
 
     /** Reads the file; a DICOMDIR given as the file reads the series its folder holds. */
     @Override
-    public LoadedImage read(Path path) throws IOException {
+    public LoadedImage read(Path path, ReadOptions options) throws IOException {
         if (path.getFileName().toString().equalsIgnoreCase("DICOMDIR")) {
-            return DicomSeriesReader.readFolder(path.toAbsolutePath().getParent(), null);
+            return DicomSeriesReader.readFolder(path.toAbsolutePath().getParent(), options);
         }
-        return DicomSeriesReader.readFile(path);
+        return DicomSeriesReader.readFile(path, options);
     }
 }

@@ -5,10 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.organ3d.io.ImageFormat;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
 
 /**
  * {@code dicom-series}: a folder of DICOM files (searched recursively, DICOMDIR honoured); the
- * largest image stack is read. Use {@link DicomSeriesReader#readFolder} to choose a series by UID.
+ * largest image stack is read, or the series {@link ReadOptions#seriesUid()} names.
  */
 public final class DicomSeriesFormat implements ImageFormat {
 
@@ -23,7 +24,7 @@ public final class DicomSeriesFormat implements ImageFormat {
     }
 
     @Override
-    public LoadedImage read(Path path) throws IOException {
-        return DicomSeriesReader.readFolder(path, null);
+    public LoadedImage read(Path path, ReadOptions options) throws IOException {
+        return DicomSeriesReader.readFolder(path, options);
     }
 }

@@ -9,10 +9,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.organ3d.io.ImageFormatException;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
+import org.organ3d.io.StrictReadException;
 
 /**
  * Reads DICOM image series from folders (and single files) into a {@link LoadedImage}.
@@ -24,8 +29,12 @@ import org.organ3d.io.LoadedImage;
  * <p><b>Group.</b> Images are grouped by Series Instance UID, then split into stacks that share size,
  * orientation (cosines within 1e-3), echo, temporal position and (enhanced files) stack ID, so that multi-echo
  * or multi-phase series and localiser images never mix into one volume. The largest stack is read
- * unless a series UID is asked for (then the largest stack of that series); warnings say what else
- * was found.
+ * unless {@link ReadOptions#seriesUid()} names a series (then the largest stack of that series);
+ * warnings say what else was found, and {@link #listSeries} lists every series without reading one.
+ *
+ * <p><b>Strict reading.</b> Everything found is a typed {@link ReadWarning}; the kinds that
+ * {@link ReadOptions#refused()} lists end the read with a {@link StrictReadException} after the
+ * geometry is assembled and before any pixel is decoded.
  *
  * <p><b>Assemble and load.</b> {@link SeriesGeometry} orders the frames in patient space and builds
  * the affine; {@link SeriesLoader} decodes every file straight into the slice arrays of the volume,
@@ -41,29 +50,97 @@ public final class DicomSeriesReader {
     private DicomSeriesReader() {
     }
 
-    /** A scanned file: its frames and the parser's warnings, or why it was skipped. */
-    private record Scanned(Path file, List<FrameHeader> frames, List<String> warnings, String skipped) {
+    /** A scanned file: its frames, identity and the parser's warnings, or why it was skipped. */
+    private record Scanned(Path file, List<FrameHeader> frames, List<String> warnings, ReadWarning skipped,
+            SeriesSummary identity) {
+    }
+
+    /** The readable files of a folder, their frames, and what was noticed on the way. */
+    private record Folder(List<Scanned> files, List<FrameHeader> frames, List<ReadWarning> warnings) {
     }
 
     /**
-     * Reads the largest image stack in {@code folder}, or the largest stack of series
-     * {@code seriesUID} when it is not null.
+     * Reads the largest image stack in {@code folder}, or the largest stack of the series that
+     * {@link ReadOptions#seriesUid()} names.
      *
+     * @throws StrictReadException  if {@code options} refuses an irregularity found (before any
+     *                              pixel is decoded)
      * @throws ImageFormatException if the folder holds no readable DICOM image, or not that series
      */
-    public static LoadedImage readFolder(Path folder, String seriesUID) throws IOException {
-        List<String> warnings = new ArrayList<>();
+    public static LoadedImage readFolder(Path folder, ReadOptions options) throws IOException {
+        Objects.requireNonNull(folder, "folder");
+        Objects.requireNonNull(options, "options");
+        Folder f = scanFolder(folder);
+        return assemble(folder, "dicom-series", f.frames(), options, new ArrayList<>(f.warnings()));
+    }
+
+    /**
+     * The image series in {@code folder} (searched as {@link #readFolder} does), largest first; no
+     * pixel is decoded. The first one is the series a read without a series UID gives.
+     *
+     * @throws ImageFormatException if the folder holds no readable DICOM image
+     */
+    public static List<SeriesSummary> listSeries(Path folder) throws IOException {
+        Objects.requireNonNull(folder, "folder");
+        Folder f = scanFolder(folder);
+        Map<Path, SeriesSummary> identity = new LinkedHashMap<>();
+        for (Scanned s : f.files()) {
+            identity.put(s.file(), s.identity());
+        }
+        Map<String, List<List<FrameHeader>>> bySeries = new LinkedHashMap<>();
+        for (List<FrameHeader> stack : stacks(f.frames()).values()) {
+            bySeries.computeIfAbsent(stack.get(0).seriesUID(), k -> new ArrayList<>()).add(stack);
+        }
+        List<SeriesSummary> out = new ArrayList<>();
+        for (Map.Entry<String, List<List<FrameHeader>>> e : bySeries.entrySet()) {
+            List<List<FrameHeader>> stacks = e.getValue();
+            List<FrameHeader> largest = stacks.stream().max(Comparator.comparingInt(List::size)).orElseThrow();
+            int images = stacks.stream().mapToInt(List::size).sum();
+            int files = (int) stacks.stream().flatMap(List::stream).map(FrameHeader::file).distinct().count();
+            SeriesSummary id = identity.get(largest.get(0).file());
+            out.add(new SeriesSummary(e.getKey(), id.studyInstanceUID(), id.modality(), id.seriesDescription(),
+                    id.seriesNumber(), files, images, stacks.size(), largest.get(0).pixels().columns(),
+                    largest.get(0).pixels().rows(), largest.size()));
+        }
+        out.sort(Comparator.comparingInt(SeriesSummary::largestStack).reversed());
+        return out;
+    }
+
+    /**
+     * Reads one file: a single image, or every frame of a multi-frame file.
+     *
+     * @throws StrictReadException  if {@code options} refuses an irregularity found
+     * @throws ImageFormatException if the file is not a readable DICOM image, or is not of the series
+     *                              {@code options} names
+     */
+    public static LoadedImage readFile(Path file, ReadOptions options) throws IOException {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(options, "options");
+        DicomFile df = DicomParser.readHeader(file);
+        List<FrameHeader> frames = FrameHeader.of(df);
+        List<ReadWarning> warnings = new ArrayList<>();
+        if (!df.warnings().isEmpty()) {
+            warnings.add(new ReadWarning(Kind.IRREGULAR_FILE, file, "read despite irregularities: "
+                    + String.join("; ", df.warnings())));
+        }
+        return assemble(file, "dicom-file", frames, options, warnings);
+    }
+
+    private static Folder scanFolder(Path folder) throws IOException {
+        List<ReadWarning> warnings = new ArrayList<>();
         List<Path> files = listFiles(folder, warnings);
         if (files.isEmpty()) {
             throw new ImageFormatException(folder, -1, "no files in this folder");
         }
         List<Scanned> scanned = scan(files);
+        List<Scanned> read = new ArrayList<>();
         List<FrameHeader> frames = new ArrayList<>();
         List<Scanned> irregular = new ArrayList<>();
         for (Scanned s : scanned) {
             if (s.skipped() != null) {
-                warnings.add("skipped " + s.file() + ": " + s.skipped());
+                warnings.add(s.skipped());
             } else {
+                read.add(s);
                 frames.addAll(s.frames());
                 if (!s.warnings().isEmpty()) {
                     irregular.add(s);
@@ -73,25 +150,20 @@ public final class DicomSeriesReader {
         // NB: one line for all files: a series from one writer repeats the same irregularity in every file
         if (!irregular.isEmpty()) {
             Scanned first = irregular.get(0);
-            warnings.add(irregular.size() + " file(s) read despite irregularities; first " + first.file() + ": "
-                    + String.join("; ", first.warnings()));
+            warnings.add(new ReadWarning(Kind.IRREGULAR_FILE, first.file(), "read despite irregularities"
+                    + (irregular.size() > 1 ? " (and " + (irregular.size() - 1) + " more file(s) like it)" : "") + ": "
+                    + String.join("; ", first.warnings())));
         }
         if (frames.isEmpty()) {
             throw new ImageFormatException(folder, -1, "no readable DICOM images in this folder ("
-                    + files.size() + " file(s) scanned" + (warnings.isEmpty() ? "" : "; first problem: " + warnings.get(0)) + ")");
+                    + files.size() + " file(s) scanned" + (warnings.isEmpty() ? "" : "; first problem: "
+                    + warnings.get(0).message()) + ")");
         }
-        return assemble(folder, "dicom-series", frames, seriesUID, warnings);
+        return new Folder(read, frames, warnings);
     }
 
-    /** Reads one file: a single image, or every frame of a multi-frame file. */
-    public static LoadedImage readFile(Path file) throws IOException {
-        DicomFile df = DicomParser.readHeader(file);
-        List<FrameHeader> frames = FrameHeader.of(df);
-        return assemble(file, "dicom-file", frames, null, new ArrayList<>(df.warnings()));
-    }
-
-    private static LoadedImage assemble(Path source, String format, List<FrameHeader> frames, String seriesUID,
-            List<String> warnings) throws IOException {
+    /** Frames grouped into stacks (same series, size, echo, temporal position, stack ID and orientation). */
+    private static Map<String, List<FrameHeader>> stacks(List<FrameHeader> frames) {
         Map<String, List<FrameHeader>> stacks = new LinkedHashMap<>();
         Map<String, List<String>> keysBySeries = new LinkedHashMap<>();
         for (FrameHeader f : frames) {
@@ -110,9 +182,16 @@ public final class DicomSeriesReader {
             }
             stacks.computeIfAbsent(key, k -> new ArrayList<>()).add(f);
         }
+        return stacks;
+    }
+
+    private static LoadedImage assemble(Path source, String format, List<FrameHeader> frames, ReadOptions options,
+            List<ReadWarning> warnings) throws IOException {
+        Map<String, List<FrameHeader>> stacks = stacks(frames);
+        String seriesUID = options.seriesUid().orElse(null);
         List<List<FrameHeader>> candidates = new ArrayList<>();
         for (List<FrameHeader> s : stacks.values()) {
-            if (seriesUID == null || s.get(0).seriesUID().equals(seriesUID.strip())) {
+            if (seriesUID == null || s.get(0).seriesUID().equals(seriesUID)) {
                 candidates.add(s);
             }
         }
@@ -124,17 +203,23 @@ public final class DicomSeriesReader {
         String uid = chosen.get(0).seriesUID();
         long seriesCount = frames.stream().map(FrameHeader::seriesUID).distinct().count();
         if (seriesCount > 1 && seriesUID == null) {
-            warnings.add(seriesCount + " series found; reading the largest stack (" + chosen.size() + " images, series "
-                    + uid + "); choose another with --series UID");
+            warnings.add(new ReadWarning(Kind.OTHER_SERIES, source, seriesCount + " series found; reading "
+                    + "the largest stack (" + chosen.size() + " images, series " + uid + ")"));
         }
-        long sameSeries = stacks.values().stream().filter(s -> s.get(0).seriesUID().equals(uid)).count();
-        if (sameSeries > 1) {
-            warnings.add("series " + uid + " holds " + sameSeries + " stacks differing in size, orientation, echo or "
-                    + "temporal position; reading the largest (" + chosen.size() + " images)");
+        List<List<FrameHeader>> sameSeries = stacks.values().stream().filter(s -> s.get(0).seriesUID().equals(uid))
+                .collect(Collectors.toList());
+        if (sameSeries.size() > 1) {
+            boolean mixed = sameSeries.stream().anyMatch(s -> !sameOrientation(s.get(0), chosen.get(0)));
+            warnings.add(new ReadWarning(mixed ? Kind.MIXED_ORIENTATION : Kind.OTHER_STACKS,
+                    source, "series " + uid + " holds " + sameSeries.size() + " stacks differing in "
+                    + (mixed ? "orientation" : "size, echo or temporal position") + "; reading the largest ("
+                    + chosen.size() + " images)"));
         }
-        SeriesGeometry.Stack stack = SeriesGeometry.assemble(chosen);
+        SeriesGeometry.Stack stack = SeriesGeometry.assemble(source, chosen);
         warnings.addAll(stack.warnings());
-        SeriesLoader.Result loaded = SeriesLoader.load(stack);
+        // NB: strict reading refuses before a single pixel is decoded
+        options.check(source, warnings);
+        SeriesLoader.Result loaded = SeriesLoader.load(source, stack);
         warnings.addAll(loaded.warnings());
         FrameHeader first = stack.frames().get(0);
         Map<String, String> attrs = new LinkedHashMap<>();
@@ -170,7 +255,7 @@ public final class DicomSeriesReader {
     }
 
     /** The files to scan: those a DICOMDIR references, else every regular file below {@code folder}. */
-    static List<Path> listFiles(Path folder, List<String> warnings) throws IOException {
+    static List<Path> listFiles(Path folder, List<ReadWarning> warnings) throws IOException {
         Path dicomdir = null;
         try (Stream<Path> s = Files.list(folder)) {
             for (Path p : (Iterable<Path>) s::iterator) {
@@ -181,13 +266,19 @@ public final class DicomSeriesReader {
         }
         if (dicomdir != null) {
             try {
-                List<Path> refs = DicomDir.referencedFiles(dicomdir, warnings);
+                List<String> missing = new ArrayList<>();
+                List<Path> refs = DicomDir.referencedFiles(dicomdir, missing);
+                for (String m : missing) {
+                    warnings.add(new ReadWarning(Kind.UNREADABLE_FILE, dicomdir, m));
+                }
                 if (!refs.isEmpty()) {
                     return refs;
                 }
-                warnings.add("DICOMDIR references no files: scanning the folder instead");
+                warnings.add(new ReadWarning(Kind.DICOMDIR, dicomdir, "references no files: "
+                        + "the folder is searched instead"));
             } catch (ImageFormatException e) {
-                warnings.add("unreadable DICOMDIR (" + e.getMessage() + "): scanning the folder instead");
+                warnings.add(new ReadWarning(Kind.DICOMDIR, dicomdir, "unreadable (" + e.getMessage()
+                        + "): the folder is searched instead"));
             }
         }
         final Path dd = dicomdir;
@@ -205,23 +296,47 @@ public final class DicomSeriesReader {
         }
     }
 
+    private static Scanned skipped(Path file, ReadWarning.Kind kind, String why) {
+        return new Scanned(file, List.of(), List.of(), new ReadWarning(kind, file, why), null);
+    }
+
+    /** Series Number, or -1 when absent or not a whole number (a listing never fails on it). */
+    private static int seriesNumber(Attributes ds) {
+        String t = text(ds, Tag.SeriesNumber);
+        try {
+            return t.isEmpty() ? -1 : Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static String text(Attributes ds, int tag) {
+        String t = ds.getText(tag);
+        return t == null ? "" : t.strip();
+    }
+
     private static Scanned scanOne(Path file) {
         try {
             DicomFile df = DicomParser.readHeaderIfDicom(file);
             if (df == null) {
-                return new Scanned(file, List.of(), List.of(), "not a DICOM file");
+                return skipped(file, Kind.SKIPPED_FILE, "skipped: not a DICOM file");
             }
             Attributes ds = df.dataset();
             if (!ds.contains(Tag.PixelData) && !ds.contains(Tag.FloatPixelData) && !ds.contains(Tag.DoubleFloatPixelData)) {
                 String sop = ds.getString(Tag.SOPClassUID);
-                return new Scanned(file, List.of(), List.of(),
-                        "no pixel data (not an image" + (sop == null ? "" : ", SOP class " + sop) + ")");
+                return skipped(file, Kind.SKIPPED_FILE, "skipped: no pixel data (not an image"
+                        + (sop == null ? "" : ", SOP class " + sop) + ")");
             }
-            return new Scanned(file, FrameHeader.of(df), df.warnings(), null);
+            List<FrameHeader> frames = FrameHeader.of(df);
+            SeriesSummary identity = new SeriesSummary(frames.get(0).seriesUID(), text(ds, Tag.StudyInstanceUID),
+                    text(ds, Tag.Modality), text(ds, Tag.SeriesDescription), seriesNumber(ds), 1,
+                    frames.size(), 1, frames.get(0).pixels().columns(), frames.get(0).pixels().rows(), frames.size());
+            return new Scanned(file, frames, df.warnings(), null, identity);
         } catch (ImageFormatException e) {
             String m = e.getMessage();
             String prefix = file + ": ";
-            return new Scanned(file, List.of(), List.of(), m.startsWith(prefix) ? m.substring(prefix.length()) : m);
+            return skipped(file, Kind.UNREADABLE_FILE, "skipped: "
+                    + (m.startsWith(prefix) ? m.substring(prefix.length()) : m));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

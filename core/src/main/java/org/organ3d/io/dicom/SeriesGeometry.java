@@ -1,11 +1,14 @@
 package org.organ3d.io.dicom;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.joml.Matrix4d;
 import org.joml.Vector4d;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.volume.Geometry;
 
 /**
@@ -40,37 +43,43 @@ public final class SeriesGeometry {
      *
      * @param frames   the frames in slice order (duplicates removed)
      * @param geometry the index→LPS affine
-     * @param warnings what was odd, in words
+     * @param warnings what was odd, each naming the source
      */
-    public record Stack(List<FrameHeader> frames, Geometry geometry, List<String> warnings) {
+    public record Stack(List<FrameHeader> frames, Geometry geometry, List<ReadWarning> warnings) {
     }
 
     private SeriesGeometry() {
     }
 
-    /** Orders {@code frames} (all the same size and orientation) and builds their geometry. */
-    public static Stack assemble(List<FrameHeader> frames) {
+    /**
+     * Orders {@code frames} (all the same size and orientation) and builds their geometry.
+     *
+     * @param source the file or folder read, named in the warnings
+     */
+    public static Stack assemble(Path source, List<FrameHeader> frames) {
         if (frames.isEmpty()) {
             throw new IllegalArgumentException("no frames");
         }
-        List<String> warnings = new ArrayList<>();
+        List<ReadWarning> warnings = new ArrayList<>();
         FrameHeader first = frames.get(0);
         double[] o = first.orientation();
         if (o == null) {
             o = new double[] {1, 0, 0, 0, 1, 0};
-            warnings.add("no Image Orientation (Patient): axial orientation assumed");
+            warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, source,
+                    "no Image Orientation (Patient): axial orientation assumed"));
         }
         double[] r = FrameHeader.unit(o[0], o[1], o[2]);
         double[] c = FrameHeader.unit(o[3], o[4], o[5]);
         if (Math.abs(FrameHeader.dot(r, c)) > 1e-4) {
-            warnings.add(String.format(Locale.ROOT, "row and column directions are not perpendicular (cosine %.2g)",
-                    FrameHeader.dot(r, c)));
+            warnings.add(new ReadWarning(Kind.INCONSISTENT_GEOMETRY, source,
+                    String.format(Locale.ROOT, "row and column directions are not perpendicular (cosine %.2g)",
+                    FrameHeader.dot(r, c))));
         }
         double[] n = FrameHeader.normal(o);
         double[] ps = first.pixelSpacing();
         if (ps == null || !(ps[0] > 0) || !(ps[1] > 0)) {
             ps = new double[] {1, 1};
-            warnings.add("no Pixel Spacing: 1 mm assumed");
+            warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, source, "no Pixel Spacing: 1 mm assumed"));
         }
         boolean havePositions = frames.stream().allMatch(f -> f.position() != null);
         List<FrameHeader> sorted = new ArrayList<>(frames);
@@ -89,7 +98,8 @@ public final class SeriesGeometry {
                 unique.add(f);
             }
             if (dropped > 0) {
-                warnings.add(dropped + " image(s) duplicate the position of another and were dropped (first kept)");
+                warnings.add(new ReadWarning(Kind.DUPLICATE_SLICES, source,
+                        dropped + " image(s) duplicate the position of another and were dropped (first kept)"));
             }
             sorted = unique;
             d = new double[sorted.size()];
@@ -98,7 +108,8 @@ public final class SeriesGeometry {
             }
         } else {
             sorted.sort(Comparator.comparingInt(FrameHeader::instanceNumber).thenComparingInt(FrameHeader::frame));
-            warnings.add("no Image Position (Patient) on some images: slices ordered by Instance Number and spaced by slice thickness");
+            warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, source,
+                    "no Image Position (Patient) on some images: slices ordered by Instance Number and spaced by slice thickness"));
             d = null;
         }
         int nz = sorted.size();
@@ -109,21 +120,23 @@ public final class SeriesGeometry {
             double s = Double.isFinite(first.spacingBetween()) ? first.spacingBetween()
                     : Double.isFinite(first.sliceThickness()) ? first.sliceThickness() : 1.0;
             if (!known) {
-                warnings.add("no Spacing Between Slices or Slice Thickness: 1 mm slice spacing assumed");
+                warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, source,
+                        "no Spacing Between Slices or Slice Thickness: 1 mm slice spacing assumed"));
             }
             kStep = new double[] {n[0] * s, n[1] * s, n[2] * s};
         } else {
             double[] pl = sorted.get(nz - 1).position();
             kStep = new double[] {(pl[0] - p0[0]) / (nz - 1), (pl[1] - p0[1]) / (nz - 1), (pl[2] - p0[2]) / (nz - 1)};
-            checkSpacing(d, sorted, p0, kStep, warnings);
+            checkSpacing(source, d, sorted, p0, kStep, warnings);
             double along = FrameHeader.dot(kStep, n);
             double len = Math.sqrt(FrameHeader.dot(kStep, kStep));
             double angle = Math.toDegrees(Math.acos(Math.min(1, Math.abs(along) / len)));
             if (angle > 0.01) {
-                warnings.add(String.format(Locale.ROOT, "gantry tilt: slices shift in-plane by %.3f mm per slice "
+                warnings.add(new ReadWarning(Kind.GANTRY_TILT, source,
+                        String.format(Locale.ROOT, "gantry tilt: slices shift in-plane by %.3f mm per slice "
                         + "(%.2f degrees%s); the index->LPS affine is sheared and exact (no resampling)",
                         len * Math.sin(Math.toRadians(angle)), angle,
-                        first.gantryTilt() != 0 ? String.format(Locale.ROOT, ", Gantry/Detector Tilt %.2f", first.gantryTilt()) : ""));
+                        first.gantryTilt() != 0 ? String.format(Locale.ROOT, ", Gantry/Detector Tilt %.2f", first.gantryTilt()) : "")));
             }
         }
         Matrix4d m = new Matrix4d();
@@ -132,13 +145,14 @@ public final class SeriesGeometry {
         m.setColumn(2, new Vector4d(kStep[0], kStep[1], kStep[2], 0));
         m.setColumn(3, new Vector4d(p0[0], p0[1], p0[2], 1));
         if (!havePositions) {
-            warnings.add("no Image Position (Patient): the first slice is placed at the origin");
+            warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, source,
+                    "no Image Position (Patient): the first slice is placed at the origin"));
         }
         return new Stack(List.copyOf(sorted), Geometry.fromAffine(m), warnings);
     }
 
-    private static void checkSpacing(double[] d, List<FrameHeader> sorted, double[] p0, double[] kStep,
-            List<String> warnings) {
+    private static void checkSpacing(Path source, double[] d, List<FrameHeader> sorted, double[] p0, double[] kStep,
+            List<ReadWarning> warnings) {
         int nz = d.length;
         double mean = (d[nz - 1] - d[0]) / (nz - 1);
         double minGap = Double.POSITIVE_INFINITY;
@@ -150,8 +164,9 @@ public final class SeriesGeometry {
         }
         double tol = Math.max(0.01, 0.01 * mean);
         if (maxGap - mean > tol || mean - minGap > tol) {
-            warnings.add(String.format(Locale.ROOT, "non-uniform slice spacing: gaps from %.4f to %.4f mm (mean %.4f mm); "
-                    + "slices are placed at the mean spacing", minGap, maxGap, mean));
+            warnings.add(new ReadWarning(Kind.UNEVEN_SPACING, source,
+                    String.format(Locale.ROOT, "non-uniform slice spacing: gaps from %.4f to %.4f mm (mean %.4f mm); "
+                    + "slices are placed at the mean spacing", minGap, maxGap, mean)));
             int missing = 0;
             for (int k = 0; k + 1 < nz; k++) {
                 double g = d[k + 1] - d[k];
@@ -160,8 +175,9 @@ public final class SeriesGeometry {
                 }
             }
             if (missing > 0) {
-                warnings.add("missing slices: about " + missing + " slice(s) missing (gaps of 1.5x or more the smallest spacing "
-                        + String.format(Locale.ROOT, "%.4f mm)", minGap));
+                warnings.add(new ReadWarning(Kind.MISSING_SLICES, source,
+                        "missing slices: about " + missing + " slice(s) missing (gaps of 1.5x or more the smallest spacing "
+                        + String.format(Locale.ROOT, "%.4f mm)", minGap)));
             }
         }
         double worst = 0;
@@ -173,7 +189,8 @@ public final class SeriesGeometry {
             worst = Math.max(worst, Math.sqrt(dx * dx + dy * dy + dz * dz));
         }
         if (worst > tol) {
-            warnings.add(String.format(Locale.ROOT, "slice positions deviate from the affine by up to %.4f mm", worst));
+            warnings.add(new ReadWarning(Kind.POSITION_DEVIATION, source,
+                    String.format(Locale.ROOT, "slice positions deviate from the affine by up to %.4f mm", worst)));
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Rescale;
 import org.organ3d.volume.Volume;
@@ -35,7 +37,7 @@ import org.organ3d.volume.VoxelType;
 final class SeriesLoader {
 
     /** The volume, warnings about its values, and attributes of the first image for display. */
-    record Result(Volume volume, List<String> warnings, Map<String, String> attributes) {
+    record Result(Volume volume, List<ReadWarning> warnings, Map<String, String> attributes) {
     }
 
     private record Target(int frame, int k) {
@@ -44,9 +46,9 @@ final class SeriesLoader {
     private SeriesLoader() {
     }
 
-    static Result load(SeriesGeometry.Stack stack) throws IOException {
+    static Result load(Path source, SeriesGeometry.Stack stack) throws IOException {
         List<FrameHeader> frames = stack.frames();
-        List<String> warnings = new ArrayList<>();
+        List<ReadWarning> warnings = new ArrayList<>();
         FrameHeader first = frames.get(0);
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
@@ -69,14 +71,17 @@ final class SeriesLoader {
         VoxelType type = perSlice ? VoxelType.FLOAT32 : PixelModule.typeFor(min, max, bitsAllocated, isFloat);
         Rescale rescale = perSlice ? Rescale.IDENTITY : first.rescale();
         if (perSlice) {
-            warnings.add("rescale slope/intercept differ between slices (" + rescales.size()
-                    + " distinct): voxels converted to float32 holding rescaled values");
+            warnings.add(new ReadWarning(Kind.VALUE_CONVERSION, source,
+                    "rescale slope/intercept differ between slices (" + rescales.size()
+                    + " distinct): voxels converted to float32 holding rescaled values"));
         }
         if (colour) {
-            warnings.add("colour images: converted to grey luminance 0.299 R + 0.587 G + 0.114 B");
+            warnings.add(new ReadWarning(Kind.VALUE_CONVERSION, source,
+                    "colour images: converted to grey luminance 0.299 R + 0.587 G + 0.114 B"));
         }
         if (mono1) {
-            warnings.add("MONOCHROME1 images: stored values inverted so that larger means brighter");
+            warnings.add(new ReadWarning(Kind.VALUE_CONVERSION, source,
+                    "MONOCHROME1 images: stored values inverted so that larger means brighter"));
         }
         Dimensions dims = new Dimensions(first.pixels().columns(), first.pixels().rows(), frames.size());
         Volume.Builder builder = Volume.builder(dims, type, stack.geometry()).rescale(rescale);

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.organ3d.io.ImageFormat;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.Volume;
 
@@ -31,8 +32,8 @@ public final class MetaImageFormat implements ImageFormat {
     }
 
     @Override
-    public LoadedImage read(Path path) throws IOException {
-        return new MetaImageReader(path).read();
+    public LoadedImage read(Path path, ReadOptions options) throws IOException {
+        return new MetaImageReader(path, options).read();
     }
 
     @Override

@@ -18,6 +18,9 @@ import org.joml.Matrix4d;
 import org.joml.Vector4d;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.io.NamedPaths;
+import org.organ3d.io.ReadOptions;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.io.raw.Compressed;
 import org.organ3d.io.raw.FormatErrors;
 import org.organ3d.io.raw.SampleType;
@@ -45,11 +48,14 @@ import org.organ3d.volume.Volume;
 final class MetaImageReader {
 
     private final Path file;
+    /** NB: kept for the detached-data-file rule ({@link ReadOptions#dataFilesOutsideFolder()}). */
+    private final ReadOptions options;
     private final FormatErrors errors;
-    private final List<String> warnings = new ArrayList<>();
+    private final List<ReadWarning> warnings = new ArrayList<>();
 
-    MetaImageReader(Path file) {
+    MetaImageReader(Path file, ReadOptions options) {
         this.file = file;
+        this.options = options;
         this.errors = (off, cause, t) -> new MetaImageFormatException(file, off, cause, t);
     }
 
@@ -130,7 +136,8 @@ final class MetaImageReader {
         double[] spacing = h.get("ElementSpacing") != null ? doubles(h, "ElementSpacing", n) : null;
         if (spacing == null) {
             spacing = h.get("ElementSize") != null ? doubles(h, "ElementSize", n) : new double[] {1, 1, 1};
-            warnings.add("no ElementSpacing; " + (h.get("ElementSize") != null ? "ElementSize" : "1 mm") + " used");
+            warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, file,
+                    "no ElementSpacing; " + (h.get("ElementSize") != null ? "ElementSize" : "1 mm") + " used"));
         }
         for (int a = 0; a < n; a++) {
             if (!(spacing[a] > 0) || Double.isInfinite(spacing[a])) {
@@ -204,7 +211,8 @@ final class MetaImageReader {
                     throw new MetaImageFormatException(data, -1, "file holds " + (fileLen - start) + " bytes of voxel data but " + dims
                             + " voxels of " + type.label() + " need " + dataBytes + " (truncated file or wrong DimSize)");
                 }
-                return new VoxelReader(type, order, errors, "byte").read(raw, start, dims, g, Rescale.IDENTITY, warnings);
+                return new VoxelReader(type, order, errors, "byte").read(raw, start, dims, g,
+                        Rescale.IDENTITY, file, warnings);
             }
             long avail = fileLen - start;
             if (h.get("CompressedDataSize") != null) {
@@ -219,8 +227,9 @@ final class MetaImageReader {
             }
             Compressed.checkPlausible(dataBytes, avail, errors);
             try (InputStream in = Compressed.inflating(raw, errors)) {
-                Volume v = new VoxelReader(type, order, errors, "decompressed byte").read(in, 0, dims, g, Rescale.IDENTITY, warnings);
-                Compressed.verifyEnd(in, dataBytes, errors, warnings);
+                Volume v = new VoxelReader(type, order, errors, "decompressed byte").read(in, 0, dims, g,
+                        Rescale.IDENTITY, file, warnings);
+                Compressed.verifyEnd(in, dataBytes, errors, file, warnings);
                 return v;
             }
         }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.organ3d.io.ImageFormat;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.Volume;
 
@@ -69,8 +70,8 @@ public final class NiftiFormat implements ImageFormat {
     }
 
     @Override
-    public LoadedImage read(Path path) throws IOException {
-        return new NiftiReader(path).read();
+    public LoadedImage read(Path path, ReadOptions options) throws IOException {
+        return new NiftiReader(path, options).read();
     }
 
     @Override

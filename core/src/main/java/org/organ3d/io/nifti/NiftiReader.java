@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import org.joml.Matrix4d;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.io.raw.Compressed;
 import org.organ3d.io.raw.FormatErrors;
 import org.organ3d.io.raw.SampleType;
@@ -45,10 +48,13 @@ final class NiftiReader {
     private static final long MAX_COMPRESSED_OFFSET = 64L << 20;
 
     private final Path file;
+    /** NB: kept for the detached-data-file rule ({@link ReadOptions#dataFilesOutsideFolder()}). */
+    private final ReadOptions options;
     private final FormatErrors errors;
 
-    NiftiReader(Path file) {
+    NiftiReader(Path file, ReadOptions options) {
         this.file = file;
+        this.options = options;
         this.errors = (off, cause, t) -> new NiftiFormatException(file, off, cause, t);
     }
 
@@ -75,7 +81,7 @@ final class NiftiReader {
         System.arraycopy(first, 0, hdr, 0, 4);
         System.arraycopy(readHeaderBytes(in, h.size() - 4, 4), 0, hdr, 4, h.size() - 4);
         h.decode(hdr, file);
-        List<String> warnings = new ArrayList<>();
+        List<ReadWarning> warnings = new ArrayList<>();
         Dimensions dims = dimensions(h, warnings);
         SampleType type = sampleType(h, warnings);
         long dataBytes = dims.voxelCount() * type.bytes();
@@ -136,7 +142,7 @@ final class NiftiReader {
     }
 
     private LoadedImage finish(NiftiHeader h, Organ3dExtension o3, Dimensions dims, SampleType type, InputStream in, boolean gz,
-            long voxOffset, long dataBytes, List<String> warnings) throws IOException {
+            long voxOffset, long dataBytes, List<ReadWarning> warnings) throws IOException {
         Map<String, String> attrs = new LinkedHashMap<>();
         attrs.put("niftiVersion", Integer.toString(h.version));
         attrs.put("byteOrder", h.order.toString());
@@ -150,15 +156,15 @@ final class NiftiReader {
         Rescale r = rescale(h, o3, warnings);
 
         Volume v = new VoxelReader(type, h.order, errors, gz ? "decompressed byte" : "byte")
-                .read(in, voxOffset, dims, g, r, warnings);
-        if (gz && !warnings.stream().anyMatch(w -> w.contains("first 3D volume"))) {
-            Compressed.verifyEnd(in, voxOffset + dataBytes, errors, warnings);
+                .read(in, voxOffset, dims, g, r, file, warnings);
+        if (gz && warnings.stream().noneMatch(w -> w.kind() == Kind.IGNORED_DATA)) {
+            Compressed.verifyEnd(in, voxOffset + dataBytes, errors, file, warnings);
         }
         Map<Integer, org.organ3d.volume.LabelInfo> labels = o3 == null ? Map.of() : o3.labels;
         return new LoadedImage(file, NiftiFormat.NAME, v, attrs, labels, warnings);
     }
 
-    private Dimensions dimensions(NiftiHeader h, List<String> warnings) throws NiftiFormatException {
+    private Dimensions dimensions(NiftiHeader h, List<ReadWarning> warnings) throws NiftiFormatException {
         long n = h.dim[0];
         if (n < 1 || n > 7) {
             throw new NiftiFormatException(file, 40, "dim[0] = " + n + " (number of dimensions) must be 1..7");
@@ -182,7 +188,8 @@ final class NiftiReader {
             }
         }
         if (extra > 1) {
-            warnings.add("image has " + n + " dimensions (" + extra + " volumes); only the first 3D volume was read");
+            warnings.add(new ReadWarning(Kind.IGNORED_DATA, file,
+                    "image has " + n + " dimensions (" + extra + " volumes); only the first 3D volume was read"));
         }
         try {
             return new Dimensions((int) d[0], (int) d[1], (int) d[2]);
@@ -191,7 +198,7 @@ final class NiftiReader {
         }
     }
 
-    private SampleType sampleType(NiftiHeader h, List<String> warnings) throws NiftiFormatException {
+    private SampleType sampleType(NiftiHeader h, List<ReadWarning> warnings) throws NiftiFormatException {
         SampleType t = switch (h.datatype) {
             case 2 -> SampleType.UINT8;
             case 4 -> SampleType.INT16;
@@ -217,12 +224,13 @@ final class NiftiReader {
                     + "); organ3d reads uint8, int8, int16, uint16, int32, uint32, float32 and float64");
         }
         if (h.bitpix != t.bytes() * 8) {
-            warnings.add("bitpix " + h.bitpix + " does not match datatype " + t.label() + "; datatype used");
+            warnings.add(new ReadWarning(Kind.INCONSISTENT_HEADER, file,
+                    "bitpix " + h.bitpix + " does not match datatype " + t.label() + "; datatype used"));
         }
         return t;
     }
 
-    private Geometry geometry(NiftiHeader h, Organ3dExtension o3, Map<String, String> attrs, List<String> warnings)
+    private Geometry geometry(NiftiHeader h, Organ3dExtension o3, Map<String, String> attrs, List<ReadWarning> warnings)
             throws NiftiFormatException {
         Matrix4d ras = null;
         String source = null;
@@ -230,7 +238,8 @@ final class NiftiReader {
             ras = NiftiAffines.fromSrow(h.srow);
             source = "sform";
             if (!usable(ras)) {
-                warnings.add("sform is singular or not finite; " + (h.qformCode > 0 ? "qform" : "pixdim") + " used instead");
+                warnings.add(new ReadWarning(Kind.INCONSISTENT_GEOMETRY, file,
+                        "sform is singular or not finite; " + (h.qformCode > 0 ? "qform" : "pixdim") + " used instead"));
                 ras = null;
             }
         }
@@ -247,7 +256,8 @@ final class NiftiReader {
             double[] p = positivePixdims(h);
             ras = NiftiAffines.fromPixdim(p[0], p[1], p[2]);
             source = "pixdim";
-            warnings.add("no sform or qform (both codes 0): voxel size from pixdim, origin 0, RAS axes (NIfTI method 1)");
+            warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, file,
+                    "no sform or qform (both codes 0): voxel size from pixdim, origin 0, RAS axes (NIfTI method 1)"));
         }
         if (source.equals("sform") && h.qformCode > 0) {
             double[] p = positivePixdimsOrNull(h);
@@ -255,7 +265,8 @@ final class NiftiReader {
                 Matrix4d q = NiftiAffines.fromQuaternion(h.quaternB, h.quaternC, h.quaternD, h.pixdim[0], p[0], p[1], p[2],
                         h.qoffset[0], h.qoffset[1], h.qoffset[2]);
                 if (!q.equals(ras, 1e-3)) {
-                    warnings.add("qform and sform differ by more than 0.001 mm (e.g. a sheared sform); sform used");
+                    warnings.add(new ReadWarning(Kind.INCONSISTENT_GEOMETRY, file,
+                            "qform and sform differ by more than 0.001 mm (e.g. a sheared sform); sform used"));
                 }
             }
         }
@@ -299,14 +310,14 @@ final class NiftiReader {
         return p;
     }
 
-    private static Rescale rescale(NiftiHeader h, Organ3dExtension o3, List<String> warnings) {
+    private Rescale rescale(NiftiHeader h, Organ3dExtension o3, List<ReadWarning> warnings) {
         double s = h.sclSlope;
         double i = h.sclInter;
         if (s == 0 || !Double.isFinite(s)) {
             return Rescale.IDENTITY;
         }
         if (!Double.isFinite(i)) {
-            warnings.add("scl_inter is not finite; 0 used");
+            warnings.add(new ReadWarning(Kind.INCONSISTENT_HEADER, file, "scl_inter is not finite; 0 used"));
             i = 0;
         }
         if (o3 != null && Double.isFinite(o3.slope) && (float) o3.slope == (float) s && (float) o3.intercept == (float) i) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.organ3d.io.ImageFormat;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.Volume;
 
@@ -44,8 +45,8 @@ public final class NrrdFormat implements ImageFormat {
     }
 
     @Override
-    public LoadedImage read(Path path) throws IOException {
-        return new NrrdReader(path).read();
+    public LoadedImage read(Path path, ReadOptions options) throws IOException {
+        return new NrrdReader(path, options).read();
     }
 
     @Override

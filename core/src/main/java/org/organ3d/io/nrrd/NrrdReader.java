@@ -18,6 +18,9 @@ import org.joml.Matrix4d;
 import org.joml.Vector3d;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.io.NamedPaths;
+import org.organ3d.io.ReadOptions;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.io.raw.Compressed;
 import org.organ3d.io.raw.FormatErrors;
 import org.organ3d.io.raw.SampleType;
@@ -48,11 +51,14 @@ import org.organ3d.volume.Volume;
 final class NrrdReader {
 
     private final Path file;
+    /** NB: kept for the detached-data-file rule ({@link ReadOptions#dataFilesOutsideFolder()}). */
+    private final ReadOptions options;
     private final FormatErrors errors;
-    private final List<String> warnings = new ArrayList<>();
+    private final List<ReadWarning> warnings = new ArrayList<>();
 
-    NrrdReader(Path file) {
+    NrrdReader(Path file, ReadOptions options) {
         this.file = file;
+        this.options = options;
         this.errors = (off, cause, t) -> new NrrdFormatException(file, off, cause, t);
     }
 
@@ -86,7 +92,8 @@ final class NrrdReader {
         if (type.bytes() > 1) {
             String e = f.get("endian");
             if (e == null) {
-                warnings.add("no endian field for a multi-byte type; little-endian assumed");
+                warnings.add(new ReadWarning(Kind.INCONSISTENT_HEADER, file,
+                        "no endian field for a multi-byte type; little-endian assumed"));
             } else if ((order = NrrdFields.endian(e)) == null) {
                 throw new NrrdFormatException(file, h.offset("endian"), "endian must be little or big, not \"" + e + "\"");
             }
@@ -113,7 +120,7 @@ final class NrrdReader {
         }
         Map<Integer, LabelInfo> labels = Map.of();
         if (SlicerSegments.present(h.keyValues)) {
-            List<SlicerSegments.Segment> segs = SlicerSegments.read(h.keyValues, warnings);
+            List<SlicerSegments.Segment> segs = SlicerSegments.read(h.keyValues, file, warnings);
             SegmentLayers.Result r = SegmentLayers.merge(v, layers, segs, new Dimensions(axes.nx, axes.ny, axes.nz), warnings, file);
             v = r.volume();
             labels = r.labels();
@@ -181,10 +188,12 @@ final class NrrdReader {
                         + "\" (organ3d reads left-posterior-superior, right-anterior-superior, left-anterior-superior, scanner-xyz)");
             }
             if (sign[3] == 1) {
-                warnings.add("space \"" + space + "\" is not anatomical; taken as LPS");
+                warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, file,
+                        "space \"" + space + "\" is not anatomical; taken as LPS"));
             }
         } else if (f.containsKey("space dimension")) {
-            warnings.add("space dimension without a named space; coordinates taken as LPS");
+            warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, file,
+                    "space dimension without a named space; coordinates taken as LPS"));
         }
         Matrix4d m = new Matrix4d();
         Vector3d[] cols = new Vector3d[3];
@@ -214,7 +223,8 @@ final class NrrdReader {
                     }
                 }
                 if (Double.isNaN(s)) {
-                    warnings.add("spacing of axis " + axes.spatial[c] + " unknown (nan); 1 mm used");
+                    warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, file,
+                            "spacing of axis " + axes.spatial[c] + " unknown (nan); 1 mm used"));
                     s = 1;
                 }
                 if (!(s > 0) || Double.isInfinite(s)) {
@@ -224,7 +234,8 @@ final class NrrdReader {
                 cols[c] = new Vector3d(c == 0 ? s : 0, c == 1 ? s : 0, c == 2 ? s : 0);
             }
             if (sp == null) {
-                warnings.add("no space directions or spacings: 1 mm voxels, axis-aligned, at the origin");
+                warnings.add(new ReadWarning(Kind.ASSUMED_GEOMETRY, file,
+                        "no space directions or spacings: 1 mm voxels, axis-aligned, at the origin"));
             }
         }
         if (cols[2] == null) {
@@ -306,7 +317,8 @@ final class NrrdReader {
                                 + " (truncated file or wrong sizes)");
                     }
                     raw.skipNBytes(byteSkip);
-                    return new VoxelReader(type, order, errors, "byte").read(raw, start + byteSkip, dims, g, Rescale.IDENTITY, warnings);
+                    return new VoxelReader(type, order, errors, "byte").read(raw, start + byteSkip, dims, g,
+                            Rescale.IDENTITY, file, warnings);
                 }
                 case "gzip", "gz" -> {
                     Compressed.checkPlausible(dataBytes + Math.max(byteSkip, 0), fileLen - start, errors);
@@ -315,8 +327,9 @@ final class NrrdReader {
                     }
                     try (InputStream in = Compressed.inflating(raw, errors)) {
                         in.skipNBytes(byteSkip);
-                        Volume v = new VoxelReader(type, order, errors, "decompressed byte").read(in, byteSkip, dims, g, Rescale.IDENTITY, warnings);
-                        Compressed.verifyEnd(in, byteSkip + dataBytes, errors, warnings);
+                        Volume v = new VoxelReader(type, order, errors, "decompressed byte").read(in, byteSkip, dims, g,
+                                Rescale.IDENTITY, file, warnings);
+                        Compressed.verifyEnd(in, byteSkip + dataBytes, errors, file, warnings);
                         return v;
                     }
                 }

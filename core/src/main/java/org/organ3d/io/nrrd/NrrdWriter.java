@@ -40,7 +40,11 @@ final class NrrdWriter {
         Volume v;
         Map<String, String> kv = Map.of();
         if (seg) {
-            v = LabelMaps.fromVolume(volume, labels, path).labels();
+            try {
+                v = LabelMaps.fromVolume(volume, labels).labels();
+            } catch (IllegalArgumentException e) {
+                throw new NrrdFormatException(path, -1, e.getMessage());
+            }
             kv = SlicerSegments.write(v, labels);
         } else {
             v = VoxelWriter.withoutRescale(volume);

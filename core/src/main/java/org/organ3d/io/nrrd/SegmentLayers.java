@@ -5,6 +5,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.Volume;
@@ -24,15 +26,18 @@ final class SegmentLayers {
     private SegmentLayers() {
     }
 
-    static Result merge(Volume v, int layers, List<SlicerSegments.Segment> segs, Dimensions dims, List<String> warnings, Path file)
+    static Result merge(Volume v, int layers, List<SlicerSegments.Segment> segs, Dimensions dims,
+            List<ReadWarning> warnings, Path file)
             throws NrrdFormatException {
         Map<Integer, LabelInfo> labels = new TreeMap<>();
         if (layers == 1) {
             for (SlicerSegments.Segment s : segs) {
                 if (s.labelValue() < 1 || s.labelValue() > 65535) {
-                    warnings.add("segment " + s.id() + " has label value " + s.labelValue() + " outside 1..65535; ignored");
+                    warnings.add(new ReadWarning(Kind.LABELS, file,
+                            "segment " + s.id() + " has label value " + s.labelValue() + " outside 1..65535; ignored"));
                 } else if (labels.putIfAbsent(s.labelValue(), new LabelInfo(s.labelValue(), s.name(), s.rgba())) != null) {
-                    warnings.add("segments share label value " + s.labelValue() + " in one layer; the first name is kept");
+                    warnings.add(new ReadWarning(Kind.LABELS, file,
+                            "segments share label value " + s.labelValue() + " in one layer; the first name is kept"));
                 }
             }
             return new Result(v, labels);
@@ -79,12 +84,15 @@ final class SegmentLayers {
                 }
             }
         }
-        warnings.add(layers + " segmentation layers merged into one label map (segment n has label n+1)");
+        warnings.add(new ReadWarning(Kind.LABELS, file,
+                layers + " segmentation layers merged into one label map (segment n has label n+1)"));
         if (overlaps > 0) {
-            warnings.add(overlaps + " voxels belong to several segments; the segment in the later layer was kept");
+            warnings.add(new ReadWarning(Kind.LABELS, file,
+                    overlaps + " voxels belong to several segments; the segment in the later layer was kept"));
         }
         if (unknown > 0) {
-            warnings.add(unknown + " voxels carry a label value that no segment declares; set to 0");
+            warnings.add(new ReadWarning(Kind.LABELS, file,
+                    unknown + " voxels carry a label value that no segment declares; set to 0"));
         }
         return new Result(b.build(), labels);
     }

@@ -1,11 +1,14 @@
 package org.organ3d.io.nrrd;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.Volume;
@@ -30,15 +33,15 @@ final class SlicerSegments {
     }
 
     /** The segments in index order (SegmentN for N = 0, 1, ... until one is missing). */
-    static List<Segment> read(Map<String, String> kv, List<String> warnings) {
+    static List<Segment> read(Map<String, String> kv, Path file, List<ReadWarning> warnings) {
         List<Segment> out = new ArrayList<>();
         for (int n = 0; kv.containsKey("Segment" + n + "_ID") || kv.containsKey("Segment" + n + "_Name")
                 || kv.containsKey("Segment" + n + "_LabelValue"); n++) {
             String p = "Segment" + n + "_";
             String id = kv.getOrDefault(p + "ID", "Segment_" + (n + 1));
             String name = kv.getOrDefault(p + "Name", id);
-            int label = parseInt(kv.get(p + "LabelValue"), n + 1, p + "LabelValue", warnings);
-            int layer = parseInt(kv.get(p + "Layer"), 0, p + "Layer", warnings);
+            int label = parseInt(kv.get(p + "LabelValue"), n + 1, p + "LabelValue", file, warnings);
+            int layer = parseInt(kv.get(p + "Layer"), 0, p + "Layer", file, warnings);
             int rgba = 0x808080ff;
             String col = kv.get(p + "Color");
             if (col != null) {
@@ -46,7 +49,7 @@ final class SlicerSegments {
                 try {
                     rgba = LabelInfo.rgba(Double.parseDouble(c[0]), Double.parseDouble(c[1]), Double.parseDouble(c[2]), 1.0);
                 } catch (RuntimeException e) {
-                    warnings.add("unreadable " + p + "Color \"" + col + "\"; grey used");
+                    warnings.add(new ReadWarning(Kind.LABELS, file, "unreadable " + p + "Color \"" + col + "\"; grey used"));
                 }
             }
             out.add(new Segment(n, id, name, rgba, label, layer));
@@ -54,14 +57,14 @@ final class SlicerSegments {
         return out;
     }
 
-    private static int parseInt(String v, int dflt, String key, List<String> warnings) {
+    private static int parseInt(String v, int dflt, String key, Path file, List<ReadWarning> warnings) {
         if (v == null) {
             return dflt;
         }
         try {
             return Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            warnings.add("unreadable " + key + " \"" + v + "\"; " + dflt + " used");
+            warnings.add(new ReadWarning(Kind.LABELS, file, "unreadable " + key + " \"" + v + "\"; " + dflt + " used"));
             return dflt;
         }
     }

@@ -7,6 +7,8 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
 import org.organ3d.io.ImageFormatException;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 
 /**
  * gzip and zlib streams for voxel data, with the plausibility check that keeps a lying header from
@@ -70,8 +72,10 @@ public final class Compressed {
      * 64 MiB of trailing data (then only warns).
      *
      * @param at decompressed offset reached, for messages
+     * @param file the file named in the warning
      */
-    public static void verifyEnd(InputStream in, long at, FormatErrors errors, java.util.List<String> warnings) throws IOException {
+    public static void verifyEnd(InputStream in, long at, FormatErrors errors, java.nio.file.Path file,
+            java.util.List<ReadWarning> warnings) throws IOException {
         byte[] buf = new byte[1 << 16];
         long extra = 0;
         try {
@@ -86,7 +90,8 @@ public final class Compressed {
                     + " decompressed bytes: " + e.getMessage(), e);
         }
         if (extra > 0) {
-            warnings.add(extra + " unexpected decompressed bytes after the voxel data were ignored");
+            warnings.add(new ReadWarning(Kind.IGNORED_DATA, file,
+                    extra + " unexpected decompressed bytes after the voxel data were ignored"));
         }
     }
 

@@ -4,8 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.List;
 import org.organ3d.io.ImageFormatException;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
@@ -53,11 +56,12 @@ public final class VoxelReader {
      * Reads {@code dims.nz()} slices from {@code in} (positioned at the first voxel) into a new volume.
      *
      * @param startOffset offset of the first voxel in the stream, for messages
+     * @param file        the file named in warnings
      * @param warnings    receives conversion warnings (uint32 overflow, float64 precision)
      * @throws ImageFormatException on truncation or a corrupt (compressed) stream
      */
     public Volume read(InputStream in, long startOffset, Dimensions dims, Geometry geometry, Rescale rescale,
-            List<String> warnings) throws IOException {
+            Path file, List<ReadWarning> warnings) throws IOException {
         consumed = startOffset;
         checkHeap(dims);
         Volume.Builder b = Volume.builder(dims, type.target(), geometry).rescale(rescale);
@@ -103,11 +107,13 @@ public final class VoxelReader {
         }
         Volume v = b.build();
         if (type == SampleType.FLOAT64) {
-            warnings.add(lossy ? "float64 voxels were converted to float32 and some values were rounded (about 7 significant digits kept)"
-                    : "float64 voxels were stored as float32 (every value is exactly representable)");
+            warnings.add(new ReadWarning(Kind.VALUE_CONVERSION, file,
+                    lossy ? "float64 voxels were converted to float32 and some values were rounded (about 7 significant digits kept)"
+                    : "float64 voxels were stored as float32 (every value is exactly representable)"));
         }
         if (overflow) {
-            warnings.add("uint32 voxels above 2147483647 found: the volume is kept as float32 (values above 16777216 are rounded)");
+            warnings.add(new ReadWarning(Kind.VALUE_CONVERSION, file,
+                    "uint32 voxels above 2147483647 found: the volume is kept as float32 (values above 16777216 are rounded)"));
             return unsignedToFloat(v);
         }
         return v;

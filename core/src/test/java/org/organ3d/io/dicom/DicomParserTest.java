@@ -193,15 +193,18 @@ class DicomParserTest {
         LoadedImage one = ImageFormats.read(tmp.resolve("odd1.dcm"));
         assertEquals(18, one.volume().raw(2, 2, 0));
         // NB: the header read stops at the pixel data, so only the UID is counted
-        assertTrue(one.warnings().stream().anyMatch(w -> w.contains("1 element(s) of odd length") && w.contains("(0020,000E)")),
+        assertTrue(one.warningMessages().stream().anyMatch(w -> w.contains("1 element(s) of odd length") && w.contains("(0020,000E)")),
                 one.warnings().toString());
-        LoadedImage both = DicomSeriesReader.readFolder(tmp, null);
+        LoadedImage both = DicomSeriesReader.readFolder(tmp, org.organ3d.io.ReadOptions.defaults());
         assertEquals(2, both.volume().nz());
         assertEquals(14, both.volume().raw(1, 1, 1));
         assertEquals(2.0, both.volume().geometry().spacing().z, 1e-9);
-        assertEquals(1, both.warnings().stream().filter(w -> w.contains("odd length")).count(), both.warnings().toString());
-        assertTrue(both.warnings().stream().anyMatch(w -> w.startsWith("2 file(s) read despite irregularities")),
-                both.warnings().toString());
+        assertEquals(1, both.warningMessages().stream().filter(w -> w.contains("odd length")).count(), both.warningMessages().toString());
+        var irregular = both.warnings(org.organ3d.io.ReadWarning.Kind.IRREGULAR_FILE);
+        assertEquals(1, irregular.size(), both.warnings().toString());
+        assertEquals(tmp.resolve("odd0.dcm"), irregular.get(0).file());
+        assertTrue(irregular.get(0).detail().startsWith("read despite irregularities (and 1 more file(s) like it)"),
+                irregular.toString());
     }
 
     @Test
@@ -270,7 +273,7 @@ class DicomParserTest {
         var img = ImageFormats.read(m1);
         assertEquals(255, img.volume().raw(0, 0, 0));
         assertEquals(200, img.volume().raw(1, 0, 0));
-        assertTrue(img.warnings().stream().anyMatch(w -> w.contains("MONOCHROME1")));
+        assertTrue(img.warningMessages().stream().anyMatch(w -> w.contains("MONOCHROME1")));
     }
 
     @Test

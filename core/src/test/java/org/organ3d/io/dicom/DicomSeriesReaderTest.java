@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.io.ImageFormatException;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
+import org.organ3d.io.StrictReadException;
 import org.organ3d.volume.VoxelType;
 
 /** Folder scanning and series selection: mixed folders, junk, bad files, duplicates, gaps, empty folders. */
@@ -49,18 +54,70 @@ class DicomSeriesReaderTest {
         Files.write(mixed.resolve("truncated.dcm"), Arrays.copyOf(one, one.length - 100));
         LoadedImage img = ImageFormats.read(mixed);
         assertEquals(12, img.volume().nz(), "the oblique series (12) is larger than the tilted one (10)");
-        List<String> w = img.warnings();
-        assertTrue(w.stream().anyMatch(x -> x.contains("readme.txt") && x.contains("not a DICOM file")), w.toString());
-        assertTrue(w.stream().anyMatch(x -> x.contains("truncated.dcm") && x.contains("runs past the end")), w.toString());
-        assertTrue(w.stream().anyMatch(x -> x.contains("2 series found")), w.toString());
+        List<ReadWarning> skipped = img.warnings(Kind.SKIPPED_FILE);
+        assertEquals(List.of(mixed.resolve("readme.txt")), skipped.stream().map(ReadWarning::file).collect(Collectors.toList()));
+        assertTrue(skipped.get(0).detail().contains("not a DICOM file"), skipped.toString());
+        List<ReadWarning> unreadable = img.warnings(Kind.UNREADABLE_FILE);
+        assertEquals(1, unreadable.size(), img.warnings().toString());
+        assertEquals(mixed.resolve("truncated.dcm"), unreadable.get(0).file());
+        assertTrue(unreadable.get(0).detail().contains("runs past the end"), unreadable.toString());
+        List<ReadWarning> other = img.warnings(Kind.OTHER_SERIES);
+        assertEquals(mixed, other.get(0).file());
+        assertTrue(other.get(0).detail().startsWith("2 series found"), other.toString());
+        assertTrue(img.warningMessages().stream().noneMatch(m -> m.contains("--")), "no command-line option in a library message: "
+                + img.warningMessages());
+        assertTrue(img.warningMessages().contains(other.get(0).detail()), "the input itself is not repeated");
+        assertTrue(img.warningMessages().stream().anyMatch(m -> m.startsWith(mixed.resolve("readme.txt") + ": ")),
+                img.warningMessages().toString());
         PhantomSeriesTest.assertPhantomVoxels(img.volume());
 
         String tiltedUid = ImageFormats.read(Fixtures.path("phantom-tilted")).attributes().get("seriesInstanceUID");
-        LoadedImage chosen = DicomSeriesReader.readFolder(mixed, tiltedUid);
+        LoadedImage chosen = ImageFormats.read(mixed, ReadOptions.builder().seriesUid(tiltedUid).build());
         assertEquals(10, chosen.volume().nz());
         assertEquals(tiltedUid, chosen.attributes().get("seriesInstanceUID"));
-        ImageFormatException e = assertThrows(ImageFormatException.class, () -> DicomSeriesReader.readFolder(mixed, "1.2.3"));
+        ImageFormatException e = assertThrows(ImageFormatException.class,
+                () -> DicomSeriesReader.readFolder(mixed, ReadOptions.builder().seriesUid("1.2.3").build()));
         assertTrue(e.getMessage().contains("no series with UID 1.2.3"), e.getMessage());
+
+        // a strict read refuses the folder: a truncated image may be a missing slice
+        StrictReadException strict = assertThrows(StrictReadException.class, () -> ImageFormats.read(mixed, ReadOptions.strict()));
+        assertEquals(List.of(Kind.UNREADABLE_FILE), strict.refused().stream().map(ReadWarning::kind)
+                .collect(Collectors.toList()));
+        assertTrue(strict.getMessage().startsWith(mixed + ": refused by strict reading: ")
+                && strict.getMessage().contains("truncated.dcm"), strict.getMessage());
+        // ... unless that kind is accepted; the other series and the text file are no reason to refuse
+        LoadedImage tolerant = ImageFormats.read(mixed, ReadOptions.builder().strict(true)
+                .accept(Kind.UNREADABLE_FILE).build());
+        assertEquals(12, tolerant.volume().nz());
+    }
+
+    @Test
+    void seriesOfAFolderAreListedLargestFirstWithoutReadingPixels() throws Exception {
+        Path mixed = tmp.resolve("listed");
+        Fixtures.copyFolder("phantom-oblique", mixed.resolve("a"));
+        Fixtures.copyFolder("phantom-tilted", mixed.resolve("b"));
+        Files.writeString(mixed.resolve("readme.txt"), "not DICOM");
+        List<SeriesSummary> list = DicomSeriesReader.listSeries(mixed);
+        assertEquals(2, list.size(), list.toString());
+        LoadedImage oblique = ImageFormats.read(Fixtures.path("phantom-oblique"));
+        LoadedImage tilted = ImageFormats.read(Fixtures.path("phantom-tilted"));
+        assertEquals(oblique.attributes().get("seriesInstanceUID"), list.get(0).seriesInstanceUID());
+        assertEquals(tilted.attributes().get("seriesInstanceUID"), list.get(1).seriesInstanceUID());
+        for (int i = 0; i < 2; i++) {
+            SeriesSummary s = list.get(i);
+            LoadedImage img = i == 0 ? oblique : tilted;
+            assertEquals(img.volume().nz(), s.largestStack());
+            assertEquals(img.volume().nz(), s.images());
+            assertEquals(Integer.parseInt(img.attributes().get("files")), s.files());
+            assertEquals(1, s.stacks());
+            assertEquals(img.volume().nx(), s.columns());
+            assertEquals(img.volume().ny(), s.rows());
+            assertEquals(img.attributes().get("modality"), s.modality());
+            assertEquals(img.attributes().get("studyInstanceUID"), s.studyInstanceUID());
+        }
+        ImageFormatException e = assertThrows(ImageFormatException.class, () -> DicomSeriesReader.listSeries(
+                Files.createDirectory(tmp.resolve("nothing"))));
+        assertTrue(e.getMessage().contains("no files"), e.getMessage());
     }
 
     @Test
@@ -71,8 +128,11 @@ class DicomSeriesReaderTest {
         Files.copy(first, dir.resolve("copy_of_first.dcm"));
         LoadedImage img = ImageFormats.read(dir);
         assertEquals(12, img.volume().nz());
-        assertTrue(img.warnings().stream().anyMatch(x -> x.contains("duplicate")), img.warnings().toString());
+        List<ReadWarning> dup = img.warnings(Kind.DUPLICATE_SLICES);
+        assertEquals(1, dup.size(), img.warnings().toString());
+        assertTrue(dup.get(0).detail().contains("duplicate"), dup.toString());
         PhantomSeriesTest.assertPhantomVoxels(img.volume());
+        assertThrows(StrictReadException.class, () -> ImageFormats.read(dir, ReadOptions.strict()));
     }
 
     /** One 2x2 slice at z with the given pixel representation, stored values and rescale. */
@@ -123,7 +183,7 @@ class DicomSeriesReaderTest {
         assertEquals(VoxelType.FLOAT32, r.volume().type());
         assertEquals(2 * 4 + 100, r.volume().value(1, 1, 0), 1e-6);
         assertEquals(0.5 * 4 - 10, r.volume().value(1, 1, 1), 1e-6);
-        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("rescale")), r.warnings().toString());
+        assertTrue(r.warningMessages().stream().anyMatch(w -> w.contains("rescale")), r.warningMessages().toString());
     }
 
     @Test
@@ -139,7 +199,9 @@ class DicomSeriesReaderTest {
         DicomSeriesWriter.writeCtSeries(sagittal, dir.resolve("localizer"), info);
         LoadedImage img = ImageFormats.read(dir);
         assertEquals(5, img.volume().nz());
-        assertTrue(img.warnings().stream().anyMatch(w -> w.contains("2 stacks")), img.warnings().toString());
+        List<ReadWarning> mixed = img.warnings(Kind.MIXED_ORIENTATION);
+        assertTrue(mixed.size() == 1 && mixed.get(0).detail().contains("2 stacks differing in orientation"), img.warnings().toString());
+        assertThrows(StrictReadException.class, () -> ImageFormats.read(dir, ReadOptions.strict()));
     }
 
     @Test
@@ -155,7 +217,16 @@ class DicomSeriesReaderTest {
         }
         LoadedImage img = ImageFormats.read(dir);
         assertEquals(39, img.volume().nz());
-        assertTrue(img.warnings().stream().anyMatch(x -> x.contains("non-uniform")), img.warnings().toString());
-        assertTrue(img.warnings().stream().anyMatch(x -> x.contains("missing slices: about 1")), img.warnings().toString());
+        assertTrue(img.warnings(Kind.UNEVEN_SPACING).get(0).detail().contains("non-uniform"), img.warnings().toString());
+        assertTrue(img.warnings(Kind.MISSING_SLICES).get(0).detail().contains("missing slices: about 1"),
+                img.warnings().toString());
+        StrictReadException e = assertThrows(StrictReadException.class, () -> ImageFormats.read(dir, ReadOptions.strict()));
+        Set<ReadWarning.Kind> kinds = e.refused().stream().map(ReadWarning::kind).collect(Collectors.toSet());
+        assertTrue(kinds.containsAll(Set.of(Kind.UNEVEN_SPACING, Kind.MISSING_SLICES)), kinds.toString());
+        assertTrue(e.getMessage().contains("missing slices"), e.getMessage());
+        // the complete series passes a strict read without a warning
+        LoadedImage complete = ImageFormats.read(Fixtures.path("phantom-axial"), ReadOptions.strict());
+        assertEquals(40, complete.volume().nz());
+        assertTrue(complete.warnings().isEmpty(), complete.warnings().toString());
     }
 }

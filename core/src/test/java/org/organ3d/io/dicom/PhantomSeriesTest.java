@@ -103,7 +103,7 @@ class PhantomSeriesTest {
         assertAffine(new double[][] {{0.5, 0, 0, -8}, {0, 0.5, 0.5, -6}, {0, 0, 2, -20}, {0, 0, 0, 1}}, img);
         assertFalse(img.volume().geometry().isOrthogonal());
         assertEquals(2.0, img.volume().geometry().sliceThicknessAlongNormal(), 1e-12);
-        assertTrue(img.warnings().stream().anyMatch(w -> w.contains("gantry tilt") && w.contains("14.04")), img.warnings().toString());
+        assertTrue(img.warningMessages().stream().anyMatch(w -> w.contains("gantry tilt") && w.contains("14.04")), img.warningMessages().toString());
     }
 
     @Test
@@ -112,8 +112,11 @@ class PhantomSeriesTest {
         assertEquals(4, img.volume().nz(), "echo 2 has 4 slices, echo 1 has 3: the larger stack is read");
         assertEquals("4", img.attributes().get("files"));
         assertEquals("MR", img.attributes().get("modality"));
-        assertTrue(img.warnings().stream().anyMatch(w -> w.contains("2 stacks")), img.warnings().toString());
-        assertFalse(img.warnings().stream().anyMatch(w -> w.contains("duplicate")), img.warnings().toString());
+        assertTrue(img.warnings(org.organ3d.io.ReadWarning.Kind.OTHER_STACKS).get(0).detail().contains("2 stacks"),
+                img.warnings().toString());
+        assertEquals(4, ImageFormats.read(Fixtures.path("multiecho"), org.organ3d.io.ReadOptions.strict()).volume().nz(),
+                "other echoes are no reason to refuse");
+        assertFalse(img.warningMessages().stream().anyMatch(w -> w.contains("duplicate")), img.warningMessages().toString());
     }
 
     @Test
@@ -142,7 +145,7 @@ class PhantomSeriesTest {
         Volume v = img.volume();
         assertEquals(VoxelType.FLOAT32, v.type());
         assertTrue(v.rescale().isIdentity());
-        assertTrue(img.warnings().stream().anyMatch(w -> w.contains("float32")), img.warnings().toString());
+        assertTrue(img.warningMessages().stream().anyMatch(w -> w.contains("float32")), img.warningMessages().toString());
         for (int k = 0; k < 6; k++) {
             double slope = 1 + 0.5 * k;
             double intercept = -1000 + 10 * k;

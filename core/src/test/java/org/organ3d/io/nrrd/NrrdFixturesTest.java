@@ -54,7 +54,7 @@ class NrrdFixturesTest {
     @Test
     void layeredSegmentationWarnsAboutOverlaps() throws Exception {
         LoadedImage img = ImageFormats.read(fixture("layers.seg.nrrd"));
-        assertTrue(img.warnings().stream().anyMatch(w -> w.contains("layers merged")), img.warnings().toString());
-        assertTrue(img.warnings().stream().anyMatch(w -> w.contains("several segments")), img.warnings().toString());
+        assertTrue(img.warningMessages().stream().anyMatch(w -> w.contains("layers merged")), img.warningMessages().toString());
+        assertTrue(img.warningMessages().stream().anyMatch(w -> w.contains("several segments")), img.warningMessages().toString());
     }
 }

@@ -8,10 +8,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.organ3d.io.ImageFormatException;
+import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
@@ -22,9 +25,18 @@ class VoxelReaderTest {
 
     static final FormatErrors ERR = (off, cause, t) -> new ImageFormatException(null, off, cause, t);
     static final Dimensions D = new Dimensions(3, 2, 2);
+    static final Path FILE = Path.of("voxels.raw");
 
     private static Volume read(SampleType t, ByteOrder o, ByteBuffer data, List<String> warnings) throws IOException {
-        return new VoxelReader(t, o, ERR, "byte").read(new ByteArrayInputStream(data.array()), 0, D, Geometry.unit(), Rescale.IDENTITY, warnings);
+        List<ReadWarning> typed = new ArrayList<>();
+        Volume v = new VoxelReader(t, o, ERR, "byte").read(new ByteArrayInputStream(data.array()), 0, D, Geometry.unit(),
+                Rescale.IDENTITY, FILE, typed);
+        for (ReadWarning w : typed) {
+            assertEquals(Kind.VALUE_CONVERSION, w.kind(), w.toString());
+            assertEquals(FILE, w.file());
+            warnings.add(w.detail());
+        }
+        return v;
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.io.ReadOptions;
 import org.organ3d.io.dicom.DicomSeriesReader;
 import org.organ3d.volume.Volume;
 
@@ -84,6 +85,6 @@ class CodecEndToEndTest {
     private Volume read(String resource) throws IOException {
         Path p = dir.resolve(resource.replace('/', '_'));
         Files.write(p, CodecFixtures.resource(resource));
-        return DicomSeriesReader.readFile(p).volume();
+        return DicomSeriesReader.readFile(p, ReadOptions.defaults()).volume();
     }
 }
