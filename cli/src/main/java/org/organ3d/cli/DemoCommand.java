@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.organ3d.cli.demo.DemoRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,16 +26,15 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--small", description = "Use the small 128x128x100 variant (fast).")
     boolean small;
 
-    @Option(names = "--backend", paramLabel = "auto|java|opencl", defaultValue = "auto",
-            description = "Compute backend for surface extraction. Default: ${DEFAULT-VALUE}.")
-    String backend;
+    @Mixin
+    BackendOption backend;
 
     @Option(names = "--no-picture", description = "Do not render a picture even when a display exists.")
     boolean noPicture;
 
     @Override
     public Integer call() throws Exception {
-        DemoRun run = new DemoRun(new DemoRun.Options(out, small, backend, !noPicture));
+        DemoRun run = new DemoRun(new DemoRun.Options(out, small, backend.name, !noPicture));
         run.run(spec.commandLine().getOut(), spec.commandLine().getErr(), DemoPicture.fromViewer());
         return ExitCodes.OK;
     }

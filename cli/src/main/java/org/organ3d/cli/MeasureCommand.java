@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.organ3d.compute.ComputeBackend;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.measure.LabelDistance;
 import org.organ3d.measure.LabelMeasurement;
@@ -72,6 +73,9 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--no-mesh", description = "Skip the surfaces (no mesh volume, surface area or sphericity): faster.")
     boolean noMesh;
 
+    @Mixin
+    BackendOption backend;
+
     @Override
     public Integer call() throws IOException {
         Set<Integer> wanted = null;
@@ -127,33 +131,39 @@ final class MeasureCommand implements Callable<Integer> {
                         + " (same size and voxel-to-patient geometry needed; resample first)");
             }
         }
-        LabelSurfaces surfaces = null;
-        if (!noMesh) {
-            surfaces = imageIso != null ? LabelSurfaces.imageIsoSurface(image, imageIso) : LabelSurfaces.indicatorIsoSurface();
-            if (smooth != 0) {
-                surfaces = LabelSurfaces.smoothed(surfaces, WindowedSincSmoothing.Options.defaults().withIterations(smooth));
-            }
-        }
-        long t0 = System.nanoTime();
-        List<LabelMeasurement> ms = LabelMeasurements.measure(map, wanted, image, surfaces);
-        if (wanted != null) {
-            Set<Integer> missing = new LinkedHashSet<>(wanted);
-            ms.forEach(m -> missing.remove(m.label()));
-            if (!missing.isEmpty()) {
-                err.println("organ3d measure: warning: labels not present in " + labelsPath + ": " + missing);
-            }
-        }
+        List<LabelMeasurement> ms;
         List<LabelDistance> ds = new ArrayList<>();
-        for (int[] p : pairs) {
-            try {
-                ds.add(LabelDistance.between(map, p[0], p[1]));
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(labelsPath + ": --distance " + p[0] + "," + p[1] + ": " + e.getMessage(), e);
+        String ran;
+        long t0 = System.nanoTime();
+        try (ComputeBackend b = backend.open("measure", err)) {
+            LabelSurfaces surfaces = null;
+            if (!noMesh) {
+                surfaces = imageIso != null ? LabelSurfaces.imageIsoSurface(image, imageIso, b) : LabelSurfaces.indicatorIsoSurface(b);
+                if (smooth != 0) {
+                    surfaces = LabelSurfaces.smoothed(surfaces, WindowedSincSmoothing.Options.defaults().withIterations(smooth));
+                }
             }
+            ms = LabelMeasurements.measure(map, wanted, image, surfaces, b);
+            if (wanted != null) {
+                Set<Integer> missing = new LinkedHashSet<>(wanted);
+                ms.forEach(m -> missing.remove(m.label()));
+                if (!missing.isEmpty()) {
+                    err.println("organ3d measure: warning: labels not present in " + labelsPath + ": " + missing);
+                }
+            }
+            for (int[] p : pairs) {
+                try {
+                    ds.add(LabelDistance.between(map, p[0], p[1], b));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(labelsPath + ": --distance " + p[0] + "," + p[1] + ": " + e.getMessage(), e);
+                }
+            }
+            ran = BackendOption.ran(b);
         }
         err.printf(Locale.ROOT, "organ3d measure: %d labels in %.2f s%n", ms.size(), (System.nanoTime() - t0) * 1e-9);
         err.flush();
-        Report report = new Report(labelsPath.toString(), imagePath == null ? null : imagePath.toString(), ms, ds);
+        Report report = new Report(labelsPath.toString(), imagePath == null ? null : imagePath.toString(), ms, ds)
+                .withBackend(ran);
         if (csvPath != null) {
             report.writeCsv(csvPath);
         }

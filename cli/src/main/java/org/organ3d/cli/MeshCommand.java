@@ -146,7 +146,10 @@ final class MeshCommand implements Callable<Integer> {
         Map<Integer, LabelInfo> infos = Map.of();
         if (iso != null) {
             IsoSurfaceOptions opt = new IsoSurfaceOptions(iso, true, cap);
-            ComputeBackend chosen = ComputeBackends.select(backend);
+            ComputeBackend chosen = ComputeBackends.select(backend, msg -> {
+                err.println("organ3d mesh: note: " + msg.replaceAll("\\s*\\R\\s*", " "));
+                err.flush();
+            });
             boolean auto = chosen instanceof FallbackBackend;
             ComputeBackend primary = chosen instanceof FallbackBackend f ? f.primary() : chosen;
             ComputeBackend java = new JavaBackend();

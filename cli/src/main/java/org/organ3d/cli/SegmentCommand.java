@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.joml.Vector3d;
+import org.organ3d.compute.ComputeBackend;
 import org.organ3d.io.ImageFormat;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
@@ -42,6 +43,8 @@ final class SegmentCommand implements Callable<Integer> {
     @Mixin
     Inputs input;
 
+    @Mixin
+    BackendOption backend;
 
     @Option(names = "--out", required = true, paramLabel = "<labels>", description = "Output label map: .nii.gz, .nii, .nrrd, .seg.nrrd, .mha or .mhd.")
     Path out;
@@ -107,8 +110,10 @@ final class SegmentCommand implements Callable<Integer> {
             err.println("organ3d segment: warning: " + input + ": " + w);
         }
         SegmentationPlan.Result r;
-        try {
-            r = plan.run(img.volume());
+        String ran;
+        try (ComputeBackend b = backend.open("segment", err)) {
+            r = plan.run(img.volume(), b);
+            ran = BackendOption.ran(b);
         } catch (SeedOutsideVolumeException e) {
             throw new SeedOutsideVolumeException(input + ": " + e.getMessage());
         }
@@ -135,6 +140,7 @@ final class SegmentCommand implements Callable<Integer> {
                 n.putNull("range");
             }
             n.put("connectivity", connectivity);
+            n.put("backend", ran);
             ArrayNode w = n.putArray("warnings");
             Inputs.messages(img).forEach(w::add);
             r.warnings().forEach(w::add);

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 
 /**
  * Finds {@link ComputeBackend}s with {@link ServiceLoader} and selects one by name or {@code auto}.
@@ -57,6 +58,18 @@ public final class ComputeBackends {
      * @throws BackendUnavailableException when a named backend is missing or cannot run here
      */
     public static ComputeBackend select(String name) {
+        return select(name, null);
+    }
+
+    /**
+     * As {@link #select(String)}, with the notices (an {@code auto} choice that passed over an
+     * unavailable backend; a pass that fell back to Java at run time) sent as single lines to
+     * {@code notices} instead of the logger {@code org.organ3d.compute} (null: the logger). The CLI
+     * prints them as {@code organ3d <command>: note: ...}.
+     *
+     * @throws BackendUnavailableException when a named backend is missing or cannot run here
+     */
+    public static ComputeBackend select(String name, Consumer<String> notices) {
         String want = name == null || name.isBlank() ? "auto" : name.trim().toLowerCase(Locale.ROOT);
         List<ComputeBackend> all = discover();
         if (!"auto".equals(want)) {
@@ -77,7 +90,7 @@ public final class ComputeBackends {
         for (ComputeBackend b : all) {
             var why = b.unavailableReason();
             if (why.isPresent()) {
-                skipped.add(b.name() + " (" + why.get() + ")");
+                skipped.add(b.name() + " is unavailable (" + why.get() + ")");
                 continue;
             }
             if (best == null || b.autoPriority() > best.autoPriority()) {
@@ -88,21 +101,40 @@ public final class ComputeBackends {
             best = new JavaBackend();
         }
         if (!skipped.isEmpty()) {
-            LOG.log(Level.INFO, "compute backend auto: using " + best.name() + "; unavailable: " + String.join(", ", skipped));
+            String msg = "using the " + best.name() + " backend: " + String.join("; ", skipped);
+            if (notices != null) {
+                notices.accept(msg);
+            } else {
+                LOG.log(Level.INFO, "compute backend auto: " + msg);
+            }
         }
         for (ComputeBackend b : all) {
             if (b != best) {
                 b.close();
             }
         }
-        return withFallback(best);
+        return withFallback(best, notices);
     }
 
     /** {@code backend} itself when it is the Java backend, else wrapped to fall back to Java on failure. */
     public static ComputeBackend withFallback(ComputeBackend backend) {
+        return withFallback(backend, null);
+    }
+
+    /** As {@link #withFallback(ComputeBackend)}, the fallback warnings sent to {@code notices} (null: the logger). */
+    public static ComputeBackend withFallback(ComputeBackend backend, Consumer<String> notices) {
         if (backend instanceof JavaBackend || backend instanceof FallbackBackend) {
             return backend;
         }
-        return new FallbackBackend(backend, new JavaBackend());
+        return new FallbackBackend(backend, new JavaBackend(), notices);
+    }
+
+    /**
+     * The name of the backend that actually ran the passes so far: a {@link FallbackBackend}'s
+     * {@link FallbackBackend#ranOn()}, else the backend's own name. For the {@code backend} key of the
+     * commands' JSON.
+     */
+    public static String ranOn(ComputeBackend backend) {
+        return backend instanceof FallbackBackend f ? f.ranOn() : backend.name();
     }
 }

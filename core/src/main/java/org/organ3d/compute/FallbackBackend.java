@@ -1,25 +1,35 @@
 package org.organ3d.compute;
 
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshProperties;
 import org.organ3d.segment.Components;
 import org.organ3d.segment.Connectivity;
+import org.organ3d.segment.RegionGrowing;
 import org.organ3d.segment.ThresholdRange;
+import org.organ3d.segment.VoxelIndex;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
 
 /**
  * What {@code auto} selection returns for a non-Java backend: every pass runs on the primary
  * backend, and when it throws {@link BackendUnavailableException} (no device, kernel build failure,
  * out of device memory, lost device ...) the same pass runs on the Java backend, with one warning
- * line (logger {@code org.organ3d.compute}) naming the backend, the pass and the reason. The answer
- * is the Java answer, so a study never fails because of the device. Other exceptions (bad input)
- * propagate unchanged. Thread-safe when the primary is.
+ * line naming the backend, the pass and the reason (to the notice sink given, else the logger
+ * {@code org.organ3d.compute}). The answer is the Java answer, so a study never fails because of the
+ * device. Other exceptions (bad input) propagate unchanged. {@link #fallbacks()} lists the passes
+ * that ran on the fallback, so a report can name the backend that actually ran. Thread-safe when the
+ * primary is.
  */
 public final class FallbackBackend implements ComputeBackend {
 
@@ -27,11 +37,35 @@ public final class FallbackBackend implements ComputeBackend {
 
     private final ComputeBackend primary;
     private final ComputeBackend fallback;
+    private final Consumer<String> notices;
+    private final List<String> fellBack = new ArrayList<>();
 
     /** Runs {@code primary}, falling back to {@code fallback} (normally the Java backend). */
     public FallbackBackend(ComputeBackend primary, ComputeBackend fallback) {
+        this(primary, fallback, null);
+    }
+
+    /**
+     * As {@link #FallbackBackend(ComputeBackend, ComputeBackend)}, the one-line warnings going to
+     * {@code notices} (null: the logger {@code org.organ3d.compute}).
+     */
+    public FallbackBackend(ComputeBackend primary, ComputeBackend fallback, Consumer<String> notices) {
         this.primary = primary;
         this.fallback = fallback;
+        this.notices = notices;
+    }
+
+    /** The passes (method names) that failed on the primary and ran on the fallback, in order. */
+    public synchronized List<String> fallbacks() {
+        return List.copyOf(fellBack);
+    }
+
+    /**
+     * The backend that ran every pass so far: the primary's name, or the fallback's when any pass
+     * fell back (a report then names the fallback and can list {@link #fallbacks()}).
+     */
+    public synchronized String ranOn() {
+        return fellBack.isEmpty() ? primary.name() : fallback.name();
     }
 
     /** The backend tried first. */
@@ -89,12 +123,41 @@ public final class FallbackBackend implements ComputeBackend {
         return attempt("meshProperties", b -> b.meshProperties(mesh));
     }
 
+    @Override
+    public List<MeshProperties> meshProperties(List<Mesh> meshes) {
+        return attempt("meshProperties", b -> b.meshProperties(meshes));
+    }
+
+    @Override
+    public RegionGrowing.Result connectedThreshold(Volume volume, List<VoxelIndex> seeds, ThresholdRange range,
+            Connectivity connectivity, double maxVolumeMm3) {
+        return attempt("connectedThreshold", b -> b.connectedThreshold(volume, seeds, range, connectivity, maxVolumeMm3));
+    }
+
+    @Override
+    public LabelStatistics labelStatistics(LabelMap map, Volume image, LabelStatistics.Options options) {
+        return attempt("labelStatistics", b -> b.labelStatistics(map, image, options));
+    }
+
+    @Override
+    public Map<Integer, Mesh> labelSurfaces(LabelMap map, Set<Integer> labels) {
+        return attempt("labelSurfaces", b -> b.labelSurfaces(map, labels));
+    }
+
     private <T> T attempt(String pass, Function<ComputeBackend, T> run) {
         try {
             return run.apply(primary);
         } catch (BackendUnavailableException e) {
-            LOG.log(Level.WARNING, "compute backend " + primary.name() + " failed in " + pass + " (" + e.getMessage()
-                    + "); using the " + fallback.name() + " backend instead");
+            String msg = "compute backend " + primary.name() + " failed in " + pass + " (" + e.getMessage()
+                    + "); using the " + fallback.name() + " backend instead";
+            if (notices != null) {
+                notices.accept(msg);
+            } else {
+                LOG.log(Level.WARNING, msg);
+            }
+            synchronized (this) {
+                fellBack.add(pass);
+            }
             return run.apply(fallback);
         }
     }

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.joml.Matrix4d;
+import org.organ3d.compute.ComputeBackend;
+import org.organ3d.compute.JavaBackend;
+import org.organ3d.compute.LabelStatistics;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.LabelMap;
 
@@ -47,20 +50,22 @@ public record LabelDistance(int labelA, int labelB, double minimumMm, double hau
      * @throws IllegalArgumentException if either label is absent
      */
     public static LabelDistance between(LabelMap map, int a, int b) {
-        LabelScan scan = LabelScan.scan(map, Set.of(a, b));
-        RowExtents ea = null;
-        RowExtents eb = null;
-        for (int c = 1; c <= scan.size(); c++) {
-            if (scan.labelOf[c] == a) {
-                ea = scan.extents[c];
-            }
-            if (scan.labelOf[c] == b) {
-                eb = scan.extents[c];
-            }
+        return between(map, a, b, new JavaBackend());
+    }
+
+    /**
+     * As {@link #between(LabelMap, int, int)}, finding the labels' rows with {@code backend}'s
+     * multi-label pass.
+     */
+    public static LabelDistance between(LabelMap map, int a, int b, ComputeBackend backend) {
+        LabelStatistics scan = backend.labelStatistics(map, null, new LabelStatistics.Options(Set.of(a, b), new double[0], true));
+        int ia0 = scan.indexOf(a);
+        int ib0 = scan.indexOf(b);
+        if (ia0 < 0 || ib0 < 0) {
+            throw new IllegalArgumentException("label " + (ia0 < 0 ? a : b) + " is not in the label map");
         }
-        if (ea == null || eb == null) {
-            throw new IllegalArgumentException("label " + (ea == null ? a : b) + " is not in the label map");
-        }
+        RowExtents ea = RowExtents.of(scan, ia0);
+        RowExtents eb = RowExtents.of(scan, ib0);
         double[] pa = faceCentres(map, a, ea);
         double[] pb = faceCentres(map, b, eb);
         double[][] ab = directed(pa, pb);

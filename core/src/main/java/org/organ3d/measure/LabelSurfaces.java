@@ -1,5 +1,7 @@
 package org.organ3d.measure;
 
+import org.organ3d.compute.ComputeBackend;
+import org.organ3d.compute.JavaBackend;
 import org.organ3d.mesh.FlyingEdges;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
@@ -33,6 +35,15 @@ public interface LabelSurfaces {
      * discrete marching cubes: vertices sit halfway between an inside and an outside voxel centre.
      */
     static LabelSurfaces indicatorIsoSurface() {
+        return indicatorIsoSurface(new JavaBackend());
+    }
+
+    /**
+     * {@link #indicatorIsoSurface()} extracted by {@code backend}'s isosurface pass (every backend gives
+     * the same triangles; the OpenCL backend runs flying edges on the device). The backend is used, not
+     * closed.
+     */
+    static LabelSurfaces indicatorIsoSurface(ComputeBackend backend) {
         return new LabelSurfaces() {
             @Override
             public String method() {
@@ -41,7 +52,7 @@ public interface LabelSurfaces {
 
             @Override
             public Mesh extract(LabelMap map, int label, int[] box) {
-                return FlyingEdges.extract(indicator(map, label, box), new IsoSurfaceOptions(0.5, false, false));
+                return backend.isosurface(indicator(map, label, box), new IsoSurfaceOptions(0.5, false, false));
             }
         };
     }
@@ -57,6 +68,11 @@ public interface LabelSurfaces {
      * {@code iso} touches the label, its first voxel layer is included.
      */
     static LabelSurfaces imageIsoSurface(Volume image, double iso) {
+        return imageIsoSurface(image, iso, new JavaBackend());
+    }
+
+    /** {@link #imageIsoSurface(Volume, double)} extracted by {@code backend}'s isosurface pass (used, not closed). */
+    static LabelSurfaces imageIsoSurface(Volume image, double iso, ComputeBackend backend) {
         String method = String.format(java.util.Locale.ROOT,
                 "marching cubes of the image at %s within one voxel of the label (unsmoothed)", iso);
         return new LabelSurfaces() {
@@ -102,7 +118,7 @@ public interface LabelSurfaces {
                         }
                     }
                 }
-                return FlyingEdges.extract(b.build(), new IsoSurfaceOptions(iso, false, true));
+                return backend.isosurface(b.build(), new IsoSurfaceOptions(iso, false, true));
             }
         };
     }

@@ -18,12 +18,25 @@ import org.organ3d.io.AtomicFiles;
  * @param image     the image the intensity statistics came from, or null
  * @param labels    one measurement per label
  * @param distances pairwise label distances (may be empty)
+ * @param backend   the compute backend that ran the measurement ({@code java}, {@code opencl}), or null
+ *                  to leave the key out
  */
-public record Report(String input, String image, List<LabelMeasurement> labels, List<LabelDistance> distances) {
+public record Report(String input, String image, List<LabelMeasurement> labels, List<LabelDistance> distances,
+        String backend) {
 
     public Report {
         labels = List.copyOf(labels);
         distances = List.copyOf(distances == null ? List.of() : distances);
+    }
+
+    /** A report without a backend name. */
+    public Report(String input, String image, List<LabelMeasurement> labels, List<LabelDistance> distances) {
+        this(input, image, labels, distances, null);
+    }
+
+    /** This report naming the backend that ran it (the JSON's {@code backend} key). */
+    public Report withBackend(String name) {
+        return new Report(input, image, labels, distances, name);
     }
 
     /** The JSON document (see shared/CONTRACT.md, {@code organ3d measure}). */
@@ -36,6 +49,9 @@ public record Report(String input, String image, List<LabelMeasurement> labels, 
         top.put("labels", ls);
         top.put("input", input);
         top.put("image", image);
+        if (backend != null) {
+            top.put("backend", backend);
+        }
         if (!distances.isEmpty()) {
             List<Object> ds = new ArrayList<>();
             for (LabelDistance d : distances) {

@@ -8,7 +8,8 @@ package org.organ3d.measure;
  *
  * <p>Storage: per slice of the box, one array {@code [lo, hi]} per row over the rows the label
  * occupies in that slice (none for a slice it misses), so memory is proportional to the label's
- * rows, not to its bounding box. Filled by {@link LabelScan}, read-only afterwards.
+ * rows, not to its bounding box. Built from the multi-label pass's rows ({@link #of}), read-only
+ * afterwards.
  */
 final class RowExtents {
 
@@ -30,6 +31,47 @@ final class RowExtents {
         this.k1 = k1;
         this.rows = new int[k1 - k0 + 1][];
         this.rowJ0 = new int[k1 - k0 + 1];
+    }
+
+    /** The rows of label index {@code c} of a multi-label pass that kept its rows. */
+    static RowExtents of(org.organ3d.compute.LabelStatistics s, int c) {
+        org.organ3d.compute.LabelVoxels v = s.voxels(c);
+        RowExtents e = new RowExtents(v.iMin(), v.iMax(), v.jMin(), v.jMax(), v.kMin(), v.kMax());
+        int[] at = {-1};
+        int[] buf = new int[4 * (v.jMax() - v.jMin() + 1)];
+        int[] n = {0};
+        // NB: rows arrive in increasing (k, j): one slice is gathered (j, lo, hi), then stored.
+        s.forEachRow(c, (k, j, lo, hi) -> {
+            if (k != at[0]) {
+                e.flush(at[0], buf, n[0]);
+                at[0] = k;
+                n[0] = 0;
+            }
+            buf[n[0]++] = j;
+            buf[n[0]++] = lo;
+            buf[n[0]++] = hi;
+        });
+        e.flush(at[0], buf, n[0]);
+        return e;
+    }
+
+    private void flush(int k, int[] e, int len) {
+        if (k < 0 || len == 0) {
+            return;
+        }
+        int jFirst = e[0];
+        int jLast = e[len - 3];
+        int[] lohi = new int[2 * (jLast - jFirst + 1)];
+        for (int x = 0; x < lohi.length; x += 2) {
+            lohi[x] = Integer.MAX_VALUE;
+            lohi[x + 1] = Integer.MIN_VALUE;
+        }
+        for (int x = 0; x < len; x += 3) {
+            int r = 2 * (e[x] - jFirst);
+            lohi[r] = e[x + 1];
+            lohi[r + 1] = e[x + 2];
+        }
+        setSlice(k, jFirst, lohi);
     }
 
     /**

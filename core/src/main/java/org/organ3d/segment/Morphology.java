@@ -28,7 +28,9 @@ import org.organ3d.volume.LabelMap;
  * h the voxel diagonal.
  *
  * <p>Inputs are read as "label != 0"; outputs are new label maps on the input's geometry holding
- * {@code label}. Threads: all cores, results independent of their number.
+ * {@code label}. Threads: all cores, results independent of their number. The distance transform
+ * runs on the {@link SegmentationPasses} given (a compute backend: the OpenCL EDT gives the same
+ * masks), in Java without one.
  */
 public final class Morphology {
 
@@ -59,14 +61,34 @@ public final class Morphology {
         return Masks.toLabelMap(erode(dilate(Masks.foreground(mask), d, s, radiusMm), d, s, radiusMm), mask, label);
     }
 
+    /** Dilation by a ball of {@code radiusMm}, the distance transform on {@code passes} (same answer). */
+    public static LabelMap dilate(LabelMap mask, double radiusMm, int label, SegmentationPasses passes) {
+        return Masks.toLabelMap(dilate(Masks.foreground(mask), mask.dimensions(), spacing(mask), radiusMm, passes), mask, label);
+    }
+
+    /** Erosion by a ball of {@code radiusMm}, the distance transform on {@code passes} (same answer). */
+    public static LabelMap erode(LabelMap mask, double radiusMm, int label, SegmentationPasses passes) {
+        return Masks.toLabelMap(erode(Masks.foreground(mask), mask.dimensions(), spacing(mask), radiusMm, passes), mask, label);
+    }
+
     /** Dilation of 0/1 slices (read only) into new slices; {@code spacing} = {sx, sy, sz} mm. */
     public static byte[][] dilate(byte[][] fg, Dimensions d, double[] spacing, double radiusMm) {
+        return dilate(fg, d, spacing, radiusMm, SegmentationPasses.JAVA);
+    }
+
+    /** As {@link #dilate(byte[][], Dimensions, double[], double)}, the distance transform on {@code passes}. */
+    public static byte[][] dilate(byte[][] fg, Dimensions d, double[] spacing, double radiusMm, SegmentationPasses passes) {
         checkRadius(radiusMm);
-        return DistanceTransform.withinMm(fg, d, spacing, radiusMm);
+        return passes.withinMm(fg, d, spacing, radiusMm);
     }
 
     /** Erosion of 0/1 slices (read only) into new slices; {@code spacing} = {sx, sy, sz} mm. */
     public static byte[][] erode(byte[][] fg, Dimensions d, double[] spacing, double radiusMm) {
+        return erode(fg, d, spacing, radiusMm, SegmentationPasses.JAVA);
+    }
+
+    /** As {@link #erode(byte[][], Dimensions, double[], double)}, the distance transform on {@code passes}. */
+    public static byte[][] erode(byte[][] fg, Dimensions d, double[] spacing, double radiusMm, SegmentationPasses passes) {
         checkRadius(radiusMm);
         // NB: only background within r of A matters. Outside A's bounding box grown by r no voxel
         // is that close, so the background is taken inside that box only (a small object in a big
@@ -91,7 +113,7 @@ public final class Morphology {
             }
             bg[k] = b;
         });
-        byte[][] near = DistanceTransform.withinMm(bg, d, spacing, radiusMm);
+        byte[][] near = passes.withinMm(bg, d, spacing, radiusMm);
         Masks.parallel(d.nz(), k -> {
             byte[] f = fg[k];
             byte[] nb = near[k];

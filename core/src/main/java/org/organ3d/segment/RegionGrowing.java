@@ -74,6 +74,39 @@ public final class RegionGrowing {
         return f.result(volume, label);
     }
 
+    /**
+     * The region {@link #connectedThreshold} grows without a leak guard, from the components of the
+     * threshold mask ({@code components} of {@code range} on {@code volume} with the growing's
+     * connectivity): the union of the components holding a seed, with the same warnings (each seed
+     * outside the range, in seed order; an empty region). Device backends compute the region this
+     * way; the answer is the flood's, voxel for voxel.
+     *
+     * @throws SeedOutsideVolumeException if a seed is outside the grid
+     */
+    public static Result fromComponents(Volume volume, List<VoxelIndex> seeds, ThresholdRange range, Components components) {
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("region growing needs at least one seed");
+        }
+        Dimensions d = volume.dimensions();
+        List<String> warnings = new ArrayList<>();
+        boolean[] keep = new boolean[components.count() + 1];
+        for (VoxelIndex s : seeds) {
+            s.requireInside(d);
+            int id = components.componentAt(s.i(), s.j(), s.k());
+            if (id == 0) {
+                warnings.add(String.format(Locale.ROOT, "seed (%d, %d, %d) has value %.6g, outside the range %s: ignored",
+                        s.i(), s.j(), s.k(), volume.value(s.i(), s.j(), s.k()), range));
+            }
+            keep[id] = id > 0;
+        }
+        long count = 0;
+        for (int id = 1; id < keep.length; id++) {
+            count += keep[id] ? components.sizeVoxels(id) : 0;
+        }
+        byte[][] region = components.mask(id -> keep[id]);
+        return new Flood(region, count, false, range, warnings).result(volume, 1);
+    }
+
     /** Result of one flood, before it is turned into a label map. */
     static final class Flood {
         final byte[][] region;

@@ -88,8 +88,20 @@ public record SegmentationPlan(ThresholdRange range, boolean otsu, List<Vector3d
         }
     }
 
-    /** Runs the steps on {@code volume}; throws {@link SeedOutsideVolumeException} for a bad seed. */
+    /** Runs the steps on {@code volume} with the Java passes; throws {@link SeedOutsideVolumeException} for a bad seed. */
     public Result run(Volume volume) {
+        return run(volume, SegmentationPasses.JAVA);
+    }
+
+    /**
+     * Runs the steps on {@code volume}, the heavy passes (threshold, region growing, connected
+     * components, the distance transforms of the morphology) on {@code passes}, e.g. a compute
+     * backend: the result is the same on every backend. Otsu's histogram, confidence-connected
+     * growing and hole filling run in Java.
+     *
+     * @throws SeedOutsideVolumeException for a seed outside the grid
+     */
+    public Result run(Volume volume, SegmentationPasses passes) {
         Dimensions d = volume.dimensions();
         double[] sp = DistanceTransform.spacing(volume.geometry());
         List<String> warnings = new ArrayList<>();
@@ -107,32 +119,32 @@ public record SegmentationPlan(ThresholdRange range, boolean otsu, List<Vector3d
             used = g.range();
             m = Masks.foreground(g.region());
         } else if (regionGrow) {
-            RegionGrowing.Result g = RegionGrowing.connectedThreshold(volume, seeds, used, connectivity, maxVolumeMm3, 1);
+            RegionGrowing.Result g = passes.connectedThreshold(volume, seeds, used, connectivity, maxVolumeMm3);
             warnings.addAll(g.warnings());
             m = Masks.foreground(g.region());
         } else {
-            m = Threshold.mask(volume, used);
+            m = passes.threshold(volume, used);
         }
         if (largest || minSizeMm3 > 0) {
-            Components c = ConnectedComponents.label(m, d, volume.geometry(), connectivity);
+            Components c = passes.connectedComponents(m, d, volume.geometry(), connectivity);
             m = c.mask(id -> (!largest || id == 1) && c.sizeMm3(id) >= minSizeMm3);
         }
         if (fillHoles) {
             m = HoleFilling.fill3d(m, d, Connectivity.SIX);
         }
         if (closeMm > 0) {
-            m = Morphology.erode(Morphology.dilate(m, d, sp, closeMm), d, sp, closeMm);
+            m = Morphology.erode(Morphology.dilate(m, d, sp, closeMm, passes), d, sp, closeMm, passes);
         }
         if (openMm > 0) {
-            m = Morphology.dilate(Morphology.erode(m, d, sp, openMm), d, sp, openMm);
+            m = Morphology.dilate(Morphology.erode(m, d, sp, openMm, passes), d, sp, openMm, passes);
         }
         if (dilateMm > 0) {
-            m = Morphology.dilate(m, d, sp, dilateMm);
+            m = Morphology.dilate(m, d, sp, dilateMm, passes);
         }
         if (erodeMm > 0) {
-            m = Morphology.erode(m, d, sp, erodeMm);
+            m = Morphology.erode(m, d, sp, erodeMm, passes);
         }
-        int components = ConnectedComponents.label(m, d, volume.geometry(), connectivity).count();
+        int components = passes.connectedComponents(m, d, volume.geometry(), connectivity).count();
         long count = Masks.count(m);
         if (count == 0) {
             warnings.add("the segmentation is empty: no voxel was selected"

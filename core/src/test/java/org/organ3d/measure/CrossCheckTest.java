@@ -18,6 +18,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.organ3d.compute.JavaBackend;
+import org.organ3d.compute.LabelStatistics;
+import org.organ3d.compute.LabelVoxels;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.volume.Dimensions;
@@ -85,11 +88,11 @@ class CrossCheckTest {
         List<LabelMeasurement> ms = LabelMeasurements.measure(map, null, null, surfaces);
         Files.writeString(tmp.resolve("report.json"), new Report("fixture", null, ms, List.of()).toJson());
         Path meshes = Files.createDirectories(tmp.resolve("meshes"));
-        LabelScan scan = LabelScan.scan(map, null);
-        for (int c = 1; c <= scan.size(); c++) {
-            RowExtents e = scan.extents[c];
-            Mesh mesh = surfaces.extract(map, scan.labelOf[c], new int[] {e.i0, e.i1, e.j0, e.j1, e.k0, e.k1});
-            writeMesh(mesh, meshes.resolve("label_" + scan.labelOf[c] + ".txt"));
+        LabelStatistics scan = new JavaBackend().labelStatistics(map, null, LabelStatistics.Options.all());
+        for (int c = 0; c < scan.size(); c++) {
+            LabelVoxels e = scan.voxels(c);
+            Mesh mesh = surfaces.extract(map, scan.label(c), new int[] {e.iMin(), e.iMax(), e.jMin(), e.jMax(), e.kMin(), e.kMax()});
+            writeMesh(mesh, meshes.resolve("label_" + scan.label(c) + ".txt"));
         }
         runScript(tmp.resolve("report.json"), meshes);
     }

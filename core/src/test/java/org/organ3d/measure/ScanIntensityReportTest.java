@@ -14,6 +14,9 @@ import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.compute.JavaBackend;
+import org.organ3d.compute.LabelStatistics;
+import org.organ3d.compute.LabelVoxels;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
@@ -39,11 +42,13 @@ class ScanIntensityReportTest {
     @Test
     void scanMatchesBruteForceCountsMomentsFacesAndExtents() {
         LabelMap m = randomMap(11);
-        LabelScan s = LabelScan.scan(m, null);
+        LabelStatistics s = new JavaBackend().labelStatistics(m, null, LabelStatistics.Options.all());
         Dimensions d = m.dimensions();
         assertEquals(m.counts().size(), s.size());
-        for (int c = 1; c <= s.size(); c++) {
-            int label = s.labelOf[c];
+        for (int c = 0; c < s.size(); c++) {
+            int label = s.label(c);
+            LabelVoxels lv = s.voxels(c);
+            RowExtents e = RowExtents.of(s, c);
             long n = 0;
             long sij = 0;
             long skk = 0;
@@ -67,7 +72,6 @@ class ScanIntensityReportTest {
                         fj += differs(m, label, i, j - 1, k) + differs(m, label, i, j + 1, k);
                         fk += differs(m, label, i, j, k - 1) + differs(m, label, i, j, k + 1);
                     }
-                    RowExtents e = s.extents[c];
                     if (lo <= hi) {
                         assertEquals(lo, e.lo(j, k));
                         assertEquals(hi, e.hi(j, k));
@@ -76,18 +80,19 @@ class ScanIntensityReportTest {
                     }
                 }
             }
-            assertEquals(m.counts().get(label), s.count[c]);
-            assertEquals(n, s.count[c]);
-            assertEquals(sij, s.sij[c]);
-            assertEquals(skk, s.skk[c]);
-            assertEquals(fi, s.facesI[c]);
-            assertEquals(fj, s.facesJ[c]);
-            assertEquals(fk, s.facesK[c]);
+            assertEquals(m.counts().get(label), lv.count());
+            assertEquals(n, lv.count());
+            assertEquals(sij, lv.sumIJ());
+            assertEquals(skk, lv.sumKK());
+            assertEquals(fi, lv.facesI());
+            assertEquals(fj, lv.facesJ());
+            assertEquals(fk, lv.facesK());
         }
-        LabelScan two = LabelScan.scan(m, Set.of(2, 4, 99));
+        LabelStatistics two = new JavaBackend().labelStatistics(m, null,
+                new LabelStatistics.Options(Set.of(2, 4, 99), new double[0], false));
         assertEquals(2, two.size());
-        assertEquals(2, two.labelOf[1]);
-        assertEquals(4, two.labelOf[2]);
+        assertEquals(2, two.label(0));
+        assertEquals(4, two.label(1));
     }
 
     private static int differs(LabelMap m, int label, int i, int j, int k) {

@@ -1,18 +1,23 @@
 package org.organ3d.opencl;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jocl.CLException;
 import org.organ3d.compute.ComputeBackend;
+import org.organ3d.compute.LabelStatistics;
 import org.organ3d.compute.MaskMoments;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshProperties;
 import org.organ3d.segment.Components;
 import org.organ3d.segment.Connectivity;
+import org.organ3d.segment.RegionGrowing;
 import org.organ3d.segment.ThresholdRange;
+import org.organ3d.segment.VoxelIndex;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
 
 /**
@@ -134,6 +139,38 @@ public final class OpenClBackend implements ComputeBackend {
     @Override
     public synchronized MeshProperties meshProperties(Mesh mesh) {
         return run("measuring a mesh", c -> new ReductionCl(c).meshProperties(mesh));
+    }
+
+    @Override
+    public synchronized List<MeshProperties> meshProperties(List<Mesh> meshes) {
+        return run("measuring meshes", c -> new ReductionCl(c).meshProperties(meshes));
+    }
+
+    @Override
+    public synchronized LabelStatistics labelStatistics(LabelMap map, Volume image, LabelStatistics.Options options) {
+        return run("measuring labels", c -> new LabelStatisticsCl(c).statistics(map, image, options));
+    }
+
+    /**
+     * Without a leak guard: the threshold and the components on the device, the region = the
+     * components holding a seed ({@link RegionGrowing#fromComponents}, the flood's answer voxel for
+     * voxel). With a leak guard the breadth-first flood decides where to stop: Java.
+     */
+    @Override
+    public synchronized RegionGrowing.Result connectedThreshold(Volume volume, List<VoxelIndex> seeds, ThresholdRange range,
+            Connectivity connectivity, double maxVolumeMm3) {
+        if (!Double.isInfinite(maxVolumeMm3)) {
+            return ComputeBackend.super.connectedThreshold(volume, seeds, range, connectivity, maxVolumeMm3);
+        }
+        for (VoxelIndex s : seeds) {
+            s.requireInside(volume.dimensions());
+        }
+        return run("growing a region", c -> {
+            SegmentationCl seg = new SegmentationCl(c);
+            byte[][] mask = seg.threshold(volume, range);
+            Components comp = seg.components(mask, volume.dimensions(), volume.geometry(), connectivity);
+            return RegionGrowing.fromComponents(volume, seeds, range, comp);
+        });
     }
 
     /** Bricks used by the last isosurface extraction (tests and benchmarks). */

@@ -162,6 +162,13 @@ public final class OpenClContext implements AutoCloseable {
     }
 
     /** A device buffer holding a copy of {@code data}. */
+    public DeviceBuffer upload(long[] data) {
+        DeviceBuffer b = allocate((long) data.length * 8);
+        write(b, 0, (long) data.length * 8, Pointer.to(data));
+        return b;
+    }
+
+    /** A device buffer holding a copy of {@code data}. */
     public DeviceBuffer upload(float[] data) {
         DeviceBuffer b = allocate((long) data.length * 4);
         write(b, 0, (long) data.length * 4, Pointer.to(data));

@@ -41,7 +41,7 @@ public final class ProgramCache implements AutoCloseable {
     public static final String BREAK_PROPERTY = "organ3d.opencl.breakKernel";
 
     /** Every kernel family shipped, as resource names. */
-    public static final List<String> SOURCES = List.of("scan.cl", "threshold.cl", "reduce.cl", "flying_edges.cl",
+    public static final List<String> SOURCES = List.of("scan.cl", "threshold.cl", "reduce.cl", "flying_edges.cl", "label_stats.cl",
             "mesh_measure.cl", "components.cl", "distance.cl");
 
     private static final String ROOT = "/org/organ3d/opencl/kernels/";

@@ -34,6 +34,17 @@ final class ReductionKernels {
         ctx.run(k, nt, local);
     }
 
+    /**
+     * {@code mesh_partials_groups(pos, tri, groupFirst, groupCount, groupRef, partial, scratch)}: {@code groups}
+     * work-groups of {@code local}.
+     */
+    void meshPartialsGroups(DeviceBuffer pos, DeviceBuffer tri, DeviceBuffer first, DeviceBuffer count, DeviceBuffer ref,
+                            DeviceBuffer partial, int groups, int local) {
+        cl_kernel k = ctx.kernel("mesh_measure.cl", "mesh_partials_groups");
+        KernelArgs.of(k).mem(pos).mem(tri).mem(first).mem(count).mem(ref).mem(partial).local(5L * local * (fp64 ? 8 : 4));
+        ctx.run(k, (long) groups * local, local);
+    }
+
     boolean fp64() {
         return fp64;
     }

@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.organ3d.compute.ComputeBackend;
 import org.organ3d.compute.ComputeBackends;
+import org.organ3d.compute.JavaBackend;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.measure.LabelMeasurement;
@@ -69,10 +69,18 @@ public final class SceneLoader {
     /** As {@link #load(List, Path, Double, String, Progress)}; {@code rasMeshes}: mesh files are in RAS. */
     public static List<SceneObject> load(List<Path> inputs, Path labels, Double iso, String backend, boolean rasMeshes,
             Progress progress) throws IOException {
+        try (ComputeBackend b = ComputeBackends.select(backend,
+                msg -> System.err.println("organ3d view: note: " + msg.replaceAll("\\s*\\R\\s*", " ")))) {
+            return load(inputs, labels, iso, b, rasMeshes, progress);
+        }
+    }
+
+    private static List<SceneObject> load(List<Path> inputs, Path labels, Double iso, ComputeBackend b, boolean rasMeshes,
+            Progress progress) throws IOException {
         List<SceneObject> out = new ArrayList<>();
         if (labels != null) {
             progress.update("reading labels " + labels.getFileName(), Double.NaN);
-            out.addAll(labelObjects(ImageFormats.read(labels).asLabelMap(), progress));
+            out.addAll(labelObjects(ImageFormats.read(labels).asLabelMap(), progress, b));
         }
         int meshIndex = 0;
         for (Path p : inputs) {
@@ -91,14 +99,13 @@ public final class SceneLoader {
             progress.update("reading " + p.getFileName(), Double.NaN);
             LoadedImage img = ImageFormats.read(p);
             if (iso != null) {
-                ComputeBackend b = ComputeBackends.select(backend);
                 progress.update("isosurface at " + iso + " (" + b.name() + ")", Double.NaN);
                 Mesh mesh = b.isosurface(img.volume(), IsoSurfaceOptions.at(iso));
                 String name = p.getFileName() + " @ " + iso;
                 NamedMesh nm = new NamedMesh(0, name, 0xf1d691ff, mesh);
                 out.add(new SceneObject(nm, OrganInfo.ofSurface(name, mesh)));
             } else if (img.looksLikeLabels()) {
-                out.addAll(labelObjects(img.asLabelMap(), progress));
+                out.addAll(labelObjects(img.asLabelMap(), progress, b));
             } else {
                 throw new IllegalArgumentException(p + " is an image volume: give --iso V for an isosurface "
                         + "or --labels FILE for a segmentation");
@@ -107,17 +114,20 @@ public final class SceneLoader {
         return out;
     }
 
-    /** Surfaces and facts for every label present in {@code map}. */
+    /** Surfaces and facts for every label present in {@code map}, on the Java backend. */
     public static List<SceneObject> labelObjects(LabelMap map, Progress progress) {
-        Set<Integer> present = new TreeSet<>(map.counts().keySet());
-        present.remove(0);
-        progress.update("surface nets: " + present.size() + " labels", Double.NaN);
-        Map<Integer, Mesh> raw = SurfaceNets.extract(map, present);
-        progress.update("measuring " + present.size() + " labels", Double.NaN);
+        return labelObjects(map, progress, new JavaBackend());
+    }
+
+    /** Surfaces and facts for every label present in {@code map}, surfaces and measurements on {@code backend}. */
+    public static List<SceneObject> labelObjects(LabelMap map, Progress progress, ComputeBackend backend) {
+        progress.update("measuring the labels", Double.NaN);
         Map<Integer, LabelMeasurement> facts = new HashMap<>();
-        for (LabelMeasurement m : LabelMeasurements.measure(map, present, null, null)) {
+        for (LabelMeasurement m : LabelMeasurements.measure(map, null, null, null, backend)) {
             facts.put(m.label(), m);
         }
+        progress.update("surface nets: " + facts.size() + " labels", Double.NaN);
+        Map<Integer, Mesh> raw = backend.labelSurfaces(map, new TreeSet<>(facts.keySet()));
         // NB: labels are smoothed in parallel (TotalSegmentator-style maps have over 100); order kept
         AtomicInteger done = new AtomicInteger();
         return new ArrayList<>(raw.entrySet()).parallelStream().map(e -> {

@@ -79,7 +79,17 @@ public final class DemoRun {
         stage("read DICOM", t, image.attributes().get("files") + " files, " + ct.dimensions() + " "
                 + ct.type().label());
 
-        t = System.nanoTime();
+        try (ComputeBackend backend = ComputeBackends.select(options.backend(), msg -> {
+            err.println("organ3d demo: note: " + msg.replaceAll("\\s*\\R\\s*", " "));
+            err.flush();
+        })) {
+            runOn(backend, phantom, grid, studyDir, ct, out, picture);
+        }
+    }
+
+    private void runOn(ComputeBackend backend, AbdominalPhantom phantom, PhantomGrid grid, Path studyDir, Volume ct,
+            PrintWriter out, Picture picture) throws IOException {
+        long t = System.nanoTime();
         List<DemoSegmentation.Seed> seeds = new ArrayList<>();
         for (Structure s : phantom.structures()) {
             if (s.label() == AbdominalPhantom.VERTEBRAE) {
@@ -91,23 +101,22 @@ public final class DemoRun {
             seeds.add(new DemoSegmentation.Seed(s.label(), s.name(), s.rgba(), seed, lesion ? AbdominalPhantom.LIVER : 0));
         }
         Structure bone = phantom.structure(AbdominalPhantom.VERTEBRAE);
-        DemoSegmentation.Result seg = DemoSegmentation.run(ct, seeds, bone.label(), bone.name(), bone.rgba());
+        DemoSegmentation.Result seg = DemoSegmentation.run(ct, seeds, bone.label(), bone.name(), bone.rgba(), backend);
         LabelMap labels = seg.labels();
         stage("segment", t, "bone preset + seeded region growing (" + seg.notes().get(0) + ")");
 
-        ComputeBackend backend = ComputeBackends.select(options.backend());
         DemoSurfaces surfaces = new DemoSurfaces(backend);
         t = System.nanoTime();
         surfaces.extractAll(labels);
         int tris = surfaces.raw().values().stream().mapToInt(m -> m.triangleCount()).sum();
-        stage("mesh", t, "marching cubes on backend '" + backend.name() + "', " + tris + " triangles");
+        stage("mesh", t, "marching cubes on backend '" + ComputeBackends.ranOn(backend) + "', " + tris + " triangles");
 
         t = System.nanoTime();
         surfaces.smoothAll();
         stage("smooth", t, "windowed sinc (Nuttall), volume change reported per structure");
 
         t = System.nanoTime();
-        List<LabelMeasurement> measured = LabelMeasurements.measure(labels, null, ct, surfaces);
+        List<LabelMeasurement> measured = LabelMeasurements.measure(labels, null, ct, surfaces, backend);
         stage("measure", t, measured.size() + " structures, with intensity statistics");
 
         t = System.nanoTime();
@@ -123,7 +132,7 @@ public final class DemoRun {
         Path segPath = options.out().resolve("segmentation.nii.gz");
         ImageFormats.write(segPath, labels.labels(), labels.info());
         Report report = new Report(PhantomStudyFiles.dicomFolder(studyDir).toString(),
-                PhantomStudyFiles.dicomFolder(studyDir).toString(), measured, List.of());
+                PhantomStudyFiles.dicomFolder(studyDir).toString(), measured, List.of()).withBackend(ComputeBackends.ranOn(backend));
         report.writeJson(options.out().resolve("report.json"));
         report.writeCsv(options.out().resolve("report.csv"));
         stage("export", t, "GLB + " + meshes.size() + " STL, segmentation.nii.gz, report.json/.csv in " + options.out());
@@ -139,7 +148,7 @@ public final class DemoRun {
         String title = String.format(Locale.ROOT,
                 "organ3d demo: synthetic abdominal CT %dx%dx%d (%.2fx%.2fx%.2f mm), noise %.0f HU, backend %s",
                 grid.nx(), grid.ny(), grid.nz(), grid.sx(), grid.sy(), grid.sz(), PhantomGenerator.DEFAULT_NOISE_HU,
-                backend.name());
+                ComputeBackends.ranOn(backend));
         DemoReport.print(out, title, stages, measured, truths, surfaces.smoothed(), 2 * phantom.lesion().semiAxes().x,
                 AbdominalPhantom.LESION);
     }

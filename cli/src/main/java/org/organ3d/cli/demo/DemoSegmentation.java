@@ -6,13 +6,14 @@ import java.util.List;
 import java.util.Map;
 import org.joml.Vector3d;
 import org.joml.Vector3dc;
-import org.organ3d.segment.ConnectedComponents;
+import org.organ3d.segment.Components;
 import org.organ3d.segment.Connectivity;
 import org.organ3d.segment.HoleFilling;
 import org.organ3d.segment.HuPresets;
 import org.organ3d.segment.LabelMapOps;
+import org.organ3d.segment.Masks;
 import org.organ3d.segment.RegionGrowing;
-import org.organ3d.segment.Threshold;
+import org.organ3d.segment.SegmentationPasses;
 import org.organ3d.segment.ThresholdRange;
 import org.organ3d.segment.VoxelIndex;
 import org.organ3d.volume.Dimensions;
@@ -53,8 +54,17 @@ public final class DemoSegmentation {
     private DemoSegmentation() {
     }
 
-    /** Segments {@code ct}: organs from {@code seeds}, bone by preset into {@code boneLabel}. */
+    /** Segments {@code ct}: organs from {@code seeds}, bone by preset into {@code boneLabel}, in Java. */
     public static Result run(Volume ct, List<Seed> seeds, int boneLabel, String boneName, int boneRgba) {
+        return run(ct, seeds, boneLabel, boneName, boneRgba, SegmentationPasses.JAVA);
+    }
+
+    /**
+     * As {@link #run(Volume, List, int, String, int)}, the threshold, region growing and components on
+     * {@code passes} (a compute backend; the same label map on every backend).
+     */
+    public static Result run(Volume ct, List<Seed> seeds, int boneLabel, String boneName, int boneRgba,
+            SegmentationPasses passes) {
         List<String> notes = new ArrayList<>();
         double fat = median(sampleRange(ct, HuPresets.FAT.range()));
         notes.add(String.format(java.util.Locale.ROOT, "fat level %.1f HU (median of voxels in the fat preset)", fat));
@@ -71,7 +81,7 @@ public final class DemoSegmentation {
             }
             double[] st = stats.get(s.label());
             ThresholdRange r = new ThresholdRange(0.5 * (st[0] + fat), st[0] + 6 * st[1]);
-            organ.put(s.label(), grow(ct, s, r, ranges));
+            organ.put(s.label(), grow(ct, s, r, ranges, passes));
         }
         List<LabelMap> parts = new ArrayList<>();
         for (Seed s : seeds) {
@@ -81,13 +91,15 @@ public final class DemoSegmentation {
             double[] st = stats.get(s.label());
             double[] host = stats.get(s.host());
             ThresholdRange r = new ThresholdRange(st[0] - 6 * st[1], 0.5 * (st[0] + host[0]));
-            LabelMap lesion = grow(ct, s, r, ranges);
+            LabelMap lesion = grow(ct, s, r, ranges, passes);
             LabelMap hostMap = organ.get(s.host());
             organ.put(s.host(), LabelMapOps.difference(hostMap, lesion, s.host()));
             parts.add(lesion);
         }
-        LabelMap bone = Threshold.apply(ct, HuPresets.BONE.range(), boneLabel);
-        bone = ConnectedComponents.keepAtLeastMm3(bone, Connectivity.SIX, MIN_BONE_COMPONENT_MM3, boneLabel);
+        Components boneParts = passes.connectedComponents(passes.threshold(ct, HuPresets.BONE.range()), ct.dimensions(),
+                ct.geometry(), Connectivity.SIX);
+        LabelMap bone = Masks.toLabelMap(boneParts.mask(id -> boneParts.sizeMm3(id) >= MIN_BONE_COMPONENT_MM3),
+                ct.dimensions(), ct.geometry(), boneLabel);
         ranges.put(boneLabel, HuPresets.BONE.range());
         List<LabelMap> all = new ArrayList<>();
         all.add(bone);
@@ -102,10 +114,11 @@ public final class DemoSegmentation {
         return new Result(merged, ranges, fat, notes);
     }
 
-    private static LabelMap grow(Volume ct, Seed s, ThresholdRange r, Map<Integer, ThresholdRange> ranges) {
+    private static LabelMap grow(Volume ct, Seed s, ThresholdRange r, Map<Integer, ThresholdRange> ranges,
+            SegmentationPasses passes) {
         ranges.put(s.label(), r);
         List<VoxelIndex> seed = RegionGrowing.seedsFromLps(ct, List.of(s.lps()));
-        RegionGrowing.Result g = RegionGrowing.connectedThreshold(ct, seed, r, Connectivity.SIX, RegionGrowing.NO_LIMIT, s.label());
+        RegionGrowing.Result g = passes.connectedThreshold(ct, seed, r, Connectivity.SIX, RegionGrowing.NO_LIMIT);
         return HoleFilling.fill3d(g.region(), s.label());
     }
 

@@ -3,12 +3,13 @@ package org.organ3d.cli.demo;
 import java.util.Map;
 import java.util.TreeMap;
 import org.organ3d.compute.ComputeBackend;
+import org.organ3d.compute.LabelStatistics;
+import org.organ3d.compute.LabelVoxels;
 import org.organ3d.measure.LabelSurfaces;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.SmoothingResult;
 import org.organ3d.mesh.WindowedSincSmoothing;
-import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.LabelMap;
 
 /**
@@ -72,32 +73,13 @@ final class DemoSurfaces implements LabelSurfaces {
         return smoothed;
     }
 
-    /** Inclusive voxel bounding box {i0, i1, j0, j1, k0, k1} of every label present (one pass). */
-    static Map<Integer, int[]> boxes(LabelMap map) {
-        Dimensions d = map.dimensions();
+    /** Inclusive voxel bounding box {i0, i1, j0, j1, k0, k1} of every label present (the backend's label pass). */
+    private Map<Integer, int[]> boxes(LabelMap map) {
+        LabelStatistics s = backend.labelStatistics(map, null, new LabelStatistics.Options(null, new double[0], false));
         Map<Integer, int[]> out = new TreeMap<>();
-        float[] row = null;
-        for (int k = 0; k < d.nz(); k++) {
-            row = map.labels().sliceValues(k, row);
-            for (int j = 0; j < d.ny(); j++) {
-                for (int i = 0; i < d.nx(); i++) {
-                    int l = (int) row[j * d.nx() + i];
-                    if (l == 0) {
-                        continue;
-                    }
-                    int[] b = out.get(l);
-                    if (b == null) {
-                        out.put(l, new int[] {i, i, j, j, k, k});
-                        continue;
-                    }
-                    b[0] = Math.min(b[0], i);
-                    b[1] = Math.max(b[1], i);
-                    b[2] = Math.min(b[2], j);
-                    b[3] = Math.max(b[3], j);
-                    b[4] = Math.min(b[4], k);
-                    b[5] = Math.max(b[5], k);
-                }
-            }
+        for (int c = 0; c < s.size(); c++) {
+            LabelVoxels v = s.voxels(c);
+            out.put(v.label(), new int[] {v.iMin(), v.iMax(), v.jMin(), v.jMax(), v.kMin(), v.kMax()});
         }
         return out;
     }
