@@ -66,10 +66,14 @@ final class LabelStatisticsCl {
         Dimensions d = lv.dimensions();
         String opts = options(lv, image);
         ctx.keepReusable("ls.");
+        ctx.startLaps();
         Slabs slabs = new Slabs(lv, image);
         LabelRuns runs = runs(lv, image, opts, slabs);
-        return LabelStatistics.merge(runs, map, image, options,
+        ctx.lap("ls.concat");
+        LabelStatistics s = LabelStatistics.merge(runs, map, image, options,
                 index -> windows -> histogram(lv, image, opts, slabs, index, windows), OrderStatistics.DEFAULT_BUDGET);
+        ctx.lap("ls.merge");
+        return s;
     }
 
     /** Slab planning and the uploaded slab (kept when the whole volume is one slab). */
@@ -126,6 +130,7 @@ final class LabelStatisticsCl {
             residentK0 = k0;
             residentN = n;
             residentHalo = below;
+            ctx.lap("ls.upload");
             return below;
         }
 
@@ -196,6 +201,7 @@ final class LabelStatisticsCl {
         }
         ints.add(hi);
         vals.add(hv == null ? new long[0] : hv);
+        ctx.lap("ls.runs");
         return runs;
     }
 
@@ -261,5 +267,6 @@ final class LabelStatisticsCl {
             }
         }
         System.arraycopy(counts, 0, out, w.offset()[wa], counts.length);
+        ctx.lap("ls.histogram");
     }
 }

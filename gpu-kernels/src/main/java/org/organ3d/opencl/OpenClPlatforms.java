@@ -80,7 +80,12 @@ public final class OpenClPlatforms {
         if (Boolean.getBoolean(HIDE_PLATFORMS_PROPERTY)) {
             throw new OpenClUnavailableException("no OpenCL platform (hidden by -D" + HIDE_PLATFORMS_PROPERTY + "=true)");
         }
+        // NB: the loader is found first: JOCL, left to fail on its own, prints to stdout.
+        OpenClLoader.prepare().ifPresent(why -> {
+            throw new OpenClUnavailableException(why);
+        });
         try {
+            quietNativeLog();
             CL.setExceptionsEnabled(true);
             int[] n = new int[1];
             try {
@@ -122,7 +127,17 @@ public final class OpenClPlatforms {
             throw new OpenClUnavailableException("OpenCL device discovery failed: " + e.getMessage(), e);
         } catch (LinkageError e) {
             throw new OpenClUnavailableException("OpenCL runtime could not be loaded (" + e.getMessage()
-                    + "); JOCL opens libOpenCL.so: on Debian/Ubuntu install ocl-icd-opencl-dev and an ICD", e);
+                    + "); install the GPU driver or ocl-icd-libopencl1 with an ICD (e.g. pocl-opencl-icd)", e);
+        }
+    }
+
+    private static boolean quiet;
+
+    /** JOCL's native log (which writes to stdout) set to quiet, once, after the library has loaded. */
+    private static synchronized void quietNativeLog() {
+        if (!quiet) {
+            quiet = true;
+            CL.setLogLevel(CL.LogLevel.LOG_QUIET);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
@@ -30,7 +31,8 @@ import org.organ3d.volume.Volume;
  * The device check's entry point (run by {@code gpu-kernels/device-check.sh} with a jlinked runtime,
  * no Maven): {@code tests} runs every test of this module with the JUnit launcher (OpenCL required),
  * {@code timing N} times Java vs OpenCL extraction, threshold, components and a margin on an N³
- * abdominal phantom and prints tables.
+ * abdominal phantom and prints tables; {@code measure N NZ} times the multi-label pass
+ * ({@link DeviceMeasureCheck}); {@code screen} is the slot for the screening filters.
  * Exit code 0 when everything passed and both backends gave the same triangle count.
  */
 public final class DeviceCheck {
@@ -46,8 +48,11 @@ public final class DeviceCheck {
                 case "devices" -> devices();
                 case "tests" -> tests();
                 case "timing" -> timing(args.length > 1 ? Integer.parseInt(args[1]) : 512, args.length > 2 ? Integer.parseInt(args[2]) : 3);
+                case "measure" -> DeviceMeasureCheck.run(args.length > 1 ? Integer.parseInt(args[1]) : 512,
+                        args.length > 2 ? Integer.parseInt(args[2]) : 400, args.length > 3 ? Integer.parseInt(args[3]) : 3);
+                case "screen" -> DeviceMeasureCheck.screen();
                 default -> {
-                    System.err.println("usage: DeviceCheck devices|tests|timing [N] [runs]");
+                    System.err.println("usage: DeviceCheck devices|tests|timing [N] [runs]|measure [N] [NZ] [runs]|screen");
                     yield 2;
                 }
             };
@@ -71,8 +76,10 @@ public final class DeviceCheck {
 
     private static int tests() {
         System.setProperty("organ3d.require", "opencl");
+        // NB: tests that need cross-check tools (python3 with numpy ...) are left out: the GPU machine has none.
         LauncherDiscoveryRequest req = LauncherDiscoveryRequestBuilder.request()
-                .selectors(DiscoverySelectors.selectPackage("org.organ3d.opencl")).build();
+                .selectors(DiscoverySelectors.selectPackage("org.organ3d.opencl"))
+                .filters(TagFilter.excludeTags("tools")).build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         TestExecutionListener progress = new TestExecutionListener() {
