@@ -2,14 +2,18 @@
 # Device check for a GPU machine (Linux x86_64, NVIDIA H100/H200): no Java, no network needed.
 # Prepare here with gpu-kernels/device-prepare.sh, carry gpu-kernels/target/device-bundle, then run
 # from the repository root:   gpu-kernels/device-check.sh
-# Steps (each with its own timeout): OpenCL loader setup, device list, the module's tests with
-# OpenCL required (contract, bricking, faults, kernel builds), Java vs OpenCL extraction timing on
-# an N^3 phantom (N = ORGAN3D_TIMING_N, default 512). Prints a summary table; exit 0 only if every
-# step passed. The log is also written to $OUT/device-check.log when $OUT is set.
+# Steps (each with its own timeout): OpenCL loader setup, the loader found by organ3d itself as
+# libOpenCL.so.1 (no libOpenCL.so symlink), device list, the module's tests with OpenCL required
+# (contract, bricking, faults, kernel builds, label statistics parity, loading), Java vs OpenCL
+# extraction timing on an N^3 phantom (N = ORGAN3D_TIMING_N, default 512), measure-all-labels on an
+# N x N x NZ map with 117 labels and intensities (NZ = ORGAN3D_MEASURE_NZ, default 400), and the slot
+# for the chest screening filters. Prints a summary table; exit 0 only if every step passed. The log
+# is also written to $OUT/device-check.log when $OUT is set.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 B="$ROOT/gpu-kernels/target/device-bundle"
 N="${ORGAN3D_TIMING_N:-512}"
+NZ="${ORGAN3D_MEASURE_NZ:-400}"
 JAVA_OPTS="${ORGAN3D_JAVA_OPTS:--Xmx24g}"
 LOGDIR="${OUT:-$B/out}"
 mkdir -p "$LOGDIR"
@@ -72,6 +76,7 @@ opencl_setup() {
         echo "no system libOpenCL.so.1: using the bundled ICD loader"
     fi
     if [ -z "$lib" ]; then echo "no OpenCL ICD loader (libOpenCL.so.1) found"; return 1; fi
+    echo "$lib" > "$TMP/loader.txt"
     ln -sf "$lib" "$TMP/libOpenCL.so"
     ln -sf "$lib" "$TMP/libOpenCL.so.1"
     echo "OpenCL loader: $lib"
@@ -103,14 +108,29 @@ run_java() {
         org.organ3d.opencl.DeviceCheck "$@"
 }
 
+run_java_driver_only() {
+    # organ3d finds the ICD loader under its runtime name itself: no libOpenCL.so anywhere on the
+    # library path (only the bundled loader, when the system has none, is named explicitly).
+    local envs=("LD_PRELOAD=$B/runtime/lib/libjsig.so")
+    if ls "$TMP"/vendors/*.icd >/dev/null 2>&1; then envs+=("OCL_ICD_VENDORS=$TMP/vendors"); fi
+    local opts=()
+    if [ "$(cat "$TMP/loader.txt" 2>/dev/null)" = "$B/libOpenCL.so.1" ]; then opts+=("-Dorgan3d.opencl.library=$B/libOpenCL.so.1"); fi
+    # shellcheck disable=SC2086
+    env "${envs[@]}" "$JAVA" $JAVA_OPTS "${opts[@]}" -Djava.io.tmpdir="$TMP" -Dorgan3d.require=opencl -cp "$B/lib/*" \
+        org.organ3d.opencl.DeviceCheck "$@"
+}
+
 export B TMP JAVA JAVA_OPTS
-export -f opencl_setup run_java
+export -f opencl_setup run_java run_java_driver_only
 step "opencl loader" 20 bash -c opencl_setup
+step "loader libOpenCL.so.1 only" 60 bash -c 'run_java_driver_only devices' 
 if ! step "devices" 60 bash -c 'run_java devices'; then
     summary
     exit 1
 fi
 step "contract tests" 200 bash -c 'run_java tests'
 step "timing ${N}^3" 300 bash -c "run_java timing $N 3"
+step "measure ${N}x${N}x${NZ} 117 labels" 300 bash -c "run_java measure $N $NZ 3"
+step "screening filters (slot)" 60 bash -c 'run_java screen' 
 summary
 exit $FAILED

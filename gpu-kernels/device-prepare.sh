@@ -38,6 +38,6 @@ if [ "$SIZE_KIB" -gt $((LIMIT_MIB * 1024)) ]; then
 fi
 if [ "${1:-}" = "--selftest" ]; then
     echo "== self test with the bundled runtime"
-    ORGAN3D_TIMING_N="${ORGAN3D_TIMING_N:-128}" ORGAN3D_JAVA_OPTS="${ORGAN3D_JAVA_OPTS:--Xmx3g}" \
+    ORGAN3D_TIMING_N="${ORGAN3D_TIMING_N:-128}" ORGAN3D_MEASURE_NZ="${ORGAN3D_MEASURE_NZ:-100}" ORGAN3D_JAVA_OPTS="${ORGAN3D_JAVA_OPTS:--Xmx3g}" \
         "$ROOT/gpu-kernels/device-check.sh"
 fi

@@ -129,71 +129,80 @@ class LabelStatisticsTest {
         assertArrayEquals(new long[] {0, 1, 4, 5}, OrderStatistics.ranksFor(6, new double[] {0.1, 0.9}));
     }
 
-    /** The witness: every label's voxels visited in plain loops. */
+    /** The witness: one plain loop over the voxels, per-label sums in arrays indexed by label value. */
     static void check(LabelMap map, Volume img, LabelStatistics s, double[] ps) {
         Dimensions d = map.dimensions();
         List<Integer> present = new ArrayList<>(map.counts().keySet());
         present.remove(Integer.valueOf(0));
         present.sort(null);
         assertEquals(present, s.labels());
-        for (int c = 0; c < s.size(); c++) {
-            int label = s.label(c);
-            long n = 0;
-            long[] mom = new long[9];
-            long[] faces = new long[3];
-            int[] box = {Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE,
+        int top = present.isEmpty() ? 0 : present.get(present.size() - 1);
+        long[] n = new long[top + 1];
+        long[][] mom = new long[top + 1][9];
+        long[][] faces = new long[top + 1][3];
+        int[][] box = new int[top + 1][];
+        List<List<int[]>> rows = new ArrayList<>();
+        List<List<Double>> values = new ArrayList<>();
+        for (int l = 0; l <= top; l++) {
+            box[l] = new int[] {Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MAX_VALUE,
                 Integer.MIN_VALUE};
-            List<int[]> rows = new ArrayList<>();
-            double[] values = new double[(int) (long) map.counts().get(label)];
-            int nv = 0;
-            for (int k = 0; k < d.nz(); k++) {
-                for (int j = 0; j < d.ny(); j++) {
-                    int lo = -1;
-                    int hi = -1;
-                    for (int i = 0; i < d.nx(); i++) {
-                        if (map.label(i, j, k) != label) {
-                            continue;
-                        }
-                        lo = lo < 0 ? i : lo;
-                        hi = i;
-                        n++;
-                        long[] p = {i, j, k, (long) i * i, (long) j * j, (long) k * k, (long) i * j, (long) i * k, (long) j * k};
-                        for (int q = 0; q < 9; q++) {
-                            mom[q] += p[q];
-                        }
-                        box[0] = Math.min(box[0], i);
-                        box[1] = Math.max(box[1], i);
-                        box[2] = Math.min(box[2], j);
-                        box[3] = Math.max(box[3], j);
-                        box[4] = Math.min(box[4], k);
-                        box[5] = Math.max(box[5], k);
-                        faces[0] += differs(map, label, i - 1, j, k) + differs(map, label, i + 1, j, k);
-                        faces[1] += differs(map, label, i, j - 1, k) + differs(map, label, i, j + 1, k);
-                        faces[2] += differs(map, label, i, j, k - 1) + differs(map, label, i, j, k + 1);
-                        double raw = img.raw(i, j, k);
-                        if (!Double.isNaN(raw)) {
-                            values[nv++] = raw == 0 ? 0 : raw;
-                        }
+            rows.add(new ArrayList<>());
+            values.add(new ArrayList<>());
+        }
+        for (int k = 0; k < d.nz(); k++) {
+            for (int j = 0; j < d.ny(); j++) {
+                for (int i = 0; i < d.nx(); i++) {
+                    int label = map.label(i, j, k);
+                    if (label == 0) {
+                        continue;
                     }
-                    if (lo >= 0) {
-                        rows.add(new int[] {k, j, lo, hi});
+                    List<int[]> r = rows.get(label);
+                    int[] last = r.isEmpty() ? null : r.get(r.size() - 1);
+                    if (last != null && last[0] == k && last[1] == j) {
+                        last[3] = i;
+                    } else {
+                        r.add(new int[] {k, j, i, i});
+                    }
+                    n[label]++;
+                    long[] p = {i, j, k, (long) i * i, (long) j * j, (long) k * k, (long) i * j, (long) i * k, (long) j * k};
+                    for (int q = 0; q < 9; q++) {
+                        mom[label][q] += p[q];
+                    }
+                    int[] b = box[label];
+                    b[0] = Math.min(b[0], i);
+                    b[1] = Math.max(b[1], i);
+                    b[2] = Math.min(b[2], j);
+                    b[3] = Math.max(b[3], j);
+                    b[4] = Math.min(b[4], k);
+                    b[5] = Math.max(b[5], k);
+                    faces[label][0] += differs(map, label, i - 1, j, k) + differs(map, label, i + 1, j, k);
+                    faces[label][1] += differs(map, label, i, j - 1, k) + differs(map, label, i, j + 1, k);
+                    faces[label][2] += differs(map, label, i, j, k - 1) + differs(map, label, i, j, k + 1);
+                    double raw = img.raw(i, j, k);
+                    if (!Double.isNaN(raw)) {
+                        values.get(label).add(raw == 0 ? 0 : raw);
                     }
                 }
             }
-            LabelVoxels v = s.voxels(c);
-            assertEquals(new LabelVoxels(label, n, mom[0], mom[1], mom[2], mom[3], mom[4], mom[5], mom[6], mom[7], mom[8],
-                    box[0], box[1], box[2], box[3], box[4], box[5], faces[0], faces[1], faces[2]), v);
+        }
+        for (int c = 0; c < s.size(); c++) {
+            int label = s.label(c);
+            int[] b = box[label];
+            long[] m = mom[label];
+            long[] f = faces[label];
+            assertEquals(new LabelVoxels(label, n[label], m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8],
+                    b[0], b[1], b[2], b[3], b[4], b[5], f[0], f[1], f[2]), s.voxels(c));
             List<int[]> got = new ArrayList<>();
             s.forEachRow(c, (k, j, lo, hi) -> got.add(new int[] {k, j, lo, hi}));
-            assertEquals(rows.size(), got.size());
-            for (int x = 0; x < rows.size(); x++) {
-                assertArrayEquals(rows.get(x), got.get(x));
+            assertEquals(rows.get(label).size(), got.size());
+            for (int x = 0; x < got.size(); x++) {
+                assertArrayEquals(rows.get(label).get(x), got.get(x));
             }
             LabelIntensity li = s.intensity(c);
-            double[] raw = Arrays.copyOf(values, nv);
-            Arrays.sort(raw);
+            double[] raw = values.get(label).stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int nv = raw.length;
             double a = img.rescale().slope();
-            double b = img.rescale().intercept();
+            double bb = img.rescale().intercept();
             assertEquals(nv, li.count(), img.type() + " label " + label);
             if (nv == 0) {
                 continue;
@@ -208,17 +217,17 @@ class LabelStatisticsTest {
                 ss += (x - mean) * (x - mean);
             }
             double std = Math.abs(a) * Math.sqrt(ss / nv);
-            double rmean = a * mean + b;
+            double rmean = a * mean + bb;
             assertEquals(rmean, li.mean(), 1e-10 * Math.max(1, Math.abs(rmean)) + 1e-12 * Math.abs(a) * raw[nv - 1]);
             assertEquals(std, li.std(), 1e-9 * std + 1e-300);
-            assertEquals(Math.min(a * raw[0] + b, a * raw[nv - 1] + b), li.min(), 0);
-            assertEquals(Math.max(a * raw[0] + b, a * raw[nv - 1] + b), li.max(), 0);
+            assertEquals(Math.min(a * raw[0] + bb, a * raw[nv - 1] + bb), li.min(), 0);
+            assertEquals(Math.max(a * raw[0] + bb, a * raw[nv - 1] + bb), li.max(), 0);
             for (int q = 0; q < ps.length; q++) {
                 double p = a < 0 ? 1 - ps[q] : ps[q];
                 double h = (nv - 1) * p;
                 int lo = (int) Math.floor(h);
                 double x = raw[lo] + (h - lo) * (raw[Math.min(lo + 1, nv - 1)] - raw[lo]);
-                assertEquals(a * x + b, li.percentiles()[q], 0, img.type() + " label " + label + " p" + ps[q]);
+                assertEquals(a * x + bb, li.percentiles()[q], 0, img.type() + " label " + label + " p" + ps[q]);
             }
         }
     }
