@@ -2,6 +2,7 @@ package org.organ3d.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -9,70 +10,138 @@ import java.util.concurrent.Callable;
 import org.organ3d.io.ImageFormat;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadWarning;
+import org.organ3d.io.dicom.ReferencedSeries;
+import org.organ3d.io.dicom.WrittenInstance;
+import org.organ3d.io.dicom.seg.SegWriter;
+import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code organ3d convert <input> <output> [--json]} (shared/CONTRACT.md): reads any input organ3d
- * knows (DICOM, NIfTI, NRRD, MetaImage) and writes it in the format the output extension names,
- * keeping voxels and the voxel→patient geometry. {@code .seg.nrrd} outputs are label maps (Slicer
- * segments with the input's label names and colours); the input must then hold whole numbers in
- * 0..65535. JSON keys: {@code format} (of the output), {@code dimensions}, {@code out}, plus
- * {@code inputFormat} and {@code warnings}.
+ * knows (DICOM incl. SEG and RTSTRUCT, NIfTI, NRRD, MetaImage) and writes it in the format the
+ * output extension names, keeping voxels and the voxel→patient geometry. {@code .seg.nrrd} outputs
+ * are label maps (Slicer segments with the input's label names and colours); the input must then
+ * hold whole numbers in 0..65535. With {@code --as seg|labelmap-seg|rtstruct --reference <series>}
+ * the label map is written as a DICOM object citing that series (docs/clinical.md). JSON keys:
+ * {@code format} (of the output), {@code dimensions}, {@code out}, plus {@code inputFormat},
+ * {@code labelMap}, {@code warnings}, and for DICOM outputs {@code sopClassUID},
+ * {@code sopInstanceUID}, {@code seriesInstanceUID}, {@code studyInstanceUID},
+ * {@code referencedSeriesInstanceUID}, {@code segments} and {@code frames} (contours for RTSTRUCT).
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Write a volume or label map in another format, chosen by the output extension:",
-            ".nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd (label map with Slicer segments), .mha, .mhd."})
+            ".nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd (label map with Slicer segments), .mha, .mhd;",
+            "or, with --as and --reference, as a DICOM SEG, label map SEG or RTSTRUCT citing that series."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
     Inputs input;
 
-    @Parameters(index = "1", paramLabel = "<output>", description = "Output file; its extension picks the format.")
+    @Parameters(index = "1", paramLabel = "<output>", description = "Output file; its extension picks the format (or --as).")
     Path output;
+
+    @Option(names = "--as", paramLabel = "seg|labelmap-seg|rtstruct",
+            description = "Write the label map as a DICOM object on the grid of --reference: a binary SEG (one frame per "
+                + "label and slice), a label map SEG (Supplement 243) or an RT Structure Set (contours).")
+    String as;
 
     @Option(names = "--json", description = "Print one JSON document (format, dimensions, out) on stdout.")
     boolean json;
-
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
+        if (as != null) {
+            return writeDicom();
+        }
         ImageFormat writer = ImageFormats.all().stream().filter(f -> f.canWrite(output)).findFirst()
                 .orElseThrow(() -> new UsageException("cannot tell the output format from " + output
-                        + " (use .nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd, .mha or .mhd)"));
+                        + " (use .nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd, .mha or .mhd; for DICOM, --as seg|labelmap-seg|rtstruct "
+                        + "--reference <series>)"));
         LoadedImage img = input.read();
         Volume v = img.volume();
-        PrintWriter err = spec.commandLine().getErr();
-        for (String w : Inputs.messages(img)) {
-            err.println("organ3d convert: warning: " + w);
-        }
-        err.flush();
+        warn(Inputs.messages(img));
         writer.write(output, v, img.labels());
         String outName = output.getFileName().toString().toLowerCase(Locale.ROOT);
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            ObjectNode o = Json.object();
-            o.put("format", writer.name());
-            ArrayNode d = o.putArray("dimensions");
-            d.add(v.nx()).add(v.ny()).add(v.nz());
-            o.put("out", output.toAbsolutePath().normalize().toString());
-            o.put("inputFormat", img.format());
+            ObjectNode o = common(img, writer.name());
             o.put("labelMap", outName.endsWith(".seg.nrrd") || !img.labels().isEmpty());
-            ArrayNode w = o.putArray("warnings");
-            Inputs.messages(img).forEach(w::add);
             Json.print(out, o);
         } else {
             out.printf("%s: %s %s %s -> %s (%s)%n", input, img.format(), v.dimensions(), v.type().label(), output, writer.name());
             out.flush();
         }
         return ExitCodes.OK;
+    }
+
+    private Integer writeDicom() throws IOException {
+        String kind = as.toLowerCase(Locale.ROOT);
+        if (!kind.equals("seg") && !kind.equals("labelmap-seg")) {
+            throw new UsageException("--as takes seg or labelmap-seg, not '" + as + "'");
+        }
+        Path refPath = input.reading.reference;
+        if (refPath == null) {
+            throw new UsageException("--as " + kind + " needs --reference <series>: the DICOM image series the labels were "
+                    + "drawn on (its Patient, Study and Frame of Reference are copied)");
+        }
+        ReferencedSeries ref = ReferencedSeries.read(refPath, input.reading.options().toBuilder().reference(null).build());
+        LoadedImage img = input.readForOutput();
+        warn(Inputs.messages(img));
+        for (ReadWarning w : ref.warnings()) {
+            warn(java.util.List.of("reference " + w.messageFor(refPath)));
+        }
+        LabelMap map = ref.onGrid(img.asLabelMap(), input.path);
+        WrittenInstance w = SegWriter.write(map, ref, kind.equals("seg") ? SegWriter.Options.binary()
+                : SegWriter.Options.labelMap(), output);
+        String format = "dicom-seg";
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = common(img, format);
+            o.put("labelMap", true);
+            o.put("sopClassUID", w.sopClassUID());
+            o.put("sopInstanceUID", w.sopInstanceUID());
+            o.put("seriesInstanceUID", w.seriesInstanceUID());
+            o.put("studyInstanceUID", w.studyInstanceUID());
+            o.put("referencedSeriesInstanceUID", ref.seriesInstanceUID());
+            o.put("segments", w.items());
+            o.put("frames", w.frames());
+            Json.print(out, o);
+        } else {
+            out.printf("%s: %s %s -> %s (%s, %d segments, %d frames, SOP Instance %s)%n", input, img.format(),
+                    map.dimensions(), output, format, w.items(), w.frames(), w.sopInstanceUID());
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private ObjectNode common(LoadedImage img, String format) {
+        Volume v = img.volume();
+        ObjectNode o = Json.object();
+        o.put("format", format);
+        ArrayNode d = o.putArray("dimensions");
+        d.add(v.nx()).add(v.ny()).add(v.nz());
+        o.put("out", output.toAbsolutePath().normalize().toString());
+        o.put("inputFormat", img.format());
+        ArrayNode w = o.putArray("warnings");
+        Inputs.messages(img).forEach(w::add);
+        return o;
+    }
+
+    private void warn(java.util.List<String> messages) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (String w : messages) {
+            err.println("organ3d convert: warning: " + w);
+        }
+        err.flush();
     }
 }

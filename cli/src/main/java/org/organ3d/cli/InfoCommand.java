@@ -95,6 +95,18 @@ final class InfoCommand implements Callable<Integer> {
             o.put("transferSyntaxUID", a.get("transferSyntaxUID"));
             o.put("files", a.containsKey("files") ? Integer.parseInt(a.get("files")) : 1);
         }
+        if (a.containsKey("sopClassUID")) {
+            o.put("sopClassUID", a.get("sopClassUID"));
+            o.put("sopInstanceUID", a.get("sopInstanceUID"));
+        }
+        if (a.containsKey("segments")) {
+            o.put("segments", Integer.parseInt(a.get("segments")));
+        }
+        if (!img.labels().isEmpty()) {
+            ArrayNode labels = o.putArray("labels");
+            new java.util.TreeMap<>(img.labels()).values().forEach(l -> labels.addObject().put("label", l.value()).put("name", l.name())
+                    .put("color", String.format(Locale.ROOT, "#%08x", l.rgba())));
+        }
         o.put("voxelType", v.type().label());
         ObjectNode r = o.putObject("rescale");
         r.put("slope", v.rescale().slope());
@@ -117,6 +129,14 @@ final class InfoCommand implements Callable<Integer> {
         if (a.containsKey("seriesInstanceUID")) {
             out.printf(Locale.ROOT, "  series         %s (%s file(s), transfer syntax %s)%n", a.get("seriesInstanceUID"),
                     a.getOrDefault("files", "1"), a.get("transferSyntaxUID"));
+        }
+        if (a.containsKey("segments")) {
+            out.printf(Locale.ROOT, "  segments       %s (%s), %s grid, citing series %s%n", a.get("segments"),
+                    a.getOrDefault("segmentationType", a.getOrDefault("modality", "")), a.getOrDefault("grid", "?"),
+                    a.getOrDefault("referencedSeriesInstanceUID", "none"));
+        }
+        for (var l : new java.util.TreeMap<>(img.labels()).values()) {
+            out.printf(Locale.ROOT, "  label %5d    %s%n", l.value(), l.name());
         }
         out.printf(Locale.ROOT, "  dimensions     %d x %d x %d  (%s, rescale %s x + %s)%n", v.nx(), v.ny(), v.nz(),
                 v.type().label(), num(v.rescale().slope()), num(v.rescale().intercept()));

@@ -10,13 +10,14 @@ import org.organ3d.io.LoadedImage;
 import org.organ3d.io.ReadOptions;
 import org.organ3d.io.ReadWarning.Kind;
 import org.organ3d.io.ReadWarning;
+import org.organ3d.io.dicom.ReferencingFormat;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * A command's {@code <input>}, {@code --series} and the reading flags (shared/CONTRACT.md,
- * "Inputs"), as a picocli mixin: info, convert, segment and mesh take the same first parameter and
+ * "Inputs" and "Clinical objects": {@code --strict}, {@code --reference}), as a picocli mixin: info, convert, segment and mesh take the same first parameter and
  * read it the same way. This class is the one place where the commands turn an input path into a
  * {@link LoadedImage}, always through {@link ReadOptions} ({@link #read(Path, ReadOptions)}); measure
  * reads its label map and image through {@link Reading}.
@@ -24,7 +25,7 @@ import picocli.CommandLine.Parameters;
 final class Inputs {
 
     @Parameters(index = "0", paramLabel = "<input>",
-            description = "DICOM folder or file, .nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd, .mha or .mhd.")
+            description = "DICOM folder or file (incl. SEG and RTSTRUCT), .nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd, .mha or .mhd.")
     Path path;
 
     @Option(names = "--series", paramLabel = "UID",
@@ -42,14 +43,32 @@ final class Inputs {
                 + "inconsistent geometry.")
         boolean strict;
 
+        @Option(names = "--reference", paramLabel = "<series>",
+                description = "DICOM SEG or RTSTRUCT input: the image series (folder or file) it was drawn on, whose grid "
+                    + "the labels take (default: the series it cites, looked for in the file's own folder).")
+        Path reference;
+
         /** The options these flags give. */
         ReadOptions options() {
-            return ReadOptions.builder().strict(strict).build();
+            return ReadOptions.builder().strict(strict).reference(reference).build();
         }
 
-        /** Reads {@code input} (any format) with these flags. */
+        /**
+         * Reads {@code input} (any format) with these flags.
+         *
+         * @throws UsageException if {@code --reference} is given and {@code input} is not a SEG or RTSTRUCT
+         */
         LoadedImage read(Path input) throws IOException {
+            checkReference(input);
             return Inputs.read(input, options());
+        }
+
+        /** Refuses a {@code --reference} for an input that cites no series. */
+        void checkReference(Path input) {
+            if (reference != null && !ReferencingFormat.claims(input)) {
+                throw new UsageException("--reference applies to DICOM SEG and RTSTRUCT inputs (and convert --as), and "
+                        + input + " is neither");
+            }
         }
     }
 
@@ -61,6 +80,12 @@ final class Inputs {
      *                        not a UID
      */
     LoadedImage read() throws IOException {
+        reading.checkReference(path);
+        return readForOutput();
+    }
+
+    /** As {@link #read()}, but a {@code --reference} meant for the output (convert --as) is not an error. */
+    LoadedImage readForOutput() throws IOException {
         ReadOptions.Builder b = reading.options().toBuilder();
         if (series != null) {
             if (!Files.isDirectory(path)) {

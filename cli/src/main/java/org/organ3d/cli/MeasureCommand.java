@@ -2,6 +2,7 @@ package org.organ3d.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -11,6 +12,9 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.organ3d.compute.ComputeBackend;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
+import org.organ3d.io.dicom.DicomParser;
+import org.organ3d.io.dicom.ReferencingFormat;
 import org.organ3d.measure.LabelDistance;
 import org.organ3d.measure.LabelMeasurement;
 import org.organ3d.measure.LabelMeasurements;
@@ -40,7 +44,7 @@ final class MeasureCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "<labels>", description = "Label map (.nii, .nii.gz, .nrrd, .seg.nrrd, .mha, .mhd, DICOM).")
+    @Parameters(index = "0", paramLabel = "<labels>", description = "Label map (.nii, .nii.gz, .nrrd, .seg.nrrd, .mha, .mhd, DICOM SEG or RTSTRUCT).")
     Path labelsPath;
 
     @Option(names = "--image", paramLabel = "<input>", description = "Image on the same grid for intensity statistics (rescaled units, HU for CT).")
@@ -112,14 +116,21 @@ final class MeasureCommand implements Callable<Integer> {
             throw new UsageException("--image-iso needs --image and a finite iso value");
         }
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage loaded = reading.read(labelsPath);
+        reading.checkReference(labelsPath);
+        ReadOptions labelOptions = reading.options();
+        if (reading.reference == null && imagePath != null && ReferencingFormat.claims(labelsPath)
+                && (Files.isDirectory(imagePath) || DicomParser.sopClassUID(imagePath) != null)) {
+            // NB: a SEG or RTSTRUCT measured with its CT: the CT is the grid it lies on
+            labelOptions = labelOptions.toBuilder().reference(imagePath).build();
+        }
+        LoadedImage loaded = Inputs.read(labelsPath, labelOptions);
         for (String w : Inputs.messages(loaded)) {
             err.println("organ3d measure: warning: " + w);
         }
         LabelMap map = loaded.asLabelMap();
         Volume image = null;
         if (imagePath != null) {
-            LoadedImage img = reading.read(imagePath);
+            LoadedImage img = Inputs.read(imagePath, reading.options());
             for (String w : Inputs.messages(img)) {
                 err.println("organ3d measure: warning: " + w);
             }

@@ -83,6 +83,16 @@ public final class Attributes {
         this(false);
     }
 
+    /**
+     * An empty little-endian dataset for writing whose text values are encoded in UTF-8: for items
+     * nested in a dataset that declares Specific Character Set ISO_IR 192 (items inherit it).
+     */
+    public static Attributes utf8() {
+        Attributes a = new Attributes(false);
+        a.charset = StandardCharsets.UTF_8;
+        return a;
+    }
+
     /** True if binary values are big endian. */
     public boolean bigEndian() {
         return bigEndian;

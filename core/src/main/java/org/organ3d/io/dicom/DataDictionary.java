@@ -51,6 +51,46 @@ public final class DataDictionary {
         put(VR.SH, Tag.StackID);
         put(VR.US, Tag.SamplesPerPixel, Tag.PlanarConfiguration, Tag.Rows, Tag.Columns, Tag.BitsAllocated,
                 Tag.BitsStored, Tag.HighBit, Tag.PixelRepresentation);
+        // SEG, RTSTRUCT and SR (io.dicom.seg, .rtstruct, .sr): files written in implicit VR by other tools
+        put(VR.SQ, Tag.CodingSchemeIdentificationSequence, Tag.ReferencedStudySequence, Tag.ReferencedSeriesSequence,
+                Tag.ReferencedInstanceSequence, Tag.ReferencedSOPSequence, Tag.SourceImageSequence,
+                Tag.AnatomicRegionSequence, Tag.DerivationImageSequence, Tag.DerivationCodeSequence,
+                Tag.DimensionOrganizationSequence, Tag.DimensionIndexSequence, Tag.SegmentSequence,
+                Tag.SegmentedPropertyCategoryCodeSequence, Tag.SegmentIdentificationSequence,
+                Tag.SegmentedPropertyTypeCodeSequence, Tag.SegmentedPropertyTypeModifierCodeSequence,
+                Tag.ConceptNameCodeSequence, Tag.ConceptCodeSequence, Tag.PurposeOfReferenceCodeSequence,
+                Tag.MeasuredValueSequence, Tag.PerformedProcedureCodeSequence,
+                Tag.CurrentRequestedProcedureEvidenceSequence, Tag.PertinentOtherEvidenceSequence,
+                Tag.ContentTemplateSequence, Tag.ContentSequence, Tag.MeasurementUnitsCodeSequence,
+                Tag.ReferencedFrameOfReferenceSequence, Tag.RTReferencedStudySequence, Tag.RTReferencedSeriesSequence,
+                Tag.ContourImageSequence, Tag.StructureSetROISequence, Tag.ROIContourSequence, Tag.ContourSequence,
+                Tag.RTROIObservationsSequence, 0x00082228, 0x00082230, 0x00620007, 0x30060086, 0x300600B0);
+        put(VR.SH, Tag.CodeValue, Tag.CodingSchemeDesignator, Tag.CodingSchemeVersion, Tag.StructureSetLabel);
+        put(VR.LO, Tag.CodeMeaning, Tag.ManufacturerModelName, Tag.DeviceSerialNumber, Tag.SoftwareVersions,
+                Tag.DimensionDescriptionLabel, Tag.SegmentLabel, Tag.SegmentAlgorithmName, Tag.ContentDescription,
+                Tag.StructureSetName, Tag.ROIName, Tag.ROIGenerationDescription, Tag.Organ3dPrivateCreator);
+        put(VR.CS, Tag.MappingResource, Tag.DimensionOrganizationType, Tag.LossyImageCompression, Tag.SegmentationType,
+                Tag.SegmentAlgorithmType, Tag.SegmentationFractionalType, Tag.SegmentsOverlap, Tag.ContentLabel,
+                Tag.GraphicType, Tag.RelationshipType, Tag.ValueType, Tag.ContinuityOfContent, Tag.CompletionFlag,
+                Tag.VerificationFlag, Tag.TemplateIdentifier, Tag.ROIGenerationAlgorithm, Tag.ContourGeometricType,
+                Tag.RTROIInterpretedType);
+        put(VR.UI, Tag.CodingSchemeUID, Tag.MappingResourceUID, Tag.ReferencedSOPClassUID, Tag.ReferencedSOPInstanceUID,
+                Tag.DimensionOrganizationUID, Tag.TrackingUID, Tag.UID, Tag.ReferencedFrameOfReferenceUID);
+        put(VR.ST, Tag.CodingSchemeName, Tag.CodingSchemeResponsibleOrganization, Tag.SegmentDescription,
+                Tag.StructureSetDescription, Tag.ROIDescription);
+        put(VR.UC, Tag.LongCodeValue);
+        put(VR.UR, Tag.URNCodeValue);
+        put(VR.UT, Tag.TrackingID, Tag.TextValue);
+        put(VR.PN, Tag.OperatorsName, Tag.ContentCreatorName, Tag.ROIInterpreter);
+        put(VR.IS, Tag.ReferencedFrameNumber, Tag.ROINumber, Tag.ROIDisplayColor, Tag.NumberOfContourPoints,
+                Tag.ContourNumber, Tag.ObservationNumber, Tag.ReferencedROINumber);
+        put(VR.DS, Tag.NumericValue, Tag.ContourData);
+        put(VR.DA, Tag.StructureSetDate);
+        put(VR.TM, Tag.InstanceCreationTime, Tag.StructureSetTime);
+        put(VR.AT, Tag.DimensionIndexPointer, Tag.FunctionalGroupPointer);
+        put(VR.US, Tag.SegmentNumber, Tag.ReferencedSegmentNumber, Tag.RecommendedDisplayGrayscaleValue,
+                Tag.RecommendedDisplayCIELabValue, Tag.MaximumFractionalValue, Tag.Organ3dLabelValue);
+        put(VR.FL, Tag.GraphicData);
         put(VR.OV, Tag.ExtendedOffsetTable, Tag.ExtendedOffsetTableLengths);
         put(VR.OF, Tag.FloatPixelData);
         put(VR.OD, Tag.DoubleFloatPixelData);

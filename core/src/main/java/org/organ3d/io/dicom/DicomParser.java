@@ -135,6 +135,47 @@ public final class DicomParser {
         return new DicomParser(file, all, all.limit(), true).run();
     }
 
+    /**
+     * The SOP Class UID of a file, cheaply: from the Media Storage SOP Class UID of its file meta
+     * information (the first 64 KiB), else from a header parse. Null when the file does not look like
+     * DICOM or names no SOP class. Lets format dispatch tell a SEG or RTSTRUCT from an image without
+     * parsing megabytes of functional groups or contours.
+     */
+    public static String sopClassUID(Path file) throws IOException {
+        ByteBuffer prefix;
+        long size;
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            size = ch.size();
+            prefix = ByteBuffer.allocate((int) Math.min(size, HEADER_PREFIX));
+            while (prefix.hasRemaining() && ch.read(prefix) >= 0) {
+                // NB: read until the prefix is full or the file ends
+            }
+            prefix.flip();
+        }
+        byte[] head = new byte[Math.min(132, prefix.limit())];
+        prefix.duplicate().get(head);
+        if (!looksLikeDicom(head, head.length)) {
+            return null;
+        }
+        if (head.length == 132 && prefix.limit() > 140 && prefix.order(ByteOrder.LITTLE_ENDIAN).getShort(132) == 0x0002) {
+            DicomParser p = new DicomParser(file, prefix, size, true);
+            p.pos = 132;
+            p.explicit = p.looksExplicit(132);
+            Attributes meta = new Attributes(false);
+            try {
+                p.readDataset(meta, prefix.limit(), 0, false, true);
+                String uid = meta.getString(Tag.MediaStorageSOPClassUID);
+                if (uid != null) {
+                    return uid;
+                }
+            } catch (PrefixTooShort | DicomParseException | IndexOutOfBoundsException e) {
+                // NB: an odd meta group: fall through to the full header parse
+            }
+        }
+        DicomFile df = readHeaderIfDicom(file);
+        return df == null ? null : df.dataset().getString(Tag.SOPClassUID);
+    }
+
     /** The whole file as a heap buffer (files of 2 GiB or more are memory-mapped). */
     static ByteBuffer readAll(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

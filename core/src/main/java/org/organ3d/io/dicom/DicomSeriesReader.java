@@ -75,6 +75,40 @@ public final class DicomSeriesReader {
     }
 
     /**
+     * The image stack that {@link #readFolder} (a folder) or {@link #readFile} (a file) would load,
+     * from the file headers alone (no pixel is decoded): its frames in slice order and its geometry.
+     * Used to cite a series (SEG, RTSTRUCT, SR) without reading its voxels.
+     *
+     * @param path     a DICOM folder or file
+     * @param options  the series to take ({@link ReadOptions#seriesUid()}; the largest when empty)
+     *                 and what to refuse
+     * @param warnings receives what {@link #readFolder} would warn about
+     * @throws StrictReadException  if {@code options} refuses an irregularity found
+     * @throws ImageFormatException if there is no readable image, or not that series
+     */
+    public static SeriesGeometry.Stack readStack(Path path, ReadOptions options, List<ReadWarning> warnings)
+            throws IOException {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(options, "options");
+        List<FrameHeader> frames;
+        if (Files.isDirectory(path)) {
+            Folder f = scanFolder(path);
+            warnings.addAll(f.warnings());
+            frames = f.frames();
+        } else {
+            DicomFile df = DicomParser.readHeader(path);
+            frames = FrameHeader.of(df);
+            if (!df.warnings().isEmpty()) {
+                warnings.add(new ReadWarning(Kind.IRREGULAR_FILE, path, "read despite irregularities: "
+                        + String.join("; ", df.warnings())));
+            }
+        }
+        SeriesGeometry.Stack stack = choose(path, frames, options, warnings);
+        options.check(path, warnings);
+        return stack;
+    }
+
+    /**
      * The image series in {@code folder} (searched as {@link #readFolder} does), largest first; no
      * pixel is decoded. The first one is the series a read without a series UID gives.
      *
@@ -187,6 +221,27 @@ public final class DicomSeriesReader {
 
     private static LoadedImage assemble(Path source, String format, List<FrameHeader> frames, ReadOptions options,
             List<ReadWarning> warnings) throws IOException {
+        SeriesGeometry.Stack stack = choose(source, frames, options, warnings);
+        String uid = stack.frames().get(0).seriesUID();
+        // NB: strict reading refuses before a single pixel is decoded
+        options.check(source, warnings);
+        SeriesLoader.Result loaded = SeriesLoader.load(source, stack);
+        warnings.addAll(loaded.warnings());
+        FrameHeader first = stack.frames().get(0);
+        Map<String, String> attrs = new LinkedHashMap<>();
+        if (first.modality() != null) {
+            attrs.put("modality", first.modality());
+        }
+        attrs.put("seriesInstanceUID", uid);
+        attrs.put("transferSyntaxUID", first.transferSyntax());
+        attrs.put("files", Integer.toString((int) stack.frames().stream().map(FrameHeader::file).distinct().count()));
+        attrs.putAll(loaded.attributes());
+        return new LoadedImage(source, format, loaded.volume(), attrs, Map.of(), warnings);
+    }
+
+    /** Groups frames into stacks, takes the largest (of the series {@code options} names) and orders it. */
+    private static SeriesGeometry.Stack choose(Path source, List<FrameHeader> frames, ReadOptions options,
+            List<ReadWarning> warnings) throws ImageFormatException {
         Map<String, List<FrameHeader>> stacks = stacks(frames);
         String seriesUID = options.seriesUid().orElse(null);
         List<List<FrameHeader>> candidates = new ArrayList<>();
@@ -217,20 +272,7 @@ public final class DicomSeriesReader {
         }
         SeriesGeometry.Stack stack = SeriesGeometry.assemble(source, chosen);
         warnings.addAll(stack.warnings());
-        // NB: strict reading refuses before a single pixel is decoded
-        options.check(source, warnings);
-        SeriesLoader.Result loaded = SeriesLoader.load(source, stack);
-        warnings.addAll(loaded.warnings());
-        FrameHeader first = stack.frames().get(0);
-        Map<String, String> attrs = new LinkedHashMap<>();
-        if (first.modality() != null) {
-            attrs.put("modality", first.modality());
-        }
-        attrs.put("seriesInstanceUID", uid);
-        attrs.put("transferSyntaxUID", first.transferSyntax());
-        attrs.put("files", Integer.toString((int) stack.frames().stream().map(FrameHeader::file).distinct().count()));
-        attrs.putAll(loaded.attributes());
-        return new LoadedImage(source, format, loaded.volume(), attrs, Map.of(), warnings);
+        return stack;
     }
 
     /** Series, size, echo, temporal position and stack; orientation is compared separately. */
@@ -322,8 +364,11 @@ public final class DicomSeriesReader {
                 return skipped(file, Kind.SKIPPED_FILE, "skipped: not a DICOM file");
             }
             Attributes ds = df.dataset();
+            String sop = ds.getString(Tag.SOPClassUID);
+            if (Uids.isSegmentation(sop)) {
+                return skipped(file, Kind.SKIPPED_FILE, "skipped: a segmentation (DICOM SEG), not an image; read it as labels");
+            }
             if (!ds.contains(Tag.PixelData) && !ds.contains(Tag.FloatPixelData) && !ds.contains(Tag.DoubleFloatPixelData)) {
-                String sop = ds.getString(Tag.SOPClassUID);
                 return skipped(file, Kind.SKIPPED_FILE, "skipped: no pixel data (not an image"
                         + (sop == null ? "" : ", SOP class " + sop) + ")");
             }

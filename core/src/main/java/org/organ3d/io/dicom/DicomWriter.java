@@ -14,7 +14,8 @@ import org.organ3d.io.AtomicFiles;
  * items are written with undefined lengths and delimiters. Files are written atomically.
  *
  * <p>The dataset must be little endian (built with {@link Attributes#Attributes()}) and contain SOP
- * Class UID and SOP Instance UID. Thread-safe (stateless).
+ * Class UID and SOP Instance UID. A large last value (the frames of a segmentation) can be streamed
+ * from a callback as a {@link BulkValue} instead of being held in the dataset. Thread-safe (stateless).
  */
 public final class DicomWriter {
 
@@ -26,17 +27,89 @@ public final class DicomWriter {
     private DicomWriter() {
     }
 
+    /**
+     * A value written after the dataset's elements by a callback, for bulk data (pixel data of
+     * thousands of frames) that should not be held in memory as one array.
+     *
+     * @param tag    the element's tag; must sort after every tag of the dataset
+     * @param vr     its VR (a long-length VR such as OB or OW)
+     * @param length the exact number of bytes {@code body} writes: even, below 2^32 − 1
+     * @param body   writes the value (called once, on the calling thread)
+     */
+    public record BulkValue(int tag, VR vr, long length, AtomicFiles.Body body) {
+        public BulkValue {
+            if (!vr.longLength() || vr == VR.SQ) {
+                throw new IllegalArgumentException("bulk values need a long-length binary VR, not " + vr);
+            }
+            if (length < 0 || (length & 1) == 1 || length >= 0xFFFFFFFFL) {
+                throw new IllegalArgumentException("bulk value length must be even and below 4 GiB: " + length);
+            }
+        }
+    }
+
     /** Writes {@code dataset} to {@code file} atomically (temporary file in the same folder, then rename). */
     public static void write(Path file, Attributes dataset) throws IOException {
         check(dataset);
-        AtomicFiles.write(file, out -> writeTo(out, dataset));
+        AtomicFiles.write(file, out -> writeTo(out, dataset, false));
+    }
+
+    /**
+     * Writes {@code dataset} in implicit VR little endian (the DICOM default transfer syntax), whose
+     * 4-byte lengths hold values of 64 KiB and more in any VR (e.g. the Contour Data of a long
+     * contour, a DS value that explicit VR limits to 65534 bytes). Atomic as {@link #write(Path, Attributes)}.
+     */
+    public static void writeImplicit(Path file, Attributes dataset) throws IOException {
+        check(dataset);
+        AtomicFiles.write(file, out -> writeTo(out, dataset, true));
+    }
+
+    /**
+     * Writes {@code dataset} followed by {@code bulk} (streamed from its callback) to {@code file}
+     * atomically. Fails, leaving no file, when the callback writes a different number of bytes than
+     * declared.
+     */
+    public static void write(Path file, Attributes dataset, BulkValue bulk) throws IOException {
+        check(dataset);
+        Attributes.Element last = dataset.elements().stream().reduce((a, b) -> b).orElse(null);
+        if (last != null && Integer.compareUnsigned(last.tag(), bulk.tag()) >= 0) {
+            throw new IllegalArgumentException("bulk value " + Tag.toString(bulk.tag()) + " must come after "
+                    + Tag.toString(last.tag()));
+        }
+        AtomicFiles.write(file, out -> {
+            writeTo(out, dataset, false);
+            writeShort(out, Tag.group(bulk.tag()));
+            writeShort(out, Tag.element(bulk.tag()));
+            out.write(bulk.vr().name().charAt(0));
+            out.write(bulk.vr().name().charAt(1));
+            writeShort(out, 0);
+            writeInt(out, (int) bulk.length());
+            long[] count = new long[1];
+            OutputStream counting = new java.io.FilterOutputStream(out) {
+                @Override
+                public void write(int b) throws IOException {
+                    out.write(b);
+                    count[0]++;
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) throws IOException {
+                    out.write(b, off, len);
+                    count[0] += len;
+                }
+            };
+            bulk.body().write(counting);
+            if (count[0] != bulk.length()) {
+                throw new IOException(Tag.toString(bulk.tag()) + ": " + count[0] + " bytes written where "
+                        + bulk.length() + " were declared");
+            }
+        });
     }
 
     /** The complete Part 10 file as bytes. */
     public static byte[] encode(Attributes dataset) throws IOException {
         check(dataset);
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        writeTo(b, dataset);
+        writeTo(b, dataset, false);
         return b.toByteArray();
     }
 
@@ -49,52 +122,57 @@ public final class DicomWriter {
         }
     }
 
-    private static void writeTo(OutputStream out, Attributes ds) throws IOException {
+    private static void writeTo(OutputStream out, Attributes ds, boolean implicit) throws IOException {
         out.write(new byte[128]);
         out.write("DICM".getBytes(StandardCharsets.US_ASCII));
         Attributes meta = new Attributes();
         meta.setBytes(Tag.FileMetaInformationVersion, VR.OB, new byte[] {0, 1});
         meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, ds.getString(Tag.SOPClassUID));
         meta.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, ds.getString(Tag.SOPInstanceUID));
-        meta.setString(Tag.TransferSyntaxUID, VR.UI, TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+        meta.setString(Tag.TransferSyntaxUID, VR.UI, (implicit ? TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN
+                : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).uid());
         meta.setString(Tag.ImplementationClassUID, VR.UI, IMPLEMENTATION_CLASS_UID);
         meta.setString(Tag.ImplementationVersionName, VR.SH, IMPLEMENTATION_VERSION);
         ByteArrayOutputStream m = new ByteArrayOutputStream();
-        writeDataset(m, meta, true);
+        writeDataset(m, meta, true, false);
         Attributes groupLength = new Attributes();
         groupLength.setInt(Tag.FileMetaInformationGroupLength, VR.UL, m.size());
-        writeDataset(out, groupLength, true);
+        writeDataset(out, groupLength, true, false);
         m.writeTo(out);
-        writeDataset(out, ds, false);
+        writeDataset(out, ds, false, implicit);
     }
 
     /** Writes the elements of {@code ds}; group 0002 only when {@code meta} (the meta group is made here). */
-    private static void writeDataset(OutputStream out, Attributes ds, boolean meta) throws IOException {
+    private static void writeDataset(OutputStream out, Attributes ds, boolean meta, boolean implicit) throws IOException {
         for (Attributes.Element e : ds.elements()) {
             if (!meta && Tag.group(e.tag()) == 0x0002) {
                 continue;
             }
-            writeElement(out, e);
+            writeElement(out, e, implicit);
         }
     }
 
-    private static void writeElement(OutputStream out, Attributes.Element e) throws IOException {
+    private static void writeElement(OutputStream out, Attributes.Element e, boolean implicit) throws IOException {
         if (e.isEncapsulated()) {
             throw new IOException("writing encapsulated pixel data is not supported");
         }
         VR vr = e.vr();
         writeShort(out, Tag.group(e.tag()));
         writeShort(out, Tag.element(e.tag()));
-        out.write(vr.name().charAt(0));
-        out.write(vr.name().charAt(1));
+        if (!implicit) {
+            out.write(vr.name().charAt(0));
+            out.write(vr.name().charAt(1));
+        }
         if (vr == VR.SQ) {
-            writeShort(out, 0);
+            if (!implicit) {
+                writeShort(out, 0);
+            }
             writeInt(out, -1);
             for (Attributes item : e.items()) {
                 writeShort(out, 0xFFFE);
                 writeShort(out, 0xE000);
                 writeInt(out, -1);
-                writeDataset(out, item, false);
+                writeDataset(out, item, false, implicit);
                 writeShort(out, 0xFFFE);
                 writeShort(out, 0xE00D);
                 writeInt(out, 0);
@@ -105,7 +183,9 @@ public final class DicomWriter {
             return;
         }
         int len = e.length();
-        if (vr.longLength()) {
+        if (implicit) {
+            writeInt(out, len);
+        } else if (vr.longLength()) {
             writeShort(out, 0);
             writeInt(out, len);
         } else {

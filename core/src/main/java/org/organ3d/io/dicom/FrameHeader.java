@@ -30,11 +30,14 @@ import org.organ3d.volume.Rescale;
  * @param stack            Stack ID of enhanced files, "" when absent
  * @param instanceNumber   Instance Number (only a tie-breaker and fallback), or Integer.MIN_VALUE
  * @param gantryTilt       Gantry/Detector Tilt in degrees, or 0
+ * @param sopClassUID      SOP Class UID of the file ("" when absent)
+ * @param sopInstanceUID   SOP Instance UID of the file ("" when absent); with {@code frame} it names
+ *                         the frame for references from SEG, RTSTRUCT and SR
  */
 public record FrameHeader(Path file, int frame, String seriesUID, String modality, String transferSyntax,
         PixelModule pixels, double[] position, double[] orientation, double[] pixelSpacing, double sliceThickness,
         double spacingBetween, Rescale rescale, String echo, String temporal, String stack, int instanceNumber,
-        double gantryTilt) {
+        double gantryTilt, String sopClassUID, String sopInstanceUID) {
 
     /**
      * The frames of a parsed file (header-only parses are enough).
@@ -57,6 +60,8 @@ public record FrameHeader(Path file, int frame, String seriesUID, String modalit
             String ts = df.transferSyntax().uid();
             int instance = ds.getInt(Tag.InstanceNumber, Integer.MIN_VALUE);
             double tilt = ds.getDouble(Tag.GantryDetectorTilt, 0);
+            String sopClass = orEmpty(ds.getString(Tag.SOPClassUID));
+            String sopInstance = orEmpty(ds.getString(Tag.SOPInstanceUID));
             Attributes shared = ds.getItem(Tag.SharedFunctionalGroupsSequence);
             List<Attributes> perFrame = ds.getSequence(Tag.PerFrameFunctionalGroupsSequence);
             List<FrameHeader> out = new ArrayList<>(pm.frames());
@@ -84,7 +89,7 @@ public record FrameHeader(Path file, int frame, String seriesUID, String modalit
                     out.add(new FrameHeader(file, f, series, modality, ts, pm, p, o, vec(m, Tag.PixelSpacing, 2),
                             positive(m.getDouble(Tag.SliceThickness, Double.NaN)),
                             positive(m.getDouble(Tag.SpacingBetweenSlices, Double.NaN)), r, echo, temporal, stack,
-                            instance, tilt));
+                            instance, tilt, sopClass, sopInstance));
                 }
                 return out;
             }
@@ -117,7 +122,7 @@ public record FrameHeader(Path file, int frame, String seriesUID, String modalit
                     pf = new double[] {p[0] + off * n[0], p[1] + off * n[1], p[2] + off * n[2]};
                 }
                 out.add(new FrameHeader(file, f, series, modality, ts, pm, pf, o, ps, thick, between, r, echo, temporal,
-                        "", instance, tilt));
+                        "", instance, tilt, sopClass, sopInstance));
             }
             return out;
         } catch (IllegalArgumentException e) {

@@ -27,6 +27,7 @@ public final class Tag {
     public static final int SpecificCharacterSet = 0x00080005;
     public static final int ImageType = 0x00080008;
     public static final int InstanceCreationDate = 0x00080012;
+    public static final int InstanceCreationTime = 0x00080013;
     public static final int SOPClassUID = 0x00080016;
     public static final int SOPInstanceUID = 0x00080018;
     public static final int StudyDate = 0x00080020;
@@ -96,6 +97,127 @@ public final class Tag {
     public static final int PixelMeasuresSequence = 0x00289110;
     public static final int FrameVOILUTSequence = 0x00289132;
     public static final int PixelValueTransformationSequence = 0x00289145;
+
+    // Code sequence macro and references (PS3.3 8.8, 10.x)
+    public static final int CodeValue = 0x00080100;
+    public static final int CodingSchemeDesignator = 0x00080102;
+    public static final int CodingSchemeVersion = 0x00080103;
+    public static final int CodeMeaning = 0x00080104;
+    public static final int MappingResource = 0x00080105;
+    public static final int CodingSchemeUID = 0x0008010C;
+    public static final int CodingSchemeIdentificationSequence = 0x00080110;
+    public static final int CodingSchemeName = 0x00080115;
+    public static final int CodingSchemeResponsibleOrganization = 0x00080116;
+    public static final int MappingResourceUID = 0x00080118;
+    public static final int LongCodeValue = 0x00080119;
+    public static final int URNCodeValue = 0x00080120;
+    public static final int OperatorsName = 0x00081070;
+    public static final int ManufacturerModelName = 0x00081090;
+    public static final int ReferencedStudySequence = 0x00081110;
+    public static final int ReferencedSeriesSequence = 0x00081115;
+    public static final int ReferencedInstanceSequence = 0x0008114A;
+    public static final int ReferencedSOPClassUID = 0x00081150;
+    public static final int ReferencedSOPInstanceUID = 0x00081155;
+    public static final int ReferencedFrameNumber = 0x00081160;
+    public static final int ReferencedSOPSequence = 0x00081199;
+    public static final int SourceImageSequence = 0x00082112;
+    public static final int AnatomicRegionSequence = 0x00082218;
+    public static final int DerivationImageSequence = 0x00089124;
+    public static final int DerivationCodeSequence = 0x00089215;
+    public static final int DeviceSerialNumber = 0x00181000;
+    public static final int SoftwareVersions = 0x00181020;
+
+    // Multi-frame dimensions (PS3.3 C.7.6.17)
+    public static final int DimensionOrganizationUID = 0x00209164;
+    public static final int DimensionIndexPointer = 0x00209165;
+    public static final int FunctionalGroupPointer = 0x00209167;
+    public static final int DimensionOrganizationSequence = 0x00209221;
+    public static final int DimensionIndexSequence = 0x00209222;
+    public static final int DimensionOrganizationType = 0x00209311;
+    public static final int DimensionDescriptionLabel = 0x00209421;
+    public static final int PixelPaddingValue = 0x00280120;
+    public static final int LossyImageCompression = 0x00282110;
+
+    // Segmentation (PS3.3 C.8.20)
+    public static final int SegmentationType = 0x00620001;
+    public static final int SegmentSequence = 0x00620002;
+    public static final int SegmentedPropertyCategoryCodeSequence = 0x00620003;
+    public static final int SegmentNumber = 0x00620004;
+    public static final int SegmentLabel = 0x00620005;
+    public static final int SegmentDescription = 0x00620006;
+    public static final int SegmentAlgorithmType = 0x00620008;
+    public static final int SegmentAlgorithmName = 0x00620009;
+    public static final int SegmentIdentificationSequence = 0x0062000A;
+    public static final int ReferencedSegmentNumber = 0x0062000B;
+    public static final int RecommendedDisplayGrayscaleValue = 0x0062000C;
+    public static final int RecommendedDisplayCIELabValue = 0x0062000D;
+    public static final int MaximumFractionalValue = 0x0062000E;
+    public static final int SegmentedPropertyTypeCodeSequence = 0x0062000F;
+    public static final int SegmentationFractionalType = 0x00620010;
+    public static final int SegmentedPropertyTypeModifierCodeSequence = 0x00620011;
+    public static final int SegmentsOverlap = 0x00620013;
+    public static final int TrackingID = 0x00620020;
+    public static final int TrackingUID = 0x00620021;
+    public static final int ContentLabel = 0x00700080;
+    public static final int ContentDescription = 0x00700081;
+    public static final int ContentCreatorName = 0x00700084;
+    public static final int GraphicData = 0x00700022;
+    public static final int GraphicType = 0x00700023;
+
+    // Structured reporting (PS3.3 C.17)
+    public static final int RelationshipType = 0x0040A010;
+    public static final int ValueType = 0x0040A040;
+    public static final int ConceptNameCodeSequence = 0x0040A043;
+    public static final int ContinuityOfContent = 0x0040A050;
+    public static final int UID = 0x0040A124;
+    public static final int TextValue = 0x0040A160;
+    public static final int ConceptCodeSequence = 0x0040A168;
+    public static final int PurposeOfReferenceCodeSequence = 0x0040A170;
+    public static final int MeasuredValueSequence = 0x0040A300;
+    public static final int NumericValue = 0x0040A30A;
+    public static final int PerformedProcedureCodeSequence = 0x0040A372;
+    public static final int CurrentRequestedProcedureEvidenceSequence = 0x0040A375;
+    public static final int PertinentOtherEvidenceSequence = 0x0040A385;
+    public static final int CompletionFlag = 0x0040A491;
+    public static final int VerificationFlag = 0x0040A493;
+    public static final int ContentTemplateSequence = 0x0040A504;
+    public static final int ContentSequence = 0x0040A730;
+    public static final int MeasurementUnitsCodeSequence = 0x004008EA;
+    public static final int TemplateIdentifier = 0x0040DB00;
+
+    // RT Structure Set (PS3.3 C.8.8.5, C.8.8.6, C.8.8.8)
+    public static final int StructureSetLabel = 0x30060002;
+    public static final int StructureSetName = 0x30060004;
+    public static final int StructureSetDescription = 0x30060006;
+    public static final int StructureSetDate = 0x30060008;
+    public static final int StructureSetTime = 0x30060009;
+    public static final int ReferencedFrameOfReferenceSequence = 0x30060010;
+    public static final int RTReferencedStudySequence = 0x30060012;
+    public static final int RTReferencedSeriesSequence = 0x30060014;
+    public static final int ContourImageSequence = 0x30060016;
+    public static final int StructureSetROISequence = 0x30060020;
+    public static final int ROINumber = 0x30060022;
+    public static final int ReferencedFrameOfReferenceUID = 0x30060024;
+    public static final int ROIName = 0x30060026;
+    public static final int ROIDescription = 0x30060028;
+    public static final int ROIDisplayColor = 0x3006002A;
+    public static final int ROIGenerationAlgorithm = 0x30060036;
+    public static final int ROIGenerationDescription = 0x30060038;
+    public static final int ROIContourSequence = 0x30060039;
+    public static final int ContourSequence = 0x30060040;
+    public static final int ContourGeometricType = 0x30060042;
+    public static final int NumberOfContourPoints = 0x30060046;
+    public static final int ContourNumber = 0x30060048;
+    public static final int ContourData = 0x30060050;
+    public static final int RTROIObservationsSequence = 0x30060080;
+    public static final int ObservationNumber = 0x30060082;
+    public static final int ReferencedROINumber = 0x30060084;
+    public static final int RTROIInterpretedType = 0x300600A4;
+    public static final int ROIInterpreter = 0x300600A6;
+
+    /** organ3d's private creator block (0073,0010) "organ3d" and its label value (0073,1001) US in SEG segments. */
+    public static final int Organ3dPrivateCreator = 0x00730010;
+    public static final int Organ3dLabelValue = 0x00731001;
 
     // RT dose (multi-frame grids)
     public static final int GridFrameOffsetVector = 0x3004000C;

@@ -12,6 +12,15 @@ public final class Uids {
     public static final String ENHANCED_MR_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.4.1";
     public static final String SECONDARY_CAPTURE_IMAGE_STORAGE = "1.2.840.10008.5.1.4.1.1.7";
     public static final String SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.4";
+    /** Label Map Segmentation Storage (DICOM Supplement 243, 2024): one frame per slice, pixel = segment number. */
+    public static final String LABEL_MAP_SEGMENTATION_STORAGE = "1.2.840.10008.5.1.4.1.1.66.7";
+    public static final String RT_STRUCTURE_SET_STORAGE = "1.2.840.10008.5.1.4.1.1.481.3";
+    public static final String BASIC_TEXT_SR_STORAGE = "1.2.840.10008.5.1.4.1.1.88.11";
+    public static final String ENHANCED_SR_STORAGE = "1.2.840.10008.5.1.4.1.1.88.22";
+    public static final String COMPREHENSIVE_SR_STORAGE = "1.2.840.10008.5.1.4.1.1.88.33";
+    public static final String COMPREHENSIVE_3D_SR_STORAGE = "1.2.840.10008.5.1.4.1.1.88.34";
+    /** DICOM Content Mapping Resource (DCMR), the owner of the SR templates (TID 1500). */
+    public static final String DICOM_CONTENT_MAPPING_RESOURCE = "1.2.840.10008.8.1.1";
     public static final String MEDIA_STORAGE_DIRECTORY = "1.2.840.10008.1.3.10";
 
     private Uids() {
@@ -23,6 +32,16 @@ public final class Uids {
         BigInteger hi = new BigInteger(Long.toUnsignedString(u.getMostSignificantBits()));
         BigInteger lo = new BigInteger(Long.toUnsignedString(u.getLeastSignificantBits()));
         return "2.25." + hi.shiftLeft(64).or(lo);
+    }
+
+    /** True for the SOP classes of segmentations (binary/fractional and label map SEG). */
+    public static boolean isSegmentation(String sopClass) {
+        return SEGMENTATION_STORAGE.equals(sopClass) || LABEL_MAP_SEGMENTATION_STORAGE.equals(sopClass);
+    }
+
+    /** True for structured report SOP classes (1.2.840.10008.5.1.4.1.1.88.*). */
+    public static boolean isStructuredReport(String sopClass) {
+        return sopClass != null && sopClass.startsWith("1.2.840.10008.5.1.4.1.1.88.");
     }
 
     /** True if {@code uid} is a syntactically valid UID (digits and dots, no leading zeros, ≤ 64 chars). */

@@ -1,0 +1,116 @@
+package org.organ3d.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.organ3d.cli.CliRun.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.io.ImageFormats;
+import org.organ3d.io.dicom.Uids;
+import org.organ3d.testdata.phantom.PhantomGenerator;
+import org.organ3d.testdata.phantom.PhantomGrid;
+import org.organ3d.testdata.phantom.PhantomStudyFiles;
+import org.organ3d.volume.LabelMap;
+
+/**
+ * The clinical objects on the command line (shared/CONTRACT.md, second wave): {@code convert --as
+ * seg|labelmap-seg --reference}, SEG inputs to info, convert and measure, and the usage errors.
+ */
+class ClinicalObjectsCliTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path study;
+
+    /** The phantom study on a coarse grid: DICOM CT in study/dicom, truth labels (7 organs) beside it. */
+    @BeforeAll
+    static void study() throws Exception {
+        study = dir.resolve("study");
+        PhantomStudyFiles.write(PhantomGenerator.generate(new PhantomGrid(96, 96, 50, 3.75, 3.75, 6.0)), study);
+    }
+
+    static long differences(LabelMap a, LabelMap b) {
+        long diff = 0;
+        for (int k = 0; k < a.dimensions().nz(); k++) {
+            for (int j = 0; j < a.dimensions().ny(); j++) {
+                for (int i = 0; i < a.dimensions().nx(); i++) {
+                    diff += a.label(i, j, k) != b.label(i, j, k) ? 1 : 0;
+                }
+            }
+        }
+        return diff;
+    }
+
+    @Test
+    void labelsToSegAndBackThroughEveryCommand() throws Exception {
+        Path truth = PhantomStudyFiles.truthLabels(study);
+        Path ct = PhantomStudyFiles.dicomFolder(study);
+        for (String as : new String[] {"seg", "labelmap-seg"}) {
+            Path seg = study.resolve(as + ".dcm");
+            CliRun r = run("convert", truth.toString(), seg.toString(), "--reference", ct.toString(), "--as", as, "--json");
+            assertEquals(0, r.code(), r.err());
+            JsonNode j = Json.MAPPER.readTree(r.out());
+            assertEquals(as.equals("seg") ? Uids.SEGMENTATION_STORAGE : Uids.LABEL_MAP_SEGMENTATION_STORAGE,
+                    j.get("sopClassUID").asText());
+            assertTrue(Uids.isValid(j.get("sopInstanceUID").asText()));
+            assertEquals(7, j.get("segments").asInt());
+            assertEquals("[96,96,50]", j.get("dimensions").toString());
+
+            r = run("info", seg.toString(), "--json");
+            assertEquals(0, r.code(), r.err());
+            j = Json.MAPPER.readTree(r.out());
+            assertEquals("dicom-seg", j.get("format").asText());
+            assertEquals("SEG", j.get("modality").asText());
+            assertEquals(7, j.get("segments").asInt());
+            assertEquals("liver", j.get("labels").get(0).get("name").asText());
+            assertEquals(0, j.get("warnings").size(), j.toString());
+
+            Path back = dir.resolve(as + "-back.nii.gz");
+            r = run("convert", seg.toString(), back.toString(), "--reference", ct.toString());
+            assertEquals(0, r.code(), r.err());
+            assertEquals(0, differences(ImageFormats.read(truth).asLabelMap(), ImageFormats.read(back).asLabelMap()));
+
+            CliRun fromSeg = run("measure", seg.toString(), "--image", ct.toString(), "--json", "--no-mesh");
+            CliRun fromNifti = run("measure", truth.toString(), "--image", ct.toString(), "--json", "--no-mesh");
+            assertEquals(0, fromSeg.code(), fromSeg.err());
+            JsonNode a = Json.MAPPER.readTree(fromSeg.out()).get("labels");
+            JsonNode b = Json.MAPPER.readTree(fromNifti.out()).get("labels");
+            assertEquals(7, a.size());
+            for (int n = 0; n < 7; n++) {
+                assertEquals(b.get(n).get("voxelCount").asLong(), a.get(n).get("voxelCount").asLong());
+                assertEquals(b.get(n).get("name").asText(), a.get(n).get("name").asText());
+                assertEquals(b.get(n).get("intensity").get("mean").asDouble(), a.get(n).get("intensity").get("mean").asDouble(), 0);
+            }
+        }
+    }
+
+    @Test
+    void usageErrorsExitTwoAndFailuresOneWithOneLine() throws Exception {
+        Path truth = PhantomStudyFiles.truthLabels(study);
+        Path ct = PhantomStudyFiles.dicomFolder(study);
+        CliRun r = run("convert", truth.toString(), dir.resolve("x.dcm").toString(), "--as", "seg");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--reference"), r.err());
+        r = run("convert", truth.toString(), dir.resolve("x.dcm").toString(), "--as", "sr", "--reference", ct.toString());
+        assertEquals(2, r.code());
+        r = run("info", truth.toString(), "--reference", ct.toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("SEG and RTSTRUCT"), r.err());
+        r = run("convert", truth.toString(), dir.resolve("x.dcm").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--as seg|labelmap-seg|rtstruct"), r.err());
+        // a label map on another grid than the reference: exit 1, one line naming the file
+        Path other = dir.resolve("other");
+        PhantomStudyFiles.write(PhantomGenerator.generate(new PhantomGrid(64, 64, 20, 5, 5, 15)), other);
+        r = run("convert", truth.toString(), dir.resolve("y.dcm").toString(), "--reference",
+                PhantomStudyFiles.dicomFolder(other).toString(), "--as", "seg");
+        assertEquals(1, r.code());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().contains("truth-labels.nii.gz") && r.err().contains("resample"), r.err());
+    }
+}
