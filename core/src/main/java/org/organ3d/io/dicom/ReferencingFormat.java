@@ -41,8 +41,8 @@ public interface ReferencingFormat extends ImageFormat {
      * ({@code cited}) when that folder or file holds it, else the reference's largest series (with an
      * {@link ReadWarning.Kind#OTHER_SERIES} warning; the reader then checks the fit). Without: the
      * cited series looked for in the file's folder (searched recursively), or empty. The series'
-     * own warnings (uneven spacing ...) are added to {@code warnings}; a strict {@code options}
-     * refuses them.
+     * own warnings (uneven spacing ...) are added to {@code warnings}, less the files a search of
+     * the object's own folder skipped; a strict {@code options} refuses them.
      *
      * @throws ImageFormatException if the reference holds no image series
      * @throws StrictReadException  if {@code options} refuses an irregularity of the series
@@ -76,7 +76,15 @@ public interface ReferencingFormat extends ImageFormat {
             ref = ReferencedSeries.find(folder, cited).orElse(null);
         }
         if (ref != null) {
-            warnings.addAll(ref.warnings());
+            boolean beside = options.reference().isEmpty();
+            Path self = file.toAbsolutePath().normalize();
+            for (ReadWarning w : ref.warnings()) {
+                // NB: files the folder search skipped (the object itself, reports, other objects) are not the series'
+                boolean skipped = w.kind() == ReadWarning.Kind.SKIPPED_FILE;
+                if (!(skipped && (beside || w.file().toAbsolutePath().normalize().equals(self)))) {
+                    warnings.add(w);
+                }
+            }
         }
         return Optional.ofNullable(ref);
     }
