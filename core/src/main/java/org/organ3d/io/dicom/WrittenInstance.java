@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param studyInstanceUID  the study it joined (the referenced series' study)
  * @param items             segments (SEG), ROIs (RTSTRUCT) or measurement groups (SR)
  * @param frames            frames (SEG), contours (RTSTRUCT) or content items (SR)
+ * @param numberOfLabel     the Segment Number (SEG) or ROI Number (RTSTRUCT) each label value was
+ *                          written as; empty for an SR
  */
 public record WrittenInstance(Path file, String sopClassUID, String sopInstanceUID, String seriesInstanceUID,
-        String studyInstanceUID, int items, int frames) {
+        String studyInstanceUID, int items, int frames, java.util.Map<Integer, Integer> numberOfLabel) {
 
     public WrittenInstance {
         Objects.requireNonNull(file);
@@ -24,5 +26,6 @@ public record WrittenInstance(Path file, String sopClassUID, String sopInstanceU
         Objects.requireNonNull(sopInstanceUID);
         Objects.requireNonNull(seriesInstanceUID);
         Objects.requireNonNull(studyInstanceUID);
+        numberOfLabel = java.util.Map.copyOf(numberOfLabel == null ? java.util.Map.of() : numberOfLabel);
     }
 }

@@ -183,8 +183,10 @@ public final class SegWriter {
         String sopClass = ds.getString(Tag.SOPClassUID);
         DicomWriter.write(file, ds, new DicomWriter.BulkValue(Tag.PixelData, binary ? VR.OB : bitsAllocated == 8 ? VR.OB : VR.OW,
                 packer.pixelBytes(), packer::writeTo));
+        Map<Integer, Integer> numbers = new HashMap<>();
+        segments.forEach(s -> numbers.put(s.labelValue(), s.number()));
         return new WrittenInstance(file, sopClass, ds.getString(Tag.SOPInstanceUID), ds.getString(Tag.SeriesInstanceUID),
-                reference.studyInstanceUID(), segments.size(), frames.size());
+                reference.studyInstanceUID(), segments.size(), frames.size(), numbers);
     }
 
     private static Attributes header(ReferencedSeries ref, Options o, List<Segment> segments, List<Frame> frames,
