@@ -270,7 +270,14 @@ public final class DicomSeriesReader {
                     + (mixed ? "orientation" : "size, echo or temporal position") + "; reading the largest ("
                     + chosen.size() + " images)"));
         }
-        SeriesGeometry.Stack stack = SeriesGeometry.assemble(source, chosen);
+        SeriesGeometry.Stack stack;
+        try {
+            stack = SeriesGeometry.assemble(source, chosen);
+        } catch (IllegalArgumentException e) {
+            // NB: positions, spacings and cosines that pass their own checks can still make a
+            // degenerate affine together (e.g. a slice step in the image plane)
+            throw new DicomParseException(source, -1, "the images' geometry cannot be assembled: " + e.getMessage(), e);
+        }
         warnings.addAll(stack.warnings());
         return stack;
     }

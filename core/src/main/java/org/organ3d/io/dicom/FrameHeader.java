@@ -40,6 +40,15 @@ public record FrameHeader(Path file, int frame, String seriesUID, String modalit
         double gantryTilt, String sopClassUID, String sopInstanceUID) {
 
     /**
+     * Shortest spacing or thickness taken from a header (mm); shorter values (down to zero, and
+     * absurd ones such as 1e-200 that would make the affine singular) are treated as absent. Whole
+     * slide images go down to about 2.5e-4 mm.
+     */
+    public static final double MIN_MM = 1e-6;
+    /** Longest spacing or thickness taken from a header (mm); longer ones are treated as absent. */
+    public static final double MAX_MM = 1e6;
+
+    /**
      * The frames of a parsed file (header-only parses are enough).
      *
      * @throws DicomParseException if the pixel module is absent or invalid, the native pixel data
@@ -79,14 +88,14 @@ public record FrameHeader(Path file, int frame, String seriesUID, String modalit
                     Attributes content = group(pf, shared, Tag.FrameContentSequence);
                     Attributes echoItem = group(pf, shared, 0x00189114);
                     double[] p = vec(pos != null ? pos : ds, Tag.ImagePositionPatient, 3);
-                    double[] o = vec(ori != null ? ori : ds, Tag.ImageOrientationPatient, 6);
+                    double[] o = usableOrientation(vec(ori != null ? ori : ds, Tag.ImageOrientationPatient, 6));
                     Attributes m = meas != null ? meas : ds;
                     Rescale r = rescale(pvt != null ? pvt : ds);
                     String echo = echoItem != null ? orEmpty(echoItem.getText(0x00189082)) : orEmpty(ds.getText(Tag.EchoNumbers));
                     String temporal = content != null ? orEmpty(content.getText(Tag.TemporalPositionIndex))
                             : orEmpty(ds.getText(Tag.TemporalPositionIdentifier));
                     String stack = content != null ? orEmpty(content.getText(Tag.StackID)) : "";
-                    out.add(new FrameHeader(file, f, series, modality, ts, pm, p, o, vec(m, Tag.PixelSpacing, 2),
+                    out.add(new FrameHeader(file, f, series, modality, ts, pm, p, o, spacing(vec(m, Tag.PixelSpacing, 2)),
                             positive(m.getDouble(Tag.SliceThickness, Double.NaN)),
                             positive(m.getDouble(Tag.SpacingBetweenSlices, Double.NaN)), r, echo, temporal, stack,
                             instance, tilt, sopClass, sopInstance));
@@ -94,8 +103,8 @@ public record FrameHeader(Path file, int frame, String seriesUID, String modalit
                 return out;
             }
             double[] p = vec(ds, Tag.ImagePositionPatient, 3);
-            double[] o = vec(ds, Tag.ImageOrientationPatient, 6);
-            double[] ps = vec(ds, Tag.PixelSpacing, 2);
+            double[] o = usableOrientation(vec(ds, Tag.ImageOrientationPatient, 6));
+            double[] ps = spacing(vec(ds, Tag.PixelSpacing, 2));
             double thick = positive(ds.getDouble(Tag.SliceThickness, Double.NaN));
             double between = positive(ds.getDouble(Tag.SpacingBetweenSlices, Double.NaN));
             Rescale r = rescale(ds);
@@ -152,6 +161,36 @@ public record FrameHeader(Path file, int frame, String seriesUID, String modalit
         return v;
     }
 
+    /**
+     * Six direction cosines that define a plane, or null: a zero row or column vector, or parallel
+     * ones (no normal), cannot place a slice, and such a header is treated as one without
+     * orientation (series assembly then assumes axial and says so).
+     */
+    static double[] usableOrientation(double[] o) {
+        if (o == null) {
+            return null;
+        }
+        double rn = Math.sqrt(o[0] * o[0] + o[1] * o[1] + o[2] * o[2]);
+        double cn = Math.sqrt(o[3] * o[3] + o[4] * o[4] + o[5] * o[5]);
+        if (!(rn > 1e-9) || !(cn > 1e-9)) {
+            return null;
+        }
+        double x = (o[1] * o[5] - o[2] * o[4]) / (rn * cn);
+        double y = (o[2] * o[3] - o[0] * o[5]) / (rn * cn);
+        double z = (o[0] * o[4] - o[1] * o[3]) / (rn * cn);
+        // NB: |r x c| = sin(angle): below 1e-3 the rows and columns are within 0.06 degrees of parallel
+        return Math.sqrt(x * x + y * y + z * z) > 1e-3 ? o : null;
+    }
+
+    /** Pixel Spacing when both values are plausible lengths ({@value #MIN_MM} to {@value #MAX_MM} mm), else null. */
+    private static double[] spacing(double[] ps) {
+        return ps != null && plausible(ps[0]) && plausible(ps[1]) ? ps : null;
+    }
+
+    private static boolean plausible(double mm) {
+        return mm >= MIN_MM && mm <= MAX_MM;
+    }
+
     private static Rescale rescale(Attributes a) {
         double slope = a.getDouble(Tag.RescaleSlope, 1.0);
         double intercept = a.getDouble(Tag.RescaleIntercept, 0.0);
@@ -161,8 +200,9 @@ public record FrameHeader(Path file, int frame, String seriesUID, String modalit
         return new Rescale(slope, Double.isFinite(intercept) ? intercept : 0.0);
     }
 
+    /** A plausible positive length in mm, else NaN (absent). */
     private static double positive(double v) {
-        return v > 0 && Double.isFinite(v) ? v : Double.NaN;
+        return plausible(v) ? v : Double.NaN;
     }
 
     private static String orEmpty(String s) {

@@ -51,7 +51,13 @@ public final class PixelDecoder {
             throw new DicomParseException(file, -1, "no pixel data (7FE0,0010) in this file");
         }
         if (frame < 0 || frame >= pm.frames()) {
-            throw new IllegalArgumentException("frame " + frame + " of " + pm.frames());
+            // NB: reachable with a file whose Number of Frames differs between the header scan and
+            // the whole file (a second, out-of-order element after the pixel data)
+            throw new DicomParseException(file, e.offset(), "frame " + (frame + 1) + " asked for, but Number of Frames is "
+                    + pm.frames() + " (the file contradicts itself)");
+        }
+        if (e.isEncapsulated() && pm.isFloat()) {
+            throw new DicomParseException(file, e.offset(), "float pixel data cannot be encapsulated (compressed)");
         }
         if (e.isEncapsulated()) {
             decodeEncapsulated(df, pm, e, frame, type, dest, floatRescale);

@@ -50,7 +50,8 @@ public record PixelModule(int rows, int columns, int samplesPerPixel, int bitsAl
                 throw new DicomParseException(file, offset(ds, Tag.SamplesPerPixel), "samples per pixel " + spp + " (1 or 3 accepted)");
             }
             int ba = pixelTag == Tag.PixelData ? ds.getInt(Tag.BitsAllocated, -1) : pixelTag == Tag.FloatPixelData ? 32 : 64;
-            if (ba != 8 && ba != 16 && ba != 32 && ba != 64) {
+            // NB: 64 bits only as Double Float Pixel Data; integer Pixel Data of 64 bits is refused
+            if (ba != 8 && ba != 16 && ba != 32 && (ba != 64 || pixelTag == Tag.PixelData)) {
                 throw new DicomParseException(file, offset(ds, Tag.BitsAllocated), "bits allocated " + ba
                         + (ba == 1 ? " (1-bit bitmaps are not volumes organ3d reads)" : " (8, 16 or 32 accepted)"));
             }

@@ -122,6 +122,12 @@ final class SeriesLoader {
         }
         for (Target t : targets) {
             FrameHeader fh = frames.get(t.k());
+            if (!pm.equals(fh.pixels())) {
+                // NB: the scan parsed the header only; elements after the pixel data that repeat the
+                // pixel module would otherwise decode with other bits or frames than the volume's type
+                throw new DicomParseException(file, -1, "the pixel module differs between the header and the whole file "
+                        + "(repeated elements after the pixel data?): " + fh.pixels() + " vs " + pm);
+            }
             Object slice = type.newSlice(dims.sliceSize());
             Rescale fr = perSlice ? fh.rescale() : Rescale.IDENTITY;
             PixelDecoder.decode(df, pm, t.frame(), type, slice, fr);

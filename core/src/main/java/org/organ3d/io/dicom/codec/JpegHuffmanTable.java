@@ -29,6 +29,10 @@ final class JpegHuffmanTable {
             firstIndex[len] = k;
             minCode[len] = c;
             for (int i = 0; i < counts[len - 1]; i++, k++, c++) {
+                // NB: checked per code, before the code indexes the lookup table
+                if (c >= 1 << len) {
+                    throw CodecException.at(codec, offset, "Huffman table has more codes of length " + len + " than fit");
+                }
                 int sym = symbols[k];
                 codeLength[sym] = len;
                 code[sym] = c;
@@ -40,9 +44,6 @@ final class JpegHuffmanTable {
                 }
             }
             maxCode[len] = counts[len - 1] == 0 ? -1 : c - 1;
-            if (c > 1 << len) {
-                throw CodecException.at(codec, offset, "Huffman table has more codes of length " + len + " than fit");
-            }
             c <<= 1;
         }
     }

@@ -1,0 +1,71 @@
+package org.organ3d.io.dicom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.organ3d.io.ImageFormats;
+import org.organ3d.io.LoadedImage;
+import org.organ3d.io.dicom.codec.CodecException;
+
+/**
+ * The DICOM failure classes the fuzzer found (issue 21), one committed regression input each (in
+ * {@code DicomFuzzTestInputs/part10}, replayed by {@link DicomFuzzTest} too), with the exact outcome:
+ * a typed error naming the file, or a read that assumes a default and says so.
+ */
+class HostileDicomTest {
+
+    private static Path input(String name) throws URISyntaxException {
+        return Path.of(HostileDicomTest.class.getResource("DicomFuzzTestInputs/part10/regression-" + name).toURI());
+    }
+
+    private static String warnings(LoadedImage img) {
+        return String.join("\n", img.warnings());
+    }
+
+    @Test
+    void parallelRowAndColumnCosinesAreNoOrientation() throws Exception {
+        // was IllegalArgumentException from FrameHeader.unit
+        LoadedImage img = ImageFormats.read(input("orientation-parallel.dcm"));
+        assertTrue(warnings(img).contains("no Image Orientation (Patient): axial orientation assumed"), warnings(img));
+        assertEquals(64, img.volume().dimensions().nx());
+    }
+
+    @Test
+    void absurdPixelSpacingIsNoSpacing() throws Exception {
+        // was IllegalArgumentException from Geometry.<init> (singular index->LPS matrix)
+        LoadedImage img = ImageFormats.read(input("geometry-singular.dcm"));
+        assertTrue(warnings(img).contains("no Pixel Spacing: 1 mm assumed"), warnings(img));
+        assertEquals(1.0, img.volume().geometry().spacing().x(), 0);
+    }
+
+    @Test
+    void integerPixelDataOf64BitsIsRefused() throws Exception {
+        // was IllegalArgumentException from codec.FrameSpec ("bits stored 64 outside 1..32")
+        Path f = input("bits-allocated-64.dcm");
+        IOException e = assertThrows(IOException.class, () -> ImageFormats.read(f));
+        assertTrue(e.getMessage().contains(f.getFileName().toString()) && e.getMessage().contains("bits allocated 64"),
+                e.getMessage());
+    }
+
+    @Test
+    void numberOfFramesContradictingItselfIsRefused() throws Exception {
+        // was IllegalArgumentException "frame 1 of 1" from PixelDecoder.decode
+        Path f = input("frames-disagree.dcm");
+        DicomParseException e = assertThrows(DicomParseException.class, () -> ImageFormats.read(f));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("pixel module differs"), e.getMessage());
+    }
+
+    @Test
+    void overfullHuffmanTableIsACodecError() throws Exception {
+        // was ArrayIndexOutOfBoundsException "Index 2048 out of bounds for length 2048" in JpegHuffmanTable
+        Path f = input("jpeg-huffman-overfull.dcm");
+        CodecException e = assertThrows(CodecException.class, () -> ImageFormats.read(f));
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("more codes of length 1"),
+                e.getMessage());
+    }
+}
