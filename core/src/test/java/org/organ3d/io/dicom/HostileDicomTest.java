@@ -2,11 +2,13 @@ package org.organ3d.io.dicom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
@@ -67,5 +69,20 @@ class HostileDicomTest {
         CodecException e = assertThrows(CodecException.class, () -> ImageFormats.read(f));
         assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("more codes of length 1"),
                 e.getMessage());
+    }
+
+    @Test
+    void jpeg2000PacketDataWithFfFfIsRefusedBeforeDecoding() throws Exception {
+        // was an endless loop in jai-imageio's PktDecoder.readPktHead (the caller never returned): its bit
+        // reader takes FF FF as an endless run of ones without reading on
+        Path f = input("j2k-packet-header-loop.dcm");
+        long t0 = System.nanoTime();
+        CodecException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
+                () -> assertThrows(CodecException.class, () -> ImageFormats.read(f)));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("FFFF inside packet data"),
+                e.getMessage());
+        // NB: the codestream check refuses it, not the watchdog's time limit (3.3 s for 64x64)
+        assertTrue(seconds < 3, "took " + seconds + " s");
     }
 }
