@@ -25,7 +25,9 @@ public final class Main implements Runnable {
     /** Builds the command line with organ3d's error handling (exit codes as in the contract). */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
-        cl.setExecutionExceptionHandler(new FailureHandler());
+        FailureHandler failures = new FailureHandler();
+        cl.setExecutionExceptionHandler(failures);
+        cl.setExecutionStrategy(failures);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println("organ3d: " + ex.getMessage());
