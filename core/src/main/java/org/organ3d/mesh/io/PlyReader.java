@@ -64,6 +64,11 @@ final class PlyReader {
                     size(file, p.type());
                     if (p.isList()) {
                         size(file, p.countType());
+                        if (p.countType().startsWith("float") || p.countType().equals("double")) {
+                            // NB: a float count (NaN, 1e30 ...) would be cast to a length on trust
+                            throw new MeshFormatException(file, -1, "list count type " + p.countType()
+                                    + " is not an integer type: " + line);
+                        }
                     }
                     elements.get(elements.size() - 1).props().add(p);
                 }
@@ -73,6 +78,13 @@ final class PlyReader {
         }
         if (format == null) {
             throw new MeshFormatException(file, -1, "no format line");
+        }
+        for (Element e : elements) {
+            if (e.props().isEmpty() && e.count() > 0 && (e.name().equals("vertex") || e.name().equals("face"))) {
+                // NB: records of no bytes: the count would bound neither the loop nor the mesh it grows
+                throw new MeshFormatException(file, -1, "element " + e.name() + " declares " + e.count()
+                        + " records but no properties");
+            }
         }
         MeshBuilder mb = new MeshBuilder(false);
         if (format.equals("ascii")) {
@@ -98,8 +110,12 @@ final class PlyReader {
                 fixed += p.isList() ? size(file, p.countType()) : size(file, p.type());
                 lists |= p.isList();
             }
-            // NB: the smallest possible size of the element's records bounds the count before allocation.
-            if (e.count() * fixed > bb.remaining()) {
+            if (fixed == 0) {
+                continue;
+            }
+            // NB: the smallest possible size of the element's records bounds the count before allocation
+            // (divided, not multiplied: a count near 2^63 times the record size overflows)
+            if (e.count() > bb.remaining() / fixed) {
                 throw new MeshFormatException(file, bb.position(), e.name() + " count " + e.count()
                         + " needs more bytes than remain (" + bb.remaining() + ")");
             }
@@ -112,7 +128,7 @@ final class PlyReader {
                 for (Property p : e.props()) {
                     if (p.isList()) {
                         long n = (long) number(file, bb, p.countType());
-                        if (n < 0 || n * size(file, p.type()) > bb.remaining()) {
+                        if (n < 0 || n > bb.remaining() / size(file, p.type())) {
                             throw new MeshFormatException(file, bb.position(), "list length " + n + " out of range");
                         }
                         if (isFace && !facesDone) {
@@ -174,6 +190,9 @@ final class PlyReader {
             for (Element e : elements) {
                 boolean isVertex = e.name().equals("vertex");
                 boolean isFace = e.name().equals("face");
+                if (e.props().isEmpty()) {
+                    continue;
+                }
                 for (long i = 0; i < e.count(); i++) {
                     double[] xyz = new double[3];
                     boolean facesDone = false;
