@@ -48,9 +48,15 @@ final class Inputs {
                     + "the labels take (default: the series it cites, looked for in the file's own folder).")
         Path reference;
 
+        @Option(names = "--data-files-outside-folder", description = "Let a detached header (.nhdr, .mhd) name a data "
+                + "file outside its own folder (absolute or with ..); refused by default, as a crafted header could "
+                + "read any file.")
+        boolean dataFilesOutsideFolder;
+
         /** The options these flags give. */
         ReadOptions options() {
-            return ReadOptions.builder().strict(strict).reference(reference).build();
+            return ReadOptions.builder().strict(strict).reference(reference).dataFilesOutsideFolder(dataFilesOutsideFolder)
+                    .build();
         }
 
         /**

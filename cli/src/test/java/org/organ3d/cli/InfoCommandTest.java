@@ -105,4 +105,20 @@ class InfoCommandTest {
         assertEquals(2, run("info").code());
         assertEquals(2, run("info", "--bogus", tmp.toString()).code());
     }
+
+    @Test
+    void aDataFileOutsideTheHeadersFolderNeedsTheFlag() throws Exception {
+        Path data = tmp.resolve("elsewhere.raw");
+        Files.write(data, new byte[24]);
+        Path dir = Files.createDirectories(tmp.resolve("study"));
+        Path h = dir.resolve("h.nhdr");
+        Files.writeString(h, "NRRD0004\ntype: uint8\ndimension: 3\nsizes: 4 3 2\nencoding: raw\ndata file: ../elsewhere.raw\n");
+        CliRun refused = run("info", h.toString());
+        assertEquals(1, refused.code(), refused.err());
+        assertEquals(1, refused.err().lines().count(), refused.err());
+        assertTrue(refused.err().contains(h + ": ") && refused.err().contains("leads out of the header's folder"), refused.err());
+        CliRun allowed = run("info", "--json", "--data-files-outside-folder", h.toString());
+        assertEquals(0, allowed.code(), allowed.err());
+        assertEquals("[4,3,2]", Json.MAPPER.readTree(allowed.out()).get("dimensions").toString());
+    }
 }

@@ -174,6 +174,11 @@ final class MetaImageReader {
         return c != null && c.equalsIgnoreCase("True");
     }
 
+    /** Prefix for errors about a detached data file (the message names the header first). */
+    private String inData(Path data) {
+        return data.equals(file) ? "" : "data file " + data + ": ";
+    }
+
     private Volume readData(MetaImageHeader h, SampleType type, ByteOrder order, Dimensions dims, Geometry g) throws IOException {
         String edf = h.get("ElementDataFile");
         Path data = file;
@@ -183,7 +188,13 @@ final class MetaImageReader {
                 throw new MetaImageFormatException(file, h.offset("ElementDataFile"), "ElementDataFile \"" + edf
                         + "\" (several data files) is not supported; use one data file or LOCAL");
             }
-            data = NamedPaths.resolve(file.toAbsolutePath().getParent(), edf.strip());
+            Path dir = file.toAbsolutePath().getParent();
+            String why = options.dataFilesOutsideFolder() ? null : NamedPaths.outside(dir, edf.strip());
+            if (why != null) {
+                throw new MetaImageFormatException(file, h.offset("ElementDataFile"), "ElementDataFile \"" + edf.strip()
+                        + "\" " + why + "; refused unless the read options allow data files outside the folder");
+            }
+            data = NamedPaths.resolve(dir, edf.strip());
             if (data == null) {
                 throw new MetaImageFormatException(file, h.offset("ElementDataFile"), "ElementDataFile \"" + edf
                         + "\" is not a valid file name");
@@ -200,7 +211,7 @@ final class MetaImageReader {
             long hs = longValue(h, "HeaderSize");
             start = hs == -1 ? fileLen - dataBytes : hs;
             if (start < 0) {
-                throw new MetaImageFormatException(data, -1, "data file holds " + fileLen + " bytes, fewer than the " + dataBytes + " needed");
+                throw new MetaImageFormatException(file, -1, inData(data) + "data file holds " + fileLen + " bytes, fewer than the " + dataBytes + " needed");
             }
         }
         try (FileChannel ch = FileChannel.open(data, StandardOpenOption.READ)) {
@@ -208,7 +219,7 @@ final class MetaImageReader {
             InputStream raw = new BufferedInputStream(Channels.newInputStream(ch), 1 << 16);
             if (!z) {
                 if (start + dataBytes > fileLen) {
-                    throw new MetaImageFormatException(data, -1, "file holds " + (fileLen - start) + " bytes of voxel data but " + dims
+                    throw new MetaImageFormatException(file, -1, inData(data) + "file holds " + (fileLen - start) + " bytes of voxel data but " + dims
                             + " voxels of " + type.label() + " need " + dataBytes + " (truncated file or wrong DimSize)");
                 }
                 return new VoxelReader(type, order, errors, "byte").read(raw, start, dims, g,
@@ -218,7 +229,7 @@ final class MetaImageReader {
             if (h.get("CompressedDataSize") != null) {
                 long cds = longValue(h, "CompressedDataSize");
                 if (cds > avail) {
-                    throw new MetaImageFormatException(data, -1, "CompressedDataSize " + cds + " but only " + avail
+                    throw new MetaImageFormatException(file, -1, inData(data) + "CompressedDataSize " + cds + " but only " + avail
                             + " bytes follow the header (truncated file)");
                 }
                 if (cds > 0) {

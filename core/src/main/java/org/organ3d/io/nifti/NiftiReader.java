@@ -118,14 +118,19 @@ final class NiftiReader {
             throws org.organ3d.io.ImageFormatException {
         if (gz) {
             if (voxOffset > MAX_COMPRESSED_OFFSET) {
-                throw new NiftiFormatException(dataFile, -1, "vox_offset " + voxOffset + " is absurdly large for a compressed file");
+                throw new NiftiFormatException(file, -1, inData(dataFile) + "vox_offset " + voxOffset + " is absurdly large for a compressed file");
             }
-            FormatErrors here = (off, cause, t) -> new NiftiFormatException(dataFile, off, cause, t);
+            FormatErrors here = (off, cause, t) -> new NiftiFormatException(file, -1, inData(dataFile) + cause, t);
             Compressed.checkPlausible(voxOffset + dataBytes, size, here);
         } else if (voxOffset + dataBytes > size) {
-            throw new NiftiFormatException(dataFile, -1, "file holds " + size + " bytes but the header needs " + (voxOffset + dataBytes)
+            throw new NiftiFormatException(file, -1, inData(dataFile) + "file holds " + size + " bytes but the header needs " + (voxOffset + dataBytes)
                     + " (vox_offset " + voxOffset + " + " + dims + " voxels of " + type.label() + "): truncated file or wrong dimensions");
         }
+    }
+
+    /** Prefix for errors about the .img of a two-file pair (the message names the header first). */
+    private String inData(Path dataFile) {
+        return dataFile.equals(file) ? "" : "image file " + dataFile + ": ";
     }
 
     /** The .img (or .img.gz) beside a two-file header. */

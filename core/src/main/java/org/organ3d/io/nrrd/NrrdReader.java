@@ -264,6 +264,11 @@ final class NrrdReader {
         }
     }
 
+    /** Prefix for errors about a detached data file (the message names the header first). */
+    private String inData(Path data) {
+        return data.equals(file) ? "" : "data file " + data + ": ";
+    }
+
     private Volume readData(NrrdHeader h, String encoding, SampleType type, ByteOrder order, Dimensions dims, Geometry g)
             throws IOException {
         String df = h.fields.containsKey("data file") ? h.fields.get("data file") : h.fields.get("datafile");
@@ -275,7 +280,14 @@ final class NrrdReader {
                 throw new NrrdFormatException(file, h.offset(h.fields.containsKey("data file") ? "data file" : "datafile"),
                         "multi-file data (\"" + df + "\") is not supported; use one data file");
             }
-            data = NamedPaths.resolve(file.toAbsolutePath().getParent(), df.trim());
+            Path dir = file.toAbsolutePath().getParent();
+            String why = options.dataFilesOutsideFolder() ? null : NamedPaths.outside(dir, df.trim());
+            if (why != null) {
+                throw new NrrdFormatException(file, h.offset(h.fields.containsKey("data file") ? "data file" : "datafile"),
+                        "data file \"" + df.trim() + "\" " + why + "; refused unless the read options allow data files "
+                        + "outside the folder");
+            }
+            data = NamedPaths.resolve(dir, df.trim());
             start = 0;
             if (data == null) {
                 throw new NrrdFormatException(file, -1, "data file \"" + df.trim() + "\" is not a valid file name");
@@ -302,7 +314,7 @@ final class NrrdReader {
                     start++;
                 }
                 if (c < 0) {
-                    throw new NrrdFormatException(data, start, "line skip " + lineSkip + " goes past the end of the data file");
+                    throw new NrrdFormatException(file, -1, inData(data) + "line skip " + lineSkip + " goes past the end of the data file");
                 }
                 start++;
             }
@@ -312,7 +324,7 @@ final class NrrdReader {
                         byteSkip = fileLen - start - dataBytes;
                     }
                     if (byteSkip < 0 || start + byteSkip + dataBytes > fileLen) {
-                        throw new NrrdFormatException(data, -1, "data file holds " + (fileLen - start) + " bytes after the header but "
+                        throw new NrrdFormatException(file, -1, inData(data) + "data file holds " + (fileLen - start) + " bytes after the header but "
                                 + dims + " voxels of " + type.label() + " need " + dataBytes + (byteSkip > 0 ? " + byte skip " + byteSkip : "")
                                 + " (truncated file or wrong sizes)");
                     }
@@ -335,7 +347,7 @@ final class NrrdReader {
                 }
                 case "ascii", "text", "txt" -> {
                     if (fileLen - start < 2 * dims.voxelCount() - 1) {
-                        throw new NrrdFormatException(data, -1, "ascii data of " + (fileLen - start) + " bytes cannot hold " + dims.voxelCount() + " values");
+                        throw new NrrdFormatException(file, -1, inData(data) + "ascii data of " + (fileLen - start) + " bytes cannot hold " + dims.voxelCount() + " values");
                     }
                     return AsciiVoxels.read(raw, start, type, dims, g, errors);
                 }
@@ -343,7 +355,7 @@ final class NrrdReader {
                 default -> bad = new NrrdFormatException(file, h.offset("encoding"), "unknown encoding \"" + encoding + "\"");
             }
         } catch (java.io.EOFException e) {
-            throw new NrrdFormatException(data, -1, "data ends early: " + e.getMessage(), e);
+            throw new NrrdFormatException(file, -1, inData(data) + "data ends early: " + e.getMessage(), e);
         }
         throw bad;
     }
