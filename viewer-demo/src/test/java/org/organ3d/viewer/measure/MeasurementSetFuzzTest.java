@@ -1,0 +1,19 @@
+package org.organ3d.viewer.measure;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.organ3d.testkit.HostileInputs;
+
+/**
+ * Fuzz target for the viewer's measurement files (see docs/robustness.md): {@link MeasurementSet#load}
+ * returns a set or throws an {@link IOException} naming the file.
+ */
+class MeasurementSetFuzzTest {
+
+    @FuzzTest
+    void load(byte[] input) {
+        Path f = HostileInputs.write("measure/fuzz.json", input);
+        HostileInputs.readOrTypedError(f, IOException.class, () -> MeasurementSet.load(f));
+    }
+}
