@@ -9,8 +9,8 @@ import org.organ3d.volume.VoxelType;
 
 /**
  * The Java backend's half of the multi-label pass: the {@link LabelRuns} of a label map (and image)
- * in one parallel sweep over slices, and the histogram pass of {@link OrderStatistics} over each
- * label's runs. Every slice is read with its two neighbours (for the faces along j and k); threads own
+ * in one parallel sweep over slices, and the histogram pass of {@link OrderStatistics} (a parallel
+ * sweep over slabs of slices per round). Every slice is read with its two neighbours (for the faces along j and k); threads own
  * disjoint slices and their runs are concatenated in slice order, so the result does not depend on the
  * number of threads. Thread-safe (stateless); uses the common fork-join pool.
  */
@@ -24,7 +24,7 @@ public final class LabelRunScan {
         requireSameGrid(map, image);
         LabelRuns runs = runs(map, image);
         return LabelStatistics.merge(runs, map, image, options, index -> histogramPass(runs, map, image, index),
-                OrderStatistics.DEFAULT_BUDGET);
+                JAVA_BUDGET);
     }
 
     /** Checks that {@code image} (may be null) has the label map's dimensions. */
@@ -237,71 +237,69 @@ public final class LabelRunScan {
         }
     }
 
+    /** Histogram bins per round for the Java pass (each thread counts into its own copy). */
+    static final int JAVA_BUDGET = 1 << 20;
+
     /**
-     * The Java histogram pass over each label's runs, labels in parallel (a label's windows are its own
-     * bins, so threads never share a bin).
+     * The Java histogram pass: slabs of slices in parallel, each counting into its own array of the
+     * round's bins (labels and samples copied slice by slice into plain arrays), the arrays summed at
+     * the end. Integer counts: the result does not depend on the split.
      */
     static OrderStatistics.HistogramPass histogramPass(LabelRuns runs, LabelMap map, Volume image, int[] index) {
-        int n = runs.count();
-        int m = 0;
-        for (int v : index) {
-            m = Math.max(m, v + 1);
-        }
-        // Runs grouped by label index (counting sort, run order kept within a label).
-        int[] start = new int[m + 1];
-        for (int r = 0; r < n; r++) {
-            int c = index[runs.label(r)];
-            if (c >= 0) {
-                start[c + 1]++;
-            }
-        }
-        for (int c = 0; c < m; c++) {
-            start[c + 1] += start[c];
-        }
-        int[] order = new int[start[m]];
-        int[] fill = start.clone();
-        for (int r = 0; r < n; r++) {
-            int c = index[runs.label(r)];
-            if (c >= 0) {
-                order[fill[c]++] = r;
-            }
-        }
-        int labelsCount = m;
-        int ny = map.dimensions().ny();
-        int nx = map.dimensions().nx();
+        Volume lv = map.labels();
+        Dimensions d = lv.dimensions();
         VoxelType t = image.type();
+        int parts = Math.max(1, Math.min(d.nz(), java.util.concurrent.ForkJoinPool.getCommonPoolParallelism()));
         return windows -> {
-            int[] counts = new int[windows.totalBins()];
-            IntStream.range(0, labelsCount).parallel().filter(c -> windows.first()[c] < windows.first()[c + 1]).forEach(c -> {
-                for (int q = start[c]; q < start[c + 1]; q++) {
-                    int r = order[q];
-                    int row = runs.row(r);
-                    java.nio.Buffer slice = image.slice(row / ny);
-                    int base = (row % ny) * nx;
-                    for (int i = runs.lo(r); i <= runs.hi(r); i++) {
-                        double v = raw(slice, t, base + i);
+            int bins = windows.totalBins();
+            int[][] partial = new int[parts][];
+            IntStream.range(0, parts).parallel().forEach(p -> {
+                int k0 = (int) ((long) d.nz() * p / parts);
+                int k1 = (int) ((long) d.nz() * (p + 1) / parts);
+                int[] counts = new int[bins];
+                int n = d.sliceSize();
+                Object rawLabels = lv.type().newSlice(n);
+                Object rawImage = t.newSlice(n);
+                for (int k = k0; k < k1; k++) {
+                    lv.copySlice(k, rawLabels);
+                    image.copySlice(k, rawImage);
+                    for (int x = 0; x < n; x++) {
+                        int l = rawLabels instanceof byte[] b ? b[x] & 0xFF : ((short[]) rawLabels)[x] & 0xFFFF;
+                        int c = l == 0 ? -1 : index[l];
+                        if (c < 0) {
+                            continue;
+                        }
+                        double v = sample(rawImage, t, x);
                         if (Double.isNaN(v)) {
                             continue;
                         }
-                        int b = windows.binOf(c, OrderStatistics.key(t, v));
-                        if (b >= 0) {
-                            counts[b]++;
+                        int bin = windows.binOf(c, OrderStatistics.key(t, v));
+                        if (bin >= 0) {
+                            counts[bin]++;
                         }
                     }
                 }
+                partial[p] = counts;
             });
-            return counts;
+            int[] out = partial[0];
+            for (int p = 1; p < parts; p++) {
+                for (int b = 0; b < bins; b++) {
+                    out[b] += partial[p][b];
+                }
+            }
+            return out;
         };
     }
 
-    private static double raw(java.nio.Buffer b, VoxelType t, int x) {
+    private static double sample(Object slice, VoxelType t, int x) {
         return switch (t) {
-            case UINT8 -> ((java.nio.ByteBuffer) b).get(x) & 0xFF;
-            case INT8 -> ((java.nio.ByteBuffer) b).get(x);
-            case INT16 -> ((java.nio.ShortBuffer) b).get(x);
-            case UINT16 -> ((java.nio.ShortBuffer) b).get(x) & 0xFFFF;
-            case INT32 -> ((java.nio.IntBuffer) b).get(x);
-            case FLOAT32 -> ((java.nio.FloatBuffer) b).get(x);
+            case UINT8 -> ((byte[]) slice)[x] & 0xFF;
+            case INT8 -> ((byte[]) slice)[x];
+            case INT16 -> ((short[]) slice)[x];
+            case UINT16 -> ((short[]) slice)[x] & 0xFFFF;
+            case INT32 -> ((int[]) slice)[x];
+            case FLOAT32 -> ((float[]) slice)[x];
         };
     }
+
 }

@@ -23,7 +23,7 @@ import org.organ3d.volume.VoxelType;
 class FallbackBackendTest {
 
     /** A device backend that always fails as a lost device would. */
-    static final class Broken implements ComputeBackend {
+    static class Broken implements ComputeBackend {
         int calls;
 
         @Override
@@ -128,5 +128,33 @@ class FallbackBackendTest {
         assertEquals(0, mm.kMin());
         assertEquals(1, mm.kMax());
         assertEquals(2.0, mm.centroid(Geometry.unit()).x, 0);
+    }
+
+    @Test
+    void newPassesFallBackToJavaWithTheNoticeAndNameTheBackendThatRan() {
+        ComputeBackend failing = new Broken() {
+            @Override
+            public LabelStatistics labelStatistics(org.organ3d.volume.LabelMap map, Volume image, LabelStatistics.Options o) {
+                throw new BackendUnavailableException("out of device memory (test)");
+            }
+        };
+        List<String> notes = new ArrayList<>();
+        FallbackBackend fb = new FallbackBackend(failing, new JavaBackend(), notes::add);
+        org.organ3d.volume.LabelMap map = LabelStatisticsTest.randomLabels(new Dimensions(9, 8, 7), 5, 3, VoxelType.UINT8);
+        Volume img = LabelStatisticsTest.randomImage(new Dimensions(9, 8, 7), VoxelType.INT16, org.organ3d.volume.Rescale.IDENTITY, 4,
+                false);
+        assertEquals("broken", fb.ranOn());
+        LabelStatistics got = fb.labelStatistics(map, img, LabelStatistics.Options.all());
+        LabelStatistics want = new JavaBackend().labelStatistics(map, img, LabelStatistics.Options.all());
+        assertEquals(want.labels(), got.labels());
+        for (int c = 0; c < want.size(); c++) {
+            assertEquals(want.voxels(c), got.voxels(c));
+            assertEquals(want.intensity(c), got.intensity(c));
+        }
+        assertEquals(List.of("labelStatistics"), fb.fallbacks());
+        assertEquals("java", fb.ranOn());
+        assertEquals("java", ComputeBackends.ranOn(fb));
+        assertEquals(1, notes.size());
+        assertTrue(notes.get(0).contains("broken failed in labelStatistics (out of device memory (test))"), notes.get(0));
     }
 }

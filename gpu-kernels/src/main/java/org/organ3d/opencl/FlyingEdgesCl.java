@@ -168,11 +168,13 @@ final class FlyingEdgesCl {
         DeviceBuffer vol = ctx.reusable("fe.vol", sliceBytes * nd);
         DeviceBuffer xcase = ctx.reusable("fe.xcase", (long) (gx - 1) * rows);
         DeviceBuffer meta = ctx.reusable("fe.meta", 4L * META * rows);
-        try (DeviceBuffer gpBuf = ctx.upload(gp);
-             DeviceBuffer vcount = ctx.allocate(4L * rows);
-             DeviceBuffer tcount = ctx.allocate(4L * rows);
-             DeviceBuffer voff = ctx.allocate(4L * rows);
-             DeviceBuffer toff = ctx.allocate(4L * rows)) {
+        // NB: the per-row counts and offsets are reused too (four buffers of 1 MiB each for 512^3 were
+        // created and released on every call).
+        DeviceBuffer vcount = ctx.reusable("fe.vcount", 4L * rows);
+        DeviceBuffer tcount = ctx.reusable("fe.tcount", 4L * rows);
+        DeviceBuffer voff = ctx.reusable("fe.voff", 4L * rows);
+        DeviceBuffer toff = ctx.reusable("fe.toff", 4L * rows);
+        try (DeviceBuffer gpBuf = ctx.upload(gp)) {
             // NB: samples as stored, through pinned staging filled on all cores; the kernels rescale.
             ctx.staging().upload(vol, 0, nd, sliceBytes, (chunk, first, count) -> sf.fill(volume, chunk, dz0 + (int) first,
                     count));

@@ -199,6 +199,7 @@ final class LabelStatisticsCl {
                 }
             }
         }
+        ctx.finish();
         ints.add(hi);
         vals.add(hv == null ? new long[0] : hv);
         ctx.lap("ls.runs");
@@ -265,6 +266,7 @@ final class LabelStatisticsCl {
             if (counts.length > 0) {
                 ctx.read(cb, 0, 4L * counts.length, Pointer.to(counts));
             }
+            ctx.finish();
         }
         System.arraycopy(counts, 0, out, w.offset()[wa], counts.length);
         ctx.lap("ls.histogram");
