@@ -143,6 +143,8 @@ final class SeriesLoader {
                 put(attrs, "windowCenter", ds.getText(Tag.WindowCenter));
                 put(attrs, "windowWidth", ds.getText(Tag.WindowWidth));
                 put(attrs, "studyInstanceUID", ds.getString(Tag.StudyInstanceUID));
+                put(attrs, "frameOfReferenceUID", ds.getString(Tag.FrameOfReferenceUID));
+                put(attrs, "studyDescription", ds.getText(Tag.StudyDescription));
                 put(attrs, "seriesDescription", ds.getText(Tag.SeriesDescription));
                 put(attrs, "photometricInterpretation", pm.photometric());
                 put(attrs, "rescaleType", ds.getString(Tag.RescaleType));
