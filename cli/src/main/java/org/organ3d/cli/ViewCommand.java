@@ -6,11 +6,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.joml.Vector3d;
 import org.organ3d.viewer.Screenshot;
 import org.organ3d.viewer.StereoMode;
 import org.organ3d.viewer.ViewPreset;
 import org.organ3d.viewer.ViewerApp;
+import org.organ3d.viewer.ViewLayout;
 import org.organ3d.viewer.ViewerOptions;
+import org.organ3d.viewer.raycast.TransferFunction;
+import org.organ3d.viewer.slice.WindowLevel;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,7 +26,9 @@ import picocli.CommandLine.Spec;
         description = {"Open the stereo 3D viewer on a DICOM folder or volume (with --iso), a label map",
             "(--labels, or a label volume as input) or mesh files (.stl, .ply, .obj in LPS mm; .glb in the frame",
             "it records, one organ per node).",
-            "With --screenshot, render one frame offscreen and exit (needs a display, e.g. Xvfb)."})
+            "An image (CT/MR) is shown in linked axial, sagittal and coronal slice views beside the 3D view and can be",
+            "volume rendered; a label map is drawn in the slices as outlines and fills.",
+            "With --screenshot, render one frame offscreen and exit (needs a display, e.g. Xvfb, or EGL)."})
 final class ViewCommand implements Callable<Integer> {
 
     @Spec
@@ -67,6 +73,34 @@ final class ViewCommand implements Callable<Integer> {
     @Option(names = "--ras", description = "STL/PLY/OBJ files are in RAS (e.g. exported by 3D Slicer): convert to LPS.")
     boolean ras;
 
+    @Option(names = "--series", paramLabel = "UID",
+            description = "DICOM folder: read this Series Instance UID instead of the largest series.")
+    String series;
+
+    @Option(names = "--layout", paramLabel = "3d|2x2",
+            description = "3d, or 2x2: axial, 3D, sagittal and coronal panes (default 2x2 when there is an image or labels).")
+    String layout;
+
+    @Option(names = "--window", paramLabel = "PRESET|W/L",
+            description = "Slice window: soft-tissue, lung, bone, liver, brain, or width/level, e.g. 400/40.")
+    String window;
+
+    @Option(names = "--volume", paramLabel = "PRESET",
+            description = "Volume rendering of the image: bone, vessels or soft-tissue (CT); any preset for other images.")
+    String volume;
+
+    @Option(names = "--crosshair", paramLabel = "X,Y,Z",
+            description = "Crosshair of the slice views at this LPS point, mm (default: the data's centre).")
+    String crosshair;
+
+    @Option(names = {"--colours", "--colors"}, paramLabel = "FILE",
+            description = "Label names and colours: 3D Slicer .ctbl, ITK-SNAP label description or FreeSurfer LUT.")
+    Path colours;
+
+    @Option(names = "--force-measurements",
+            description = "Load the --measurements file even when it was made on another study.")
+    boolean forceMeasurements;
+
     @Override
     public Integer call() throws Exception {
         StereoMode mode;
@@ -95,17 +129,41 @@ final class ViewCommand implements Callable<Integer> {
         }
         ViewerOptions options;
         try {
-            options = new ViewerOptions(inputs, labels, iso, mode, backend, measurements, preset, w, h, opacity, ras);
+            options = ViewerOptions.builder(inputs).labels(labels).iso(iso).stereo(mode).backend(backend)
+                    .measurements(measurements).preset(preset).size(w, h).opacity(opacity).rasMeshes(ras).series(series)
+                    .forceMeasurements(forceMeasurements).colourTable(colours)
+                    .layout(layout == null ? null : ViewLayout.parse(layout))
+                    .window(window == null ? null : WindowLevel.parse(window))
+                    .volumeRendering(volume == null ? null : TransferFunction.Preset.parse(volume))
+                    .crosshair(crosshair == null ? null : point(crosshair)).build();
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
-        if (screenshot != null) {
-            PrintWriter err = spec.commandLine().getErr();
-            Screenshot.render(options, screenshot, err);
-            err.println("organ3d view: wrote " + screenshot.toAbsolutePath());
-            err.flush();
-            return ExitCodes.OK;
+        try {
+            if (screenshot != null) {
+                PrintWriter err = spec.commandLine().getErr();
+                Screenshot.render(options, screenshot, err);
+                err.println("organ3d view: wrote " + screenshot.toAbsolutePath());
+                err.flush();
+                return ExitCodes.OK;
+            }
+            return ViewerApp.run(options);
+        } catch (IllegalArgumentException e) {
+            // NB: options that do not fit the data (an --opacity organ not on display, --iso beyond the values)
+            throw new UsageException(e.getMessage());
         }
-        return ViewerApp.run(options);
+    }
+
+    private static Vector3d point(String s) {
+        String[] p = s.split(",");
+        try {
+            if (p.length != 3) {
+                throw new NumberFormatException();
+            }
+            return new Vector3d(Double.parseDouble(p[0].trim()), Double.parseDouble(p[1].trim()),
+                    Double.parseDouble(p[2].trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--crosshair must be X,Y,Z in LPS mm, e.g. -75,-15,50.25: '" + s + "'");
+        }
     }
 }

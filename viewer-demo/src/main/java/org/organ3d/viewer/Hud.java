@@ -10,50 +10,67 @@ import org.organ3d.viewer.measure.Measurement;
 import org.organ3d.viewer.render.FontAtlas;
 import org.organ3d.viewer.render.OverlayBatch;
 import org.organ3d.viewer.render.OverlayPainter;
+import org.organ3d.viewer.slice.SliceOrientation;
 
 /**
- * The viewer's annotations, drawn per eye: measurements (lines, points, labels with the eye's
- * parallax), the orientation marker (L/R/A/P/S/I), the organ legend, the selected organ's facts,
- * status, help and loading progress. Strings are cached and rebuilt only when their content changes
- * (the status line four times a second), so a steady frame allocates nothing else. Without a font only lines and markers are drawn. Render thread.
+ * The 3D view's annotations, drawn per eye: measurements (lines, points, the value, and at each
+ * endpoint the name of the structure it lies on, with the eye's parallax), the crosshair point, the
+ * orientation marker (L/R/A/P/S/I), a scale bar (mm at the rotation centre's depth), the organ
+ * legend, the selected organ's facts and the study description. Window-wide text (status, messages,
+ * questions, help, progress) is {@link WindowHud}'s. Strings are cached and rebuilt only when their
+ * content changes, so a steady frame allocates nothing. Without a font only lines and markers are
+ * drawn. Render thread.
  */
 public final class Hud implements OverlayPainter {
 
-    private static final String[] HELP = {
-        "mouse: left drag rotate, right/shift drag pan, wheel zoom, click select/measure",
-        "1-6 anterior/posterior/left/right/superior/inferior   R reset view",
-        "M tool (select/ruler/angle)   Backspace undo measurement   Delete clear all",
-        "Ctrl+S save measurements JSON   Ctrl+O load them   P screenshot",
-        "S stereo mode   [ ] eye separation   X swap eyes   G converge on selected",
-        "Tab next organ   V hide/show   A show all   O opacity   K colour   L legend",
-        "C clip plane axis   , . move plane   F flip plane   F1 help   Esc quit"};
+    private static final int[] NICE_MM = {1, 2, 5, 10, 20, 50, 100, 200, 500};
+    private static final float[][] PLANE_COLOURS = new float[3][];
+    static {
+        for (SliceOrientation o : SliceOrientation.values()) {
+            int c = o.rgba();
+            PLANE_COLOURS[o.ordinal()] = new float[] {(c >>> 24) / 255f, (c >>> 16 & 0xFF) / 255f, (c >>> 8 & 0xFF) / 255f};
+        }
+    }
     private final ViewerState state;
     private final FontAtlas font;
     private final Vector3f a = new Vector3f();
     private final Vector3f b = new Vector3f();
     private final Vector3f c = new Vector3f();
     private final Vector3f axis = new Vector3f();
+    private final Vector3d corner = new Vector3d();
     private final Map<Measurement, String> labels = new IdentityHashMap<>();
-    private final StringBuilder status = new StringBuilder(128);
+    private final String[] scaleTexts = scaleTexts();
     private SceneObject infoFor;
     private String[] info = new String[0];
-    private final boolean interactive;
-    private long statusStamp;
+    private String description;
 
     /**
      * @param font        the text atlas, or null to draw no text
-     * @param interactive true to draw the status line (tool, stereo, frame time) for a live window
+     * @param interactive unused (kept for callers): window-wide text is {@link WindowHud}'s
      */
     public Hud(ViewerState state, FontAtlas font, boolean interactive) {
         this.state = state;
         this.font = font;
-        this.interactive = interactive;
+    }
+
+    /** A line shown at the bottom right (e.g. the study description), or null. */
+    public void setDescription(String text) {
+        description = text;
     }
 
     @Override
     public void paint(OverlayBatch batch, Camera camera, int eye, int w, int h) {
         measurements(batch, camera, eye, w, h);
+        if (state.hasSlices() && state.layout == ViewLayout.FOUR_UP) {
+            planeFrames(batch, camera, eye, w, h);
+            project(camera, state.cursor, eye, w, h, a);
+            batch.line(a.x - 7, a.y, a.x - 2, a.y, 2f, 1, 1, 1, 0.9f);
+            batch.line(a.x + 2, a.y, a.x + 7, a.y, 2f, 1, 1, 1, 0.9f);
+            batch.line(a.x, a.y - 7, a.x, a.y - 2, 2f, 1, 1, 1, 0.9f);
+            batch.line(a.x, a.y + 2, a.x, a.y + 7, 2f, 1, 1, 1, 0.9f);
+        }
         marker(batch, camera, h);
+        scaleBar(batch, camera, w, h);
         if (font == null) {
             return;
         }
@@ -61,59 +78,42 @@ public final class Hud implements OverlayPainter {
             legend(batch, w, h);
         }
         selectedInfo(batch);
-        if (interactive) {
-            statusLine(batch, h);
-        }
-        if (state.showHelp) {
-            float y = 130;
-            batch.rect(8, y - font.lineHeight(), 8 + 620, y + HELP.length * font.lineHeight(), 0, 0, 0, 0.6f);
-            for (String line : HELP) {
-                font.draw(batch, line, 14, y, 1, 1, 1, 1);
-                y += font.lineHeight();
-            }
-        }
-        String stage = state.progressStage();
-        if (stage != null) {
-            float cx = w * 0.5f;
-            float cy = h * 0.5f;
-            batch.rect(cx - 160, cy - 28, cx + 160, cy + 16, 0, 0, 0, 0.7f);
-            double f = state.progressFraction();
-            float t = (float) (System.nanoTime() % 2_000_000_000L) / 2e9f;
-            if (Double.isNaN(f)) {   // indeterminate: a moving block
-                batch.rect(cx - 150 + 240 * t, cy + 2, cx - 150 + 240 * t + 60, cy + 10, 0.4f, 0.7f, 1f, 1);
-            } else {
-                batch.rect(cx - 150, cy + 2, cx - 150 + 300 * (float) f, cy + 10, 0.4f, 0.7f, 1f, 1);
-            }
-            font.draw(batch, stage, cx - 150, cy - 8, 1, 1, 1, 1);
-        }
-        String msg = state.currentMessage();
-        if (msg != null) {
-            float mw = font.width(msg);
-            batch.rect(w * 0.5f - mw * 0.5f - 8, 8, w * 0.5f + mw * 0.5f + 8, 14 + font.lineHeight(), 0.5f, 0.1f, 0.1f, 0.8f);
-            font.draw(batch, msg, w * 0.5f - mw * 0.5f, 8 + font.lineHeight(), 1, 1, 1, 1);
+        if (description != null) {
+            float tw = font.width(description);
+            font.draw(batch, description, w - tw - 10, h - 10, 0.85f, 0.85f, 0.85f, 1);
         }
     }
 
     private void measurements(OverlayBatch batch, Camera camera, int eye, int w, int h) {
         List<Measurement> all = state.measurements.all();
         for (int i = 0; i < all.size(); i++) {
-            Measurement m = all.get(i);
+            Measurement m = i == state.dragIndex && state.dragged != null ? state.dragged : all.get(i);
             List<Vector3d> p = m.points();
             project(camera, p.get(0), eye, w, h, a);
             project(camera, p.get(1), eye, w, h, b);
             batch.line(a.x, a.y, b.x, b.y, 2f, 1f, 0.9f, 0.2f, 1f);
             dot(batch, a);
             dot(batch, b);
+            endpointName(batch, m.structures().get(0), a);
+            endpointName(batch, m.structures().get(1), b);
             Vector3f anchor = b;
             if (m.kind() == Measurement.Kind.ANGLE) {
                 project(camera, p.get(2), eye, w, h, c);
                 batch.line(b.x, b.y, c.x, c.y, 2f, 1f, 0.9f, 0.2f, 1f);
                 dot(batch, c);
+                endpointName(batch, m.structures().get(2), c);
             } else {
                 anchor = a.add(b).mul(0.5f);
             }
             if (font != null) {
-                String text = labels.computeIfAbsent(m, k -> k.label() + " " + k.valueText());
+                String text = labels.get(m);
+                if (text == null) {
+                    if (labels.size() > 256) {
+                        labels.clear();
+                    }
+                    text = m.label() + " " + m.valueText();
+                    labels.put(m, text);
+                }
                 float tw = font.width(text);
                 batch.rect(anchor.x + 6, anchor.y - font.lineHeight(), anchor.x + 12 + tw, anchor.y + 4, 0, 0, 0, 0.6f);
                 font.draw(batch, text, anchor.x + 9, anchor.y - 2, 1f, 0.95f, 0.4f, 1f);
@@ -122,11 +122,50 @@ public final class Hud implements OverlayPainter {
         for (int i = 0; i < state.pending.size(); i++) {
             project(camera, state.pending.get(i), eye, w, h, a);
             dot(batch, a);
+            endpointName(batch, state.pendingNames.get(i), a);
             if (i > 0) {
                 project(camera, state.pending.get(i - 1), eye, w, h, b);
                 batch.line(a.x, a.y, b.x, b.y, 2f, 0.4f, 1f, 0.4f, 1f);
             }
         }
+    }
+
+    /**
+     * The three slice planes through the crosshair as frames in their colours (axial red, sagittal
+     * yellow, coronal green), bounded by the data's box.
+     */
+    private void planeFrames(OverlayBatch batch, Camera camera, int eye, int w, int h) {
+        var s = state.slicesSource;
+        for (SliceOrientation o : SliceOrientation.values()) {
+            int ax = o.axis();
+            int u = (ax + 1) % 3;
+            int v = (ax + 2) % 3;
+            float[] col = PLANE_COLOURS[o.ordinal()];
+            for (int e = 0; e < 4; e++) {
+                corner.set(state.cursor);
+                corner.setComponent(u, (e == 0 || e == 3) ? s.min().get(u) : s.max().get(u));
+                corner.setComponent(v, e < 2 ? s.min().get(v) : s.max().get(v));
+                project(camera, corner, eye, w, h, a);
+                int n = (e + 1) % 4;
+                corner.setComponent(u, (n == 0 || n == 3) ? s.min().get(u) : s.max().get(u));
+                corner.setComponent(v, n < 2 ? s.min().get(v) : s.max().get(v));
+                project(camera, corner, eye, w, h, b);
+                if (a.z > 0 && b.z > 0) {
+                    batch.line(a.x, a.y, b.x, b.y, 1.5f, col[0], col[1], col[2], 0.8f);
+                }
+            }
+        }
+    }
+
+    /** The structure's name below-left of an endpoint (small, on a dark box). */
+    private void endpointName(OverlayBatch batch, String name, Vector3f p) {
+        if (font == null || name.isEmpty()) {
+            return;
+        }
+        float tw = font.width(name);
+        float y = p.y + 6 + font.lineHeight();
+        batch.rect(p.x - tw * 0.5f - 3, y - font.lineHeight() + 2, p.x + tw * 0.5f + 3, y + 4, 0, 0, 0, 0.55f);
+        font.draw(batch, name, p.x - tw * 0.5f, y, 0.8f, 0.95f, 1f, 1f);
     }
 
     private void project(Camera camera, Vector3d p, int eye, int w, int h, Vector3f dest) {
@@ -160,6 +199,41 @@ public final class Hud implements OverlayPainter {
                 font.draw(batch, neg, cx - axis.x * (r * 0.6f + 8) - 4, cy + axis.y * (r * 0.6f + 8) + 5, cr, cg, cb, 0.8f);
             }
         }
+    }
+
+    /**
+     * A bar of a round length in mm at the depth of the rotation centre (perspective: nearer things
+     * look larger), right of the orientation marker.
+     */
+    private void scaleBar(OverlayBatch batch, Camera camera, int w, int h) {
+        float mmPerPixel = 2f * camera.distance() * (float) Math.tan(camera.fovY() * 0.5f) / h;
+        drawScale(batch, font, scaleTexts, 130, h - 40, mmPerPixel, w);
+    }
+
+    /** A scale bar at (x, y) (its left end; y is the bar's line) for {@code mmPerPixel}. */
+    static void drawScale(OverlayBatch batch, FontAtlas font, String[] texts, float x, float y, double mmPerPixel, int w) {
+        int pick = 0;
+        for (int i = 0; i < NICE_MM.length; i++) {
+            if (NICE_MM[i] / mmPerPixel <= Math.min(150, w * 0.25)) {
+                pick = i;
+            }
+        }
+        float len = (float) (NICE_MM[pick] / mmPerPixel);
+        batch.rect(x, y - 1.5f, x + len, y + 1.5f, 1, 1, 1, 0.9f);
+        batch.rect(x, y - 6, x + 2, y + 6, 1, 1, 1, 0.9f);
+        batch.rect(x + len - 2, y - 6, x + len, y + 6, 1, 1, 1, 0.9f);
+        if (font != null) {
+            font.draw(batch, texts[pick], x + len * 0.5f - font.width(texts[pick]) * 0.5f, y - 8, 1, 1, 1, 0.9f);
+        }
+    }
+
+    /** The scale bar's label texts (one per round length), for {@link #drawScale}. */
+    static String[] scaleTexts() {
+        String[] t = new String[NICE_MM.length];
+        for (int i = 0; i < NICE_MM.length; i++) {
+            t[i] = NICE_MM[i] + " mm";
+        }
+        return t;
     }
 
     /**
@@ -201,7 +275,8 @@ public final class Hud implements OverlayPainter {
                     String.format(Locale.ROOT, "centroid LPS (%.1f, %.1f, %.1f) mm", oi.centroidLps().x,
                             oi.centroidLps().y, oi.centroidLps().z),
                     "from " + oi.source(),
-                    String.format(Locale.ROOT, "opacity %.2f", s.opacity())};
+                    String.format(Locale.ROOT, "opacity %.2f%s", s.opacity(),
+                            s.opacity() < Scene.SEE_THROUGH ? " (clicks pass through)" : "")};
             }
         }
         if (info.length == 0) {
@@ -222,21 +297,5 @@ public final class Hud implements OverlayPainter {
     /** Forces the info panel to be rebuilt (after opacity or colour changes). */
     public void invalidateInfo() {
         infoFor = null;
-    }
-
-    private void statusLine(OverlayBatch batch, int h) {
-        long now = System.nanoTime();
-        if (now - statusStamp > 250_000_000L) {   // rebuild four times a second
-            statusStamp = now;
-            status.setLength(0);
-            status.append("tool ").append(state.tool.name().toLowerCase(Locale.ROOT))
-                    .append(state.pending.isEmpty() ? "" : " (" + state.pending.size() + " pts)")
-                    .append(" | stereo ").append(state.stereo.cliName())
-                    .append(" | measurements ").append(state.measurements.size())
-                    .append(" | clip ").append(state.clipAxis < 0 ? "off" : new String[] {"sagittal", "coronal", "axial"}[state.clipAxis])
-                    .append(" | ").append(Math.round(state.frameMillis * 10) / 10f).append(" ms | F1 help");
-        }
-        batch.rect(0, h - 22, 10 + font.width(status), h, 0, 0, 0, 0.5f);
-        font.draw(batch, status, 6, h - 6, 0.85f, 0.85f, 0.85f, 1);
     }
 }

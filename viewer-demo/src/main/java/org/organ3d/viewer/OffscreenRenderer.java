@@ -76,6 +76,29 @@ public final class OffscreenRenderer implements AutoCloseable {
     }
 
     /**
+     * Renders the whole window as the viewer shows it ({@link ViewerFrame}: layout, slice views,
+     * volume rendering, annotations without the live status line) and reads it back.
+     *
+     * @param description study description drawn in the 3D view, or null
+     */
+    public BufferedImage render(ViewerState state, Camera camera, int w, int h, String description) {
+        if (w < 1 || h < 1 || w > 16384 || h > 16384) {
+            throw new IllegalArgumentException("image size must be 1..16384 per side: " + w + "x" + h);
+        }
+        state.scene.uploadAll();
+        target.ensure(w, h);
+        ViewerFrame frame = new ViewerFrame(renderer, state, font.orElse(null), false);
+        try {
+            frame.hud().setDescription(description);
+            frame.render(camera, target.fbo(), w, h);
+            return Screenshots.read(target.fbo(), w, h);
+        } finally {
+            frame.delete();
+            renderer.setLayer(null);
+        }
+    }
+
+    /**
      * Renders one frame without reading it back and waits for the GPU to finish (glFinish): the
      * frame time a window would see, without the swap. For benchmarks.
      */

@@ -18,6 +18,9 @@ import org.organ3d.viewer.pick.TriangleBvh;
  */
 public final class Scene {
 
+    /** Surfaces with opacity below this are looked through by picking (see {@link #pick}). */
+    public static final float SEE_THROUGH = 0.5f;
+
     private final List<SceneObject> objects = new ArrayList<>();
     private final List<SceneObject> view = Collections.unmodifiableList(objects);
     private volatile TriangleBvh bvh;
@@ -67,19 +70,47 @@ public final class Scene {
         bvhSize = objects.size();
     }
 
-    /** Nearest visible surface hit on the ray, honouring the clipping plane (null: none), or null. */
+    /** True once the picking BVH is installed ({@link #pick} returns null before). */
+    public boolean isPickingReady() {
+        return bvh != null;
+    }
+
+    /**
+     * The surface a click at this ray means, honouring visibility and the clipping plane (null: none),
+     * or null (nothing hit, or the BVH not built yet).
+     *
+     * <p>The opacity rule: surfaces drawn with opacity below {@value #SEE_THROUGH} are looked through.
+     * The nearest hit on a visible surface with opacity of at least {@value #SEE_THROUGH} wins, even
+     * when see-through surfaces lie in front of it (a lesion inside a liver at opacity 0.3 is picked,
+     * not the liver's front wall). Only when the ray meets no such surface is the nearest see-through
+     * surface picked. Points on the cut-away side of the clipping plane are never picked.
+     */
     public Hit pick(Vector3f origin, Vector3f dir, Vector4fc clip) {
         TriangleBvh b = bvh;
         if (b == null) {
             return null;
         }
-        if (enabled.length != bvhSize) {
-            enabled = new boolean[bvhSize];
+        int n = bvhSize;
+        if (enabled.length != n) {
+            enabled = new boolean[n];
         }
-        for (int i = 0; i < bvhSize; i++) {
+        Vector3d o = new Vector3d(origin);
+        Vector3d d = new Vector3d(dir);
+        boolean anySeeThrough = false;
+        for (int i = 0; i < n; i++) {
+            SceneObject obj = objects.get(i);
+            boolean seeThrough = obj.opacity() < SEE_THROUGH;
+            anySeeThrough |= obj.isVisible() && seeThrough;
+            enabled[i] = obj.isVisible() && !seeThrough;
+        }
+        Hit solid = b.intersect(o, d, enabled, clip);
+        if (solid != null || !anySeeThrough) {
+            return solid;
+        }
+        for (int i = 0; i < n; i++) {
             enabled[i] = objects.get(i).isVisible();
         }
-        return b.intersect(new Vector3d(origin), new Vector3d(dir), enabled, clip);
+        return b.intersect(o, d, enabled, clip);
     }
 
     /** Bounding box of the visible objects (all objects when none is visible) into min and max. */

@@ -2,11 +2,14 @@ package org.organ3d.viewer;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -15,6 +18,8 @@ import org.organ3d.compute.ComputeBackends;
 import org.organ3d.compute.JavaBackend;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
+import org.organ3d.io.labels.ColourTables;
 import org.organ3d.measure.LabelMeasurement;
 import org.organ3d.measure.LabelMeasurements;
 import org.organ3d.mesh.IsoSurfaceOptions;
@@ -23,22 +28,33 @@ import org.organ3d.mesh.SurfaceNets;
 import org.organ3d.mesh.WindowedSincSmoothing;
 import org.organ3d.mesh.io.MeshReaders;
 import org.organ3d.mesh.io.NamedMesh;
+import org.organ3d.viewer.measure.StudyReference;
+import org.organ3d.viewer.slice.SliceSource;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Volume;
 
 /**
- * Turns what {@code organ3d view} is given into scene objects, through the library:
+ * Turns what {@code organ3d view} is given into a {@link LoadedScene}, through the library:
  * <ul>
  * <li>{@code --labels FILE}: every label of the map; surfaces by {@link SurfaceNets} (one pass), then
- * windowed-sinc smoothing for display; name and colour from the file or {@link AnatomicalPalette};
- * volume and centroid from {@link LabelMeasurements} (voxel counting, voxel-centre centroid).</li>
+ * windowed-sinc smoothing for display; names and colours from the file (NRRD/SEG metadata), a
+ * colour table ({@code --colours}) or {@link AnatomicalPalette}; volume and centroid from
+ * {@link LabelMeasurements} (voxel counting, voxel-centre centroid). The map is also drawn in the
+ * slice views.</li>
  * <li>a DICOM folder or volume file with {@code --iso V}: the isosurface by the selected compute
- * backend (auto); facts from the surface (divergence theorem).</li>
- * <li>a volume file without {@code --iso} whose voxel type can hold labels: treated as a label map.</li>
+ * backend; facts from the surface (divergence theorem). A level outside the image's values is
+ * refused (the surface would be empty). The volume is the image of the slice views.</li>
+ * <li>a volume file without {@code --iso}: a label map when it carries label names or looks like
+ * one (small integers without rescale, and at least 90 % of voxels equal to their row neighbour,
+ * which a scan with noise never is); otherwise it is the image of the slice
+ * views and the volume rendering, with no surface (a note says how it was taken).</li>
  * <li>mesh files (.stl, .ply, .obj: read as LPS mm, or RAS converted; .glb: every mesh, in the frame
  * the file states); facts from the surface.</li>
  * </ul>
- * Runs on any thread (the viewer uses a worker thread); reports progress through {@link Progress}.
+ * The study reference holds the DICOM Study/Series/Frame of Reference UIDs and the SHA-256 of
+ * every other input file. Runs on any thread (the viewer uses a worker thread); reports progress
+ * through {@link Progress}.
  */
 public final class SceneLoader {
 
@@ -52,66 +68,210 @@ public final class SceneLoader {
     }
 
     /**
-     * Loads everything.
+     * Checks that every input exists before any window is opened or any work starts.
      *
-     * @param inputs  DICOM folders, volume files or mesh files
-     * @param labels  a label map file, or null
-     * @param iso     isosurface level for volume inputs (in the volume's rescaled units, e.g. HU), or null
-     * @param backend compute backend name for isosurfaces ("auto", "java", "opencl")
-     * @throws IOException              naming the file on unreadable input
-     * @throws IllegalArgumentException when a volume input comes without --iso and does not hold labels
+     * @throws NoSuchFileException naming the first missing input
      */
+    public static void checkInputs(ViewerOptions o) throws IOException {
+        List<Path> all = new ArrayList<>(o.inputs());
+        if (o.labels() != null) {
+            all.add(o.labels());
+        }
+        if (o.colourTable() != null) {
+            all.add(o.colourTable());
+        }
+        for (Path p : all) {
+            if (!Files.exists(p)) {
+                throw new NoSuchFileException(p.toString(), null, "no such file or folder");
+            }
+        }
+        if (o.series() != null && o.inputs().stream().noneMatch(Files::isDirectory)) {
+            throw new IllegalArgumentException("--series applies to a DICOM folder, and no input is a folder");
+        }
+    }
+
+    /** Loads the surfaces only (mesh files in LPS). */
     public static List<SceneObject> load(List<Path> inputs, Path labels, Double iso, String backend, Progress progress)
             throws IOException {
         return load(inputs, labels, iso, backend, false, progress);
     }
 
-    /** As {@link #load(List, Path, Double, String, Progress)}; {@code rasMeshes}: mesh files are in RAS. */
+    /** Loads the surfaces only; {@code rasMeshes}: mesh files are in RAS. */
     public static List<SceneObject> load(List<Path> inputs, Path labels, Double iso, String backend, boolean rasMeshes,
             Progress progress) throws IOException {
-        try (ComputeBackend b = ComputeBackends.select(backend,
+        return load(new ViewerOptions(inputs, labels, iso, StereoMode.OFF, backend, null, ViewPreset.ANTERIOR, 64, 64,
+                Map.of(), rasMeshes), progress).objects();
+    }
+
+    /**
+     * Loads everything the options name.
+     *
+     * @throws IOException              naming the file on unreadable input
+     * @throws IllegalArgumentException when the inputs do not fit together (two images, --iso outside
+     *                                  the image's values, --series without a folder)
+     */
+    public static LoadedScene load(ViewerOptions o, Progress progress) throws IOException {
+        checkInputs(o);
+        try (ComputeBackend b = ComputeBackends.select(o.backend(),
                 msg -> System.err.println("organ3d view: note: " + msg.replaceAll("\\s*\\R\\s*", " ")))) {
-            return load(inputs, labels, iso, b, rasMeshes, progress);
+            return load(o, b, progress);
         }
     }
 
-    private static List<SceneObject> load(List<Path> inputs, Path labels, Double iso, ComputeBackend b, boolean rasMeshes,
-            Progress progress) throws IOException {
+    private static LoadedScene load(ViewerOptions o, ComputeBackend b, Progress progress) throws IOException {
         List<SceneObject> out = new ArrayList<>();
-        if (labels != null) {
-            progress.update("reading labels " + labels.getFileName(), Double.NaN);
-            out.addAll(labelObjects(ImageFormats.read(labels).asLabelMap(), progress, b));
+        List<String> notes = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        StudyReference ref = StudyReference.NONE;
+        Map<Integer, LabelInfo> table = Map.of();
+        if (o.colourTable() != null) {
+            table = ColourTables.read(o.colourTable());
+            notes.add("label names and colours from " + o.colourTable().getFileName() + " (" + table.size() + " labels)");
         }
+        LabelMap overlay = null;
+        if (o.labels() != null) {
+            progress.update("reading labels " + o.labels().getFileName(), Double.NaN);
+            LoadedImage li = ImageFormats.read(o.labels());
+            li.warningMessages().forEach(w -> notes.add(o.labels().getFileName() + ": " + w));
+            overlay = withTable(li.asLabelMap(), table);
+            out.addAll(labelObjects(overlay, progress, b));
+            ref = ref.merge(reference(li));
+            names.add(o.labels().getFileName().toString());
+        }
+        Volume image = null;
+        Map<String, String> imageAttributes = Map.of();
         int meshIndex = 0;
-        for (Path p : inputs) {
+        for (Path p : o.inputs()) {
             if (!Files.isDirectory(p) && MeshReaders.isMeshFile(p)) {
                 progress.update("reading " + p.getFileName(), Double.NaN);
                 for (NamedMesh read : MeshReaders.readAll(p, AnatomicalPalette.colour(p.getFileName().toString(), ++meshIndex))) {
                     NamedMesh m = read;
                     // NB: a GLB states its frame; --ras is for the formats that cannot
-                    if (rasMeshes && !MeshReaders.isGlb(p)) {
+                    if (o.rasMeshes() && !MeshReaders.isGlb(p)) {
                         m = new NamedMesh(m.label(), m.name(), m.rgba(), MeshReaders.rasToLps(m.mesh()));
                     }
                     out.add(new SceneObject(m, OrganInfo.ofSurface(m.displayName(), m.mesh())));
                 }
+                ref = ref.merge(new StudyReference(null, null, null, null, List.of(StudyReference.digest(p))));
+                names.add(p.getFileName().toString());
                 continue;
             }
             progress.update("reading " + p.getFileName(), Double.NaN);
-            LoadedImage img = ImageFormats.read(p);
-            if (iso != null) {
-                progress.update("isosurface at " + iso + " (" + b.name() + ")", Double.NaN);
-                Mesh mesh = b.isosurface(img.volume(), IsoSurfaceOptions.at(iso));
-                String name = p.getFileName() + " @ " + iso;
+            LoadedImage img = o.series() != null && Files.isDirectory(p)
+                    ? ImageFormats.read(p, ReadOptions.builder().seriesUid(o.series()).build()) : ImageFormats.read(p);
+            img.warningMessages().forEach(w -> notes.add(p.getFileName() + ": " + w));
+            ref = ref.merge(reference(img));
+            names.add(describe(img));
+            if (img.format().startsWith("dicom")) {
+                notes.add("reading series " + img.attributes().getOrDefault("seriesInstanceUID", "?")
+                        + describeSeries(img));
+            }
+            boolean asLabels = o.iso() == null && looksLikeLabelMap(img);
+            if (asLabels) {
+                LabelMap map = withTable(img.asLabelMap(), table);
+                out.addAll(labelObjects(map, progress, b));
+                if (overlay == null) {
+                    overlay = map;
+                }
+                notes.add(p.getFileName() + " is shown as a label map (" + map.counts().size() + " values; give it as an "
+                        + "image with --iso V for an isosurface)");
+                continue;
+            }
+            if (image != null) {
+                throw new IllegalArgumentException("two image volumes given (" + names.get(names.size() - 2) + ", "
+                        + p.getFileName() + "): give one image, and a segmentation with --labels");
+            }
+            image = img.volume();
+            imageAttributes = img.attributes();
+            if (o.iso() != null) {
+                SliceSource range = new SliceSource(image, imageAttributes, null);
+                double iso = o.iso();
+                if (iso <= range.minValue() || iso > range.maxValue()) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT,
+                            "--iso %s is outside the values of %s (%s .. %s): the isosurface would be empty",
+                            num(iso), p.getFileName(), num(range.minValue()), num(range.maxValue())));
+                }
+                progress.update("isosurface at " + num(iso) + " (" + b.name() + ")", Double.NaN);
+                Mesh mesh = b.isosurface(image, IsoSurfaceOptions.at(iso));
+                String name = p.getFileName() + " @ " + num(iso);
                 NamedMesh nm = new NamedMesh(0, name, 0xf1d691ff, mesh);
                 out.add(new SceneObject(nm, OrganInfo.ofSurface(name, mesh)));
-            } else if (img.looksLikeLabels()) {
-                out.addAll(labelObjects(img.asLabelMap(), progress, b));
             } else {
-                throw new IllegalArgumentException(p + " is an image volume: give --iso V for an isosurface "
-                        + "or --labels FILE for a segmentation");
+                notes.add(p.getFileName() + " is shown as an image (slice views, volume rendering); "
+                        + "--iso V adds an isosurface, --labels FILE a segmentation");
             }
         }
-        return out;
+        SliceSource slices = image != null || overlay != null ? new SliceSource(image, imageAttributes, overlay) : null;
+        String description = ref.description() != null ? ref.description() : String.join(", ", names);
+        return new LoadedScene(out, slices, ref, notes, description);
+    }
+
+    private static String num(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
+    }
+
+    private static String describeSeries(LoadedImage img) {
+        String d = img.attributes().get("seriesDescription");
+        String files = img.attributes().get("files");
+        return (d != null ? " (" + d + ")" : "") + (files != null ? ", " + files + " files" : "");
+    }
+
+    private static String describe(LoadedImage img) {
+        String d = img.attributes().get("seriesDescription");
+        return d != null && !d.isBlank() ? d : img.source().getFileName().toString();
+    }
+
+    /** DICOM UIDs of a DICOM input, the SHA-256 of any other file. */
+    private static StudyReference reference(LoadedImage img) throws IOException {
+        if (img.format().startsWith("dicom")) {
+            return StudyReference.ofDicom(img.attributes());
+        }
+        Path src = img.source();
+        return Files.isRegularFile(src) ? new StudyReference(null, null, null, null, List.of(StudyReference.digest(src)))
+                : StudyReference.NONE;
+    }
+
+    /** The map with the colour table's names and colours where the table has the label. */
+    private static LabelMap withTable(LabelMap map, Map<Integer, LabelInfo> table) {
+        if (table.isEmpty()) {
+            return map;
+        }
+        Map<Integer, LabelInfo> merged = new TreeMap<>(map.info());
+        merged.putAll(table);
+        return map.withInfo(merged);
+    }
+
+    /**
+     * True when an image should be shown as a label map (see the class comment): label metadata, or
+     * small unrescaled integers mostly equal to their row neighbour (checked on up to 64 slices).
+     */
+    static boolean looksLikeLabelMap(LoadedImage img) {
+        if (!img.labels().isEmpty()) {
+            return true;
+        }
+        if (!img.looksLikeLabels()) {
+            return false;
+        }
+        Volume v = img.volume();
+        long same = 0;
+        long pairs = 0;
+        float[] s = null;
+        int stepK = Math.max(1, v.nz() / 64);
+        for (int k = 0; k < v.nz(); k += stepK) {
+            s = v.sliceValues(k, s);
+            for (int j = 0; j < v.ny(); j++) {
+                int row = j * v.nx();
+                for (int i = 0; i < v.nx(); i++) {
+                    if (i > 0) {
+                        pairs++;
+                        if (s[row + i] == s[row + i - 1]) {
+                            same++;
+                        }
+                    }
+                }
+            }
+        }
+        return pairs > 0 && same >= 0.9 * pairs;
     }
 
     /** Surfaces and facts for every label present in {@code map}, on the Java backend. */
@@ -139,7 +299,7 @@ public final class SceneLoader {
             progress.update("smoothed " + name, (double) done.incrementAndGet() / raw.size());
             NamedMesh nm = new NamedMesh(label, name, (rgba & 0xFF) == 0 ? rgba | 0xFF : rgba, smooth);
             LabelMeasurement m = facts.get(label);
-            return new SceneObject(nm, m != null ? OrganInfo.of(m, name) : OrganInfo.ofSurface(name, smooth));
+            return new SceneObject(nm, m != null ? OrganInfo.of(m, name) : OrganInfo.ofSurface(name, smooth), true);
         }).collect(Collectors.toList());
     }
 }

@@ -17,10 +17,21 @@ public final class SceneObject {
     private final Vector3f min = new Vector3f(Float.POSITIVE_INFINITY);
     private final Vector3f max = new Vector3f(Float.NEGATIVE_INFINITY);
     private final float[] rgba;
+    private final boolean fromLabelMap;
     private boolean visible = true;
     private GpuMesh gpu;
 
+    /** An organ from a mesh file or an isosurface. */
     public SceneObject(NamedMesh source, OrganInfo info) {
+        this(source, info, false);
+    }
+
+    /**
+     * @param fromLabelMap true when {@code source.label()} is a label of the label map on display (the
+     *                     slice views then draw that label in this object's colour)
+     */
+    public SceneObject(NamedMesh source, OrganInfo info, boolean fromLabelMap) {
+        this.fromLabelMap = fromLabelMap;
         this.source = Objects.requireNonNull(source, "source");
         this.info = Objects.requireNonNull(info, "info");
         this.rgba = source.colorFloats();
@@ -39,6 +50,11 @@ public final class SceneObject {
 
     public Mesh mesh() {
         return source.mesh();
+    }
+
+    /** True when this is the surface of a label of the label map on display ({@code source().label()}). */
+    public boolean fromLabelMap() {
+        return fromLabelMap;
     }
 
     public String name() {

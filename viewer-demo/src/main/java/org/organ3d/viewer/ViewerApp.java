@@ -14,12 +14,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.joml.Vector3d;
 import org.joml.Vector3f;
-import org.joml.Vector4f;
 import org.lwjgl.system.MemoryStack;
-import org.organ3d.viewer.measure.Measurement;
-import org.organ3d.viewer.measure.MeasurementSet;
-import org.organ3d.viewer.pick.Hit;
+import org.organ3d.viewer.measure.ForeignStudyException;
+import org.organ3d.viewer.measure.MeasurementFiles;
+import org.organ3d.viewer.measure.StudyReference;
 import org.organ3d.viewer.pick.TriangleBvh;
 import org.organ3d.viewer.render.FontAtlas;
 import org.organ3d.viewer.render.GlContext;
@@ -32,21 +32,21 @@ import org.organ3d.viewer.render.Screenshots;
  * <p>init: a GLFW window with a 3.3 core context (GLFW_STEREO requested before creation when quad
  * stereo is asked for; when the driver refuses, a message says so and the view falls back to
  * anaglyph), the renderer, font and input callbacks; the loader starts on a worker thread.
- * loop: events, hand-over of loaded organs (GPU upload on this thread), one frame, swap; the window
- * stays responsive while surfaces are built, with a progress indicator. cleanup: every GL object,
- * the window, GLFW and the worker thread. Key bindings: {@link Hud} help (F1).
+ * loop: events, hand-over of the loaded scene (GPU upload on this thread; the first frame shows the
+ * surfaces at once while the picking BVH is built on the worker: clicks say "preparing" until it is
+ * ready), one frame, swap. A load failure closes the window and {@link #run} throws it, so the
+ * command exits with one error line as the offscreen path does. cleanup: every GL object, the
+ * window, GLFW and the worker thread. Key bindings: {@link WindowHud} help (F1), input:
+ * {@link ViewerControls}.
  *
  * <p>Must run on the main thread on macOS (-XstartOnFirstThread; the launcher adds it).
  */
-public final class ViewerApp {
+public final class ViewerApp implements ViewerControls.Actions {
 
     private final ViewerOptions options;
     private final Scene scene = new Scene();
     private final ViewerState state = new ViewerState(scene);
     private final Camera camera = new Camera();
-    private final Vector3f rayOrigin = new Vector3f();
-    private final Vector3f rayDir = new Vector3f();
-    private final Vector4f clip = new Vector4f();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "organ3d-viewer-loader");
         t.setDaemon(true);
@@ -54,37 +54,47 @@ public final class ViewerApp {
     });
     private GlContext context;
     private SceneRenderer renderer;
+    private ViewerFrame frame;
+    private ViewerControls controls;
     private Optional<FontAtlas> font = Optional.empty();
-    private Hud hud;
-    private Future<Loaded> loading;
+    private Future<LoadedScene> loading;
+    private Future<TriangleBvh> picking;
+    private StudyReference reference = StudyReference.NONE;
+    private Exception failure;
     private int fbWidth;
     private int fbHeight;
     private int winWidth;
     private int winHeight;
-    private double lastX;
-    private double lastY;
-    private double pressX;
-    private double pressY;
-    private int dragButton = -1;
-    private boolean panDrag;
     private boolean screenshotRequested;
-    private int colourCounter = 7;
-
-    private record Loaded(List<SceneObject> objects, TriangleBvh bvh) {
-    }
+    private long firstFrameNanos;
 
     ViewerApp(ViewerOptions options) {
         this.options = options;
     }
 
-    /** Opens the window and runs until it is closed; returns the exit code (0). */
-    public static int run(ViewerOptions options) {
+    /**
+     * Opens the window and runs until it is closed; returns the exit code (0).
+     *
+     * @throws IOException              when an input or the measurement file cannot be read (the window closes)
+     * @throws IllegalArgumentException when the inputs do not fit together (e.g. --iso outside the values)
+     */
+    public static int run(ViewerOptions options) throws IOException {
+        SceneLoader.checkInputs(options);
+        if (options.measurements() != null && Files.exists(options.measurements())) {
+            MeasurementFiles.read(options.measurements());   // a malformed file fails before any work
+        }
         ViewerApp app = new ViewerApp(options);
         app.init();
         try {
             app.loop();
         } finally {
             app.cleanup();
+        }
+        if (app.failure instanceof IOException e) {
+            throw e;
+        }
+        if (app.failure instanceof RuntimeException e) {
+            throw e;
         }
         return 0;
     }
@@ -95,14 +105,15 @@ public final class ViewerApp {
         renderer = new SceneRenderer();
         font = FontAtlas.find(16f);
         font.ifPresent(f -> renderer.overlay().setFontTexture(f.texture()));
-        hud = new Hud(state, font.orElse(null), true);
+        frame = new ViewerFrame(renderer, state, font.orElse(null), true);
         if (font.isEmpty()) {
-            state.message("no font could be baked (see stderr): labels are not drawn");
+            state.message(ViewerState.Level.WARNING, "no font could be baked (see stderr): labels are not drawn");
         }
         state.stereo = options.stereo();
         if (wantQuad && !context.stereoGranted()) {
             state.stereo = StereoMode.ANAGLYPH;
-            state.message("quad-buffered stereo refused by the driver (no stereo framebuffer): using anaglyph");
+            state.message(ViewerState.Level.WARNING,
+                    "quad-buffered stereo refused by the driver (no stereo framebuffer): using anaglyph");
         }
         camera.preset(options.preset());
         long w = context.window();
@@ -116,6 +127,7 @@ public final class ViewerApp {
             winWidth = pw.get(0);
             winHeight = ph.get(0);
         }
+        controls = new ViewerControls(state, camera, frame, this);
         glfwSetFramebufferSizeCallback(w, (win, fw, fh) -> {
             fbWidth = fw;
             fbHeight = fh;
@@ -129,24 +141,31 @@ public final class ViewerApp {
                 key(key, mods);
             }
         });
-        glfwSetMouseButtonCallback(w, (win, button, action, mods) -> button(button, action, mods));
-        glfwSetCursorPosCallback(w, (win, x, y) -> cursor(x, y));
-        glfwSetScrollCallback(w, (win, dx, dy) -> camera.zoom((float) Math.pow(0.9, dy)));
-        glfwSwapInterval(1);
-        loadMeasurementsIfPresent();
-        state.setProgress("starting", Double.NaN);
-        loading = worker.submit(() -> {
-            List<SceneObject> objs = SceneLoader.load(options.inputs(), options.labels(), options.iso(),
-                    options.backend(), options.rasMeshes(), state::setProgress);
-            state.setProgress("building picking BVH", Double.NaN);
-            return new Loaded(objs, Scene.buildPicking(objs));
+        // NB: input positions are scaled to framebuffer pixels (HiDPI screens), the units panes are laid out in
+        glfwSetMouseButtonCallback(w, (win, button, action, mods) -> {
+            if (action == GLFW_PRESS) {
+                controls.press(button, mods, fbWidth, fbHeight);
+            } else if (action == GLFW_RELEASE) {
+                controls.release(button, fbWidth, fbHeight);
+            }
         });
+        glfwSetCursorPosCallback(w, (win, x, y) -> controls.move(x * fbWidth / Math.max(1, winWidth),
+                y * fbHeight / Math.max(1, winHeight), fbWidth, fbHeight));
+        glfwSetScrollCallback(w, (win, dx, dy) -> controls.scroll(dy, shiftDown(), fbWidth, fbHeight));
+        glfwSwapInterval(1);
+        state.setProgress("starting", Double.NaN);
+        loading = worker.submit(() -> SceneLoader.load(options, state::setProgress));
+    }
+
+    private boolean shiftDown() {
+        long w = context.window();
+        return glfwGetKey(w, GLFW_KEY_LEFT_SHIFT) == GLFW_PRESS || glfwGetKey(w, GLFW_KEY_RIGHT_SHIFT) == GLFW_PRESS;
     }
 
     private void loop() {
         long w = context.window();
         while (!glfwWindowShouldClose(w)) {
-            if (loading != null || dragButton >= 0) {
+            if (loading != null || picking != null || controls.dragging()) {
                 glfwWaitEventsTimeout(1 / 60.0);
             } else {
                 glfwWaitEventsTimeout(0.25);
@@ -158,24 +177,36 @@ public final class ViewerApp {
     /** One iteration after event handling: hand-over of loaded organs, render, optional screenshot, swap. */
     void frame() {
         takeLoaded();
-        if (fbWidth < 1 || fbHeight < 1) {
-            return;   // minimised
+        takePicking();
+        if (fbWidth < 1 || fbHeight < 1 || failure != null) {
+            return;   // minimised, or closing after a failure
         }
         long t0 = System.nanoTime();
-        renderer.setClipPlane(state.clipPlane(clip));
-        renderer.setSelected(state.selected);
-        renderer.render(scene.objects(), camera, state.stereo, 0, fbWidth, fbHeight, hud);
+        frame.render(camera, 0, fbWidth, fbHeight);
         if (screenshotRequested) {
             screenshotRequested = false;
             saveScreenshot();
         }
         glfwSwapBuffers(context.window());
         state.frameMillis = (System.nanoTime() - t0) / 1e6f;
+        if (firstFrameNanos < 0) {
+            firstFrameNanos = System.nanoTime() + firstFrameNanos;
+        }
     }
 
     /** True while the loader is still working. */
     boolean isLoading() {
         return loading != null;
+    }
+
+    /** True once the picking BVH is ready. */
+    boolean isPickingReady() {
+        return scene.isPickingReady();
+    }
+
+    /** The load failure that closes the window, or null. */
+    Exception failure() {
+        return failure;
     }
 
     ViewerState state() {
@@ -186,24 +217,56 @@ public final class ViewerApp {
         return camera;
     }
 
+    ViewerControls controls() {
+        return controls;
+    }
+
+    /** Framebuffer size in pixels (what input positions given to {@link ViewerControls} refer to). */
+    int[] size() {
+        return new int[] {fbWidth, fbHeight};
+    }
+
+    /**
+     * Nanoseconds from the hand-over of the loaded surfaces to the end of the first frame that shows
+     * them, or -1 before that frame.
+     */
+    long firstFrameNanos() {
+        return firstFrameNanos > 0 ? firstFrameNanos : -1;
+    }
+
     private void takeLoaded() {
         if (loading == null || !loading.isDone()) {
             return;
         }
         try {
-            Loaded l = loading.get();
+            LoadedScene l = loading.get();
+            long t0 = System.nanoTime();
             options.applyOpacity(l.objects());
             for (SceneObject o : l.objects()) {
                 scene.add(o);
                 o.upload();
             }
-            scene.setPicking(l.bvh());
+            firstFrameNanos = -t0;
+            reference = l.reference();
+            frame.hud().setDescription(l.description());
+            String warning = state.adopt(l, options);
+            if (warning != null) {
+                state.message(ViewerState.Level.WARNING, warning);
+            }
             fit();
+            l.notes().forEach(n -> state.message(ViewerState.Level.INFO, n));
             int tris = l.objects().stream().mapToInt(o -> o.mesh().triangleCount()).sum();
-            state.message("loaded " + l.objects().size() + " surfaces, " + tris + " triangles");
+            state.message(ViewerState.Level.SUCCESS, "loaded " + l.objects().size() + " surfaces, " + tris + " triangles"
+                    + (l.slices() != null ? ", slice views" : "") + (tris > 0 ? "; picking is being prepared" : ""));
+            List<SceneObject> objs = List.copyOf(scene.objects());
+            if (!objs.isEmpty()) {
+                picking = worker.submit(() -> Scene.buildPicking(objs));
+            }
+            loadMeasurementsAtStart();
         } catch (ExecutionException e) {
-            Throwable c = e.getCause();
-            state.message("could not load: " + (c.getMessage() != null ? c.getMessage() : c.toString()));
+            fail(e.getCause() instanceof Exception x ? x : new IOException(e.getCause()));
+        } catch (IllegalArgumentException e) {
+            fail(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
@@ -212,202 +275,147 @@ public final class ViewerApp {
         }
     }
 
-    private void fit() {
+    private void fail(Exception e) {
+        failure = e;
+        glfwSetWindowShouldClose(context.window(), true);
+    }
+
+    private void takePicking() {
+        if (picking == null || !picking.isDone()) {
+            return;
+        }
+        try {
+            scene.setPicking(picking.get());
+            state.message(ViewerState.Level.SUCCESS, "picking ready");
+        } catch (ExecutionException e) {
+            state.message(ViewerState.Level.ERROR, "picking could not be prepared: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            picking = null;
+        }
+    }
+
+    @Override
+    public void fit() {
         Vector3f min = new Vector3f();
         Vector3f max = new Vector3f();
         if (scene.bounds(min, max)) {
             camera.fit(min, max);
-            state.clipOffset = (min.get(Math.max(0, state.clipAxis)) + max.get(Math.max(0, state.clipAxis))) * 0.5f;
+        } else if (state.slicesSource != null) {
+            var s = state.slicesSource;
+            camera.fit(new Vector3f((float) s.min().x(), (float) s.min().y(), (float) s.min().z()),
+                    new Vector3f((float) s.max().x(), (float) s.max().y(), (float) s.max().z()));
         }
+    }
+
+    @Override
+    public ViewPreset initialView() {
+        return options.preset();
+    }
+
+    @Override
+    public void close() {
+        glfwSetWindowShouldClose(context.window(), true);
+    }
+
+    @Override
+    public boolean stereoGranted() {
+        return context.stereoGranted();
+    }
+
+    @Override
+    public void swapEyes() {
+        renderer.setSwapEyes(!renderer.swapEyes());
+    }
+
+    @Override
+    public Vector3d sceneCentre() {
+        Vector3f min = new Vector3f();
+        Vector3f max = new Vector3f();
+        if (scene.bounds(min, max)) {
+            return new Vector3d(min.add(max).mul(0.5f));
+        }
+        return new Vector3d(state.cursor);
     }
 
     void key(int key, int mods) {
-        boolean ctrl = (mods & (GLFW_MOD_CONTROL | GLFW_MOD_SUPER)) != 0;
-        List<SceneObject> objs = scene.objects();
-        SceneObject sel = state.selected;
-        switch (key) {
-            case GLFW_KEY_ESCAPE -> glfwSetWindowShouldClose(context.window(), true);
-            case GLFW_KEY_F1 -> state.showHelp = !state.showHelp;
-            case GLFW_KEY_1, GLFW_KEY_2, GLFW_KEY_3, GLFW_KEY_4, GLFW_KEY_5, GLFW_KEY_6 ->
-                camera.preset(ViewPreset.values()[key - GLFW_KEY_1]);
-            case GLFW_KEY_R -> {
-                camera.preset(options.preset());
-                fit();
-            }
-            case GLFW_KEY_M -> {
-                state.tool = ViewerState.Tool.values()[(state.tool.ordinal() + 1) % ViewerState.Tool.values().length];
-                state.pending.clear();
-            }
-            case GLFW_KEY_BACKSPACE -> {
-                if (!state.pending.isEmpty()) {
-                    state.pending.clear();
-                } else {
-                    state.measurements.removeLast();
-                }
-            }
-            case GLFW_KEY_DELETE -> {
-                state.pending.clear();
-                state.measurements.clear();
-            }
-            case GLFW_KEY_S -> {
-                if (ctrl) {
-                    saveMeasurements();
-                } else {
-                    state.stereo = state.stereo.next(context.stereoGranted());
-                    state.message("stereo: " + state.stereo.cliName());
-                }
-            }
-            case GLFW_KEY_O -> {
-                if (ctrl) {
-                    loadMeasurements();
-                } else if (sel != null) {
-                    float a = sel.opacity();
-                    sel.setOpacity(a > 0.9f ? 0.6f : a > 0.45f ? 0.3f : 1f);
-                    hud.invalidateInfo();
-                }
-            }
-            case GLFW_KEY_P -> screenshotRequested = true;
-            case GLFW_KEY_LEFT_BRACKET -> camera.setEyeSeparation(camera.eyeSeparation() / 1.25f);
-            case GLFW_KEY_RIGHT_BRACKET -> camera.setEyeSeparation(camera.eyeSeparation() * 1.25f);
-            case GLFW_KEY_X -> renderer.setSwapEyes(!renderer.swapEyes());
-            case GLFW_KEY_G -> {
-                if (sel != null) {
-                    camera.convergeOn(centroid(sel));
-                }
-            }
-            case GLFW_KEY_TAB -> {
-                if (!objs.isEmpty()) {
-                    int i = sel == null ? 0 : (objs.indexOf(sel) + 1) % objs.size();
-                    select(objs.get(i));
-                }
-            }
-            case GLFW_KEY_V -> {
-                if (sel != null) {
-                    sel.setVisible(!sel.isVisible());
-                }
-            }
-            case GLFW_KEY_A -> objs.forEach(o -> o.setVisible(true));
-            case GLFW_KEY_K -> {
-                if (sel != null) {
-                    int c = AnatomicalPalette.hue(colourCounter++);
-                    sel.rgba()[0] = (c >>> 24) / 255f;
-                    sel.rgba()[1] = (c >>> 16 & 0xFF) / 255f;
-                    sel.rgba()[2] = (c >>> 8 & 0xFF) / 255f;
-                }
-            }
-            case GLFW_KEY_L -> state.showLegend = !state.showLegend;
-            case GLFW_KEY_C -> {
-                state.clipAxis = state.clipAxis == 2 ? -1 : state.clipAxis + 1;
-                if (state.clipAxis >= 0) {
-                    Vector3f min = new Vector3f();
-                    Vector3f max = new Vector3f();
-                    if (scene.bounds(min, max)) {
-                        state.clipOffset = (min.get(state.clipAxis) + max.get(state.clipAxis)) * 0.5f;
-                    }
-                }
-            }
-            case GLFW_KEY_COMMA -> state.clipOffset -= 2f;
-            case GLFW_KEY_PERIOD -> state.clipOffset += 2f;
-            case GLFW_KEY_F -> state.clipFlip = !state.clipFlip;
-            default -> {
-            }
-        }
+        controls.key(key, mods);
     }
 
-    private static Vector3f centroid(SceneObject o) {
-        var c = o.info().centroidLps();
-        return new Vector3f((float) c.x, (float) c.y, (float) c.z);
-    }
-
-    private void select(SceneObject o) {
-        state.selected = o;
-        hud.invalidateInfo();
-        if (o != null) {
-            camera.convergeOn(centroid(o));   // zero parallax on the organ being examined
-        }
-    }
-
-    private void button(int button, int action, int mods) {
-        if (action == GLFW_PRESS) {
-            dragButton = button;
-            panDrag = button == GLFW_MOUSE_BUTTON_RIGHT || button == GLFW_MOUSE_BUTTON_MIDDLE
-                    || (mods & GLFW_MOD_SHIFT) != 0;
-            pressX = lastX;
-            pressY = lastY;
-        } else if (action == GLFW_RELEASE && button == dragButton) {
-            dragButton = -1;
-            if (button == GLFW_MOUSE_BUTTON_LEFT && Math.hypot(lastX - pressX, lastY - pressY) < 4) {
-                click((float) lastX, (float) lastY);
-            }
-        }
-    }
-
-    private void cursor(double x, double y) {
-        if (dragButton >= 0 && winWidth > 0 && winHeight > 0) {
-            if (panDrag) {
-                camera.pan((float) (x - lastX), (float) (y - lastY), winHeight);
-            } else {
-                camera.arcball((float) lastX, (float) lastY, (float) x, (float) y, winWidth, winHeight);
-            }
-        }
-        lastX = x;
-        lastY = y;
-    }
-
-    /** Picks the surface under window point (x, y) (window coordinates, top-left origin). */
+    /** Picks at framebuffer point (x, y) (top-left origin) as a left click does. */
     void click(float x, float y) {
-        int vw = winWidth;
-        int vh = winHeight;
-        if (state.stereo == StereoMode.SIDE_BY_SIDE) {
-            vw = winWidth / 2;
-            x = x >= vw ? x - vw : x;
-        } else if (state.stereo == StereoMode.TOP_BOTTOM) {
-            vh = winHeight / 2;
-            y = y >= vh ? y - vh : y;
-        }
-        camera.ray(x, y, vw, vh, rayOrigin, rayDir);
-        Hit hit = scene.pick(rayOrigin, rayDir, state.clipPlane(clip));
-        if (state.tool == ViewerState.Tool.SELECT) {
-            select(hit == null ? null : scene.objects().get(hit.object()));
-            return;
-        }
-        if (hit == null) {
-            state.message("no surface under the cursor");
-            return;
-        }
-        Measurement m = state.addPoint(hit.point());
-        if (m != null) {
-            state.message(m.label() + ": " + m.valueText());
-        }
+        controls.click(x, y, fbWidth, fbHeight);
     }
 
-    private void loadMeasurementsIfPresent() {
+    private void loadMeasurementsAtStart() {
         Path f = options.measurementFile();
         if (options.measurements() != null && Files.exists(f)) {
-            loadMeasurements();
+            loadMeasurements(options.forceMeasurements());
         }
     }
 
-    private void saveMeasurements() {
+    @Override
+    public void saveMeasurements(boolean confirmed) {
         Path f = options.measurementFile();
         try {
+            if (!confirmed && state.measurements.isEmpty() && Files.exists(f)) {
+                int held = MeasurementFiles.read(f).measurements().size();
+                if (held > 0) {
+                    state.prompt = new ViewerState.Prompt("Save an empty list over " + f.getFileName() + " (it holds "
+                            + held + " measurements)?", () -> saveMeasurements(true));
+                    return;
+                }
+            }
+        } catch (IOException e) {
+            // NB: an unreadable file is simply replaced
+        }
+        try {
+            state.measurements.setReference(reference);
             state.measurements.save(f);
-            state.message("saved " + state.measurements.size() + " measurements to " + f.toAbsolutePath());
+            state.message(ViewerState.Level.SUCCESS, "saved " + state.measurements.size() + " measurements to "
+                    + f.toAbsolutePath());
         } catch (IOException e) {
-            state.message("could not save measurements: " + e.getMessage());
+            state.message(ViewerState.Level.ERROR, "could not save measurements: " + e.getMessage());
         }
     }
 
-    private void loadMeasurements() {
+    @Override
+    public void loadMeasurements(boolean force) {
         Path f = options.measurementFile();
         try {
-            MeasurementSet loaded = MeasurementSet.load(f);
-            state.measurements.clear();
-            loaded.all().forEach(state.measurements::add);
-            state.message("loaded " + loaded.size() + " measurements from " + f);
+            MeasurementFiles.Content c = MeasurementFiles.readFor(f, reference, force);
+            state.clearPending();
+            state.measurements.replaceAll(c.measurements(), reference, "load " + f.getFileName());
+            String how = c.reference().isEmpty() ? " (the file names no study: check that it belongs to this one)"
+                    : c.reference().mismatch(reference).isPresent() ? " from ANOTHER study, as forced" : "";
+            state.message(c.reference().isEmpty() || force ? ViewerState.Level.WARNING : ViewerState.Level.SUCCESS,
+                    "loaded " + c.measurements().size() + " measurements from " + f + how);
+        } catch (ForeignStudyException e) {
+            state.message(ViewerState.Level.ERROR, e.getMessage() + ": not loaded (Ctrl+Shift+O loads it anyway)");
         } catch (IOException e) {
-            state.message("could not load measurements: " + e.getMessage());
+            state.message(ViewerState.Level.ERROR, "could not load measurements: " + e.getMessage());
         }
+    }
+
+    @Override
+    public void exportCsv() {
+        Path json = options.measurementFile();
+        String name = json.getFileName().toString();
+        Path csv = json.resolveSibling((name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".csv");
+        try {
+            state.measurements.setReference(reference);
+            MeasurementFiles.writeCsv(state.measurements, csv);
+            state.message(ViewerState.Level.SUCCESS, "exported " + state.measurements.size() + " measurements to "
+                    + csv.toAbsolutePath());
+        } catch (IOException e) {
+            state.message(ViewerState.Level.ERROR, "could not export measurements: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void screenshot() {
+        screenshotRequested = true;
     }
 
     private void saveScreenshot() {
@@ -415,9 +423,9 @@ public final class ViewerApp {
         try {
             glFinish();
             Screenshots.writePng(Screenshots.read(0, fbWidth, fbHeight), f);
-            state.message("screenshot " + f.toAbsolutePath());
+            state.message(ViewerState.Level.SUCCESS, "screenshot " + f.toAbsolutePath());
         } catch (IOException e) {
-            state.message("could not write screenshot: " + e.getMessage());
+            state.message(ViewerState.Level.ERROR, "could not write screenshot: " + e.getMessage());
         }
     }
 
@@ -425,6 +433,9 @@ public final class ViewerApp {
         worker.shutdownNow();
         scene.deleteGpu();
         font.ifPresent(FontAtlas::delete);
+        if (frame != null) {
+            frame.delete();
+        }
         if (renderer != null) {
             renderer.delete();
         }

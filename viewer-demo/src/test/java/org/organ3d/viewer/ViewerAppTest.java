@@ -44,11 +44,12 @@ class ViewerAppTest {
         app.init();
         try {
             long deadline = System.nanoTime() + 60_000_000_000L;
-            while (app.isLoading() && System.nanoTime() < deadline) {
+            while ((app.isLoading() || !app.isPickingReady()) && System.nanoTime() < deadline) {
                 glfwPollEvents();
                 app.frame();
             }
             assertFalse(app.isLoading(), "loaded within 60 s");
+            assertTrue(app.isPickingReady(), "picking ready within 60 s");
             ViewerState s = app.state();
             assertEquals(1, s.scene.objects().size());
             assertEquals(0.8f, s.scene.objects().get(0).opacity(), 1e-6);

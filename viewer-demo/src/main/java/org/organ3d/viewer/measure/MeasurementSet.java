@@ -1,139 +1,189 @@
 package org.organ3d.viewer.measure;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.List;
-import java.util.Locale;
+import java.util.Objects;
 import org.joml.Vector3d;
-import org.organ3d.io.AtomicFiles;
 
 /**
- * All measurements of a viewing session, kept together (a new one never replaces the others), with
- * JSON persistence in LPS mm:
- * <pre>
- * {"frame": "LPS", "units": "mm", "measurements": [
- *   {"type": "ruler", "label": "R1", "pointsLps": [[x,y,z],[x,y,z]], "distanceMm": 42.1},
- *   {"type": "angle", "label": "A1", "pointsLps": [[..],[..],[..]], "angleDeg": 87.5}]}
- * </pre>
- * The stored value is informational: on load it is recomputed from the points. Not thread-safe.
+ * All measurements of a viewing session, kept together (a new one never replaces the others), the
+ * study they belong to ({@link StudyReference}), and an undo/redo history of every change: add,
+ * move, delete, clear and load are each one step ({@link #undo()}, {@link #redo()}). A new change
+ * after an undo drops the steps that were undone (as in every editor). Each step stores the list
+ * before and after (measurement lists are short), so undo restores exactly what was there.
+ *
+ * <p>Files: {@link MeasurementFiles} (JSON with the study reference, CSV). Not thread-safe: the
+ * viewer uses it on the render thread.
  */
 public final class MeasurementSet {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** One undoable step: what it was called and the list before and after. */
+    private record Step(String what, List<Measurement> before, List<Measurement> after) {
+    }
+
+    private static final int HISTORY = 200;
     private final List<Measurement> items = new ArrayList<>();
     private final List<Measurement> view = Collections.unmodifiableList(items);
-    private int rulers;
-    private int angles;
+    private final Deque<Step> undo = new ArrayDeque<>();
+    private final Deque<Step> redo = new ArrayDeque<>();
+    private StudyReference reference = StudyReference.NONE;
 
-    /** A live read-only view (the same instance every call). */
+    /** A live read-only view (the same instance every call: no allocation per frame). */
     public List<Measurement> all() {
         return view;
-    }
-
-    /** Adds a measurement of the given kind with the next free label (R1, R2 ... / A1 ...). */
-    public Measurement add(Measurement.Kind kind, List<Vector3d> points) {
-        String label = kind == Measurement.Kind.RULER ? "R" + (++rulers) : "A" + (++angles);
-        Measurement m = new Measurement(kind, label, points);
-        items.add(m);
-        return m;
-    }
-
-    /** Adds a measurement with its own label; later automatic labels continue after its number. */
-    public void add(Measurement m) {
-        items.add(m);
-        String l = m.label();
-        if (l.length() > 1 && l.substring(1).chars().allMatch(Character::isDigit) && l.length() < 9) {
-            int n = Integer.parseInt(l.substring(1));
-            if (l.charAt(0) == 'R') {
-                rulers = Math.max(rulers, n);
-            } else if (l.charAt(0) == 'A') {
-                angles = Math.max(angles, n);
-            }
-        }
-    }
-
-    /** Removes the newest measurement (no-op when empty). */
-    public void removeLast() {
-        if (!items.isEmpty()) {
-            items.remove(items.size() - 1);
-        }
-    }
-
-    public void clear() {
-        items.clear();
-        rulers = 0;
-        angles = 0;
     }
 
     public int size() {
         return items.size();
     }
 
-    /** Writes the JSON document atomically (temporary file in the same folder, then a move). */
-    public void save(Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("frame", "LPS");
-        root.put("units", "mm");
-        ArrayNode list = root.putArray("measurements");
-        for (Measurement m : items) {
-            ObjectNode o = list.addObject();
-            o.put("type", m.kind().name().toLowerCase(Locale.ROOT));
-            o.put("label", m.label());
-            ArrayNode pts = o.putArray("pointsLps");
-            for (Vector3d p : m.points()) {
-                pts.addArray().add(p.x).add(p.y).add(p.z);
-            }
-            o.put(m.kind() == Measurement.Kind.RULER ? "distanceMm" : "angleDeg", m.value());
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    public Measurement get(int i) {
+        return items.get(i);
+    }
+
+    /** The study these measurements belong to (saved with them). */
+    public StudyReference reference() {
+        return reference;
+    }
+
+    public void setReference(StudyReference r) {
+        reference = Objects.requireNonNull(r, "reference");
+    }
+
+    /** Adds a measurement of the given kind with the next free label (R1, R2 ... / A1 ...); undoable. */
+    public Measurement add(Measurement.Kind kind, List<Vector3d> points) {
+        return add(kind, points, null);
+    }
+
+    /** As {@link #add(Measurement.Kind, List)}, with the structure each point was placed on. */
+    public Measurement add(Measurement.Kind kind, List<Vector3d> points, List<String> structures) {
+        String prefix = kind == Measurement.Kind.RULER ? "R" : "A";
+        Measurement m = new Measurement(kind, prefix + (highest(prefix) + 1), points, structures);
+        add(m);
+        return m;
+    }
+
+    /** Adds a measurement with its own label (later automatic labels continue after its number); undoable. */
+    public void add(Measurement m) {
+        Objects.requireNonNull(m, "m");
+        change("add " + m.label(), () -> items.add(m));
+    }
+
+    /** Replaces measurement {@code i} (an endpoint moved); undoable. */
+    public void replace(int i, Measurement m) {
+        Objects.checkIndex(i, items.size());
+        Objects.requireNonNull(m, "m");
+        change("move " + m.label(), () -> items.set(i, m));
+    }
+
+    /** Deletes measurement {@code i}; undoable. */
+    public void remove(int i) {
+        Objects.checkIndex(i, items.size());
+        String l = items.get(i).label();
+        change("delete " + l, () -> items.remove(i));
+    }
+
+    /** Deletes the newest measurement (no-op when empty); undoable. */
+    public void removeLast() {
+        if (!items.isEmpty()) {
+            remove(items.size() - 1);
         }
-        AtomicFiles.write(file, out -> JSON.writeValue(out, root));
+    }
+
+    /** Deletes every measurement (no-op when empty); undoable. */
+    public void clear() {
+        if (!items.isEmpty()) {
+            change("clear " + items.size() + " measurements", items::clear);
+        }
+    }
+
+    /** Replaces the whole list and the reference by what a file held; undoable. */
+    public void replaceAll(List<Measurement> list, StudyReference ref, String what) {
+        List<Measurement> copy = List.copyOf(list);
+        change(what, () -> {
+            items.clear();
+            items.addAll(copy);
+        });
+        reference = Objects.requireNonNull(ref, "ref");
+    }
+
+    private void change(String what, Runnable edit) {
+        List<Measurement> before = List.copyOf(items);
+        edit.run();
+        undo.push(new Step(what, before, List.copyOf(items)));
+        if (undo.size() > HISTORY) {
+            undo.removeLast();
+        }
+        redo.clear();
+    }
+
+    public boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public boolean canRedo() {
+        return !redo.isEmpty();
+    }
+
+    /** Undoes the newest step; returns what was undone (e.g. "add R2"), or null when there is none. */
+    public String undo() {
+        Step s = undo.poll();
+        if (s == null) {
+            return null;
+        }
+        items.clear();
+        items.addAll(s.before());
+        redo.push(s);
+        return s.what();
+    }
+
+    /** Redoes the newest undone step; returns what was redone, or null when there is none. */
+    public String redo() {
+        Step s = redo.poll();
+        if (s == null) {
+            return null;
+        }
+        items.clear();
+        items.addAll(s.after());
+        undo.push(s);
+        return s.what();
+    }
+
+    private int highest(String prefix) {
+        int n = 0;
+        for (Measurement m : items) {
+            String l = m.label();
+            if (l.startsWith(prefix) && l.length() > prefix.length() && l.length() < prefix.length() + 9
+                    && l.substring(prefix.length()).chars().allMatch(Character::isDigit)) {
+                n = Math.max(n, Integer.parseInt(l.substring(prefix.length())));
+            }
+        }
+        return n;
+    }
+
+    /** Writes the JSON document atomically ({@link MeasurementFiles#save}). */
+    public void save(Path file) throws IOException {
+        MeasurementFiles.save(this, file);
     }
 
     /**
-     * Reads a file written by {@link #save}.
-     *
-     * @throws IOException naming the file and the problem when it is not such a document
+     * Reads a measurement file without checking its study ({@link MeasurementFiles#read}); the set's
+     * reference is the file's.
      */
     public static MeasurementSet load(Path file) throws IOException {
-        JsonNode root;
-        try {
-            root = JSON.readTree(file.toFile());
-        } catch (IOException e) {
-            throw new IOException(file + ": not a JSON measurement file: " + e.getMessage(), e);
-        }
-        if (root == null || !"LPS".equals(root.path("frame").asText()) || !"mm".equals(root.path("units").asText())) {
-            throw new IOException(file + ": expected \"frame\": \"LPS\" and \"units\": \"mm\"");
-        }
-        JsonNode list = root.path("measurements");
-        if (!list.isArray()) {
-            throw new IOException(file + ": \"measurements\" must be an array");
-        }
+        MeasurementFiles.Content c = MeasurementFiles.read(file);
         MeasurementSet set = new MeasurementSet();
-        int i = 0;
-        for (JsonNode o : list) {
-            try {
-                Measurement.Kind kind = Measurement.Kind.valueOf(o.path("type").asText().toUpperCase(Locale.ROOT));
-                List<Vector3d> pts = new ArrayList<>();
-                for (JsonNode p : o.path("pointsLps")) {
-                    if (!p.isArray() || p.size() != 3 || !p.get(0).isNumber() || !p.get(1).isNumber()
-                            || !p.get(2).isNumber()) {
-                        throw new IllegalArgumentException("a point must be [x, y, z] numbers");
-                    }
-                    pts.add(new Vector3d(p.get(0).asDouble(), p.get(1).asDouble(), p.get(2).asDouble()));
-                }
-                String label = o.path("label").asText(kind == Measurement.Kind.RULER ? "R" : "A");
-                set.add(new Measurement(kind, label, pts));
-            } catch (IllegalArgumentException e) {
-                throw new IOException(file + ": measurement #" + i + ": " + e.getMessage(), e);
-            }
-            i++;
-        }
+        set.items.addAll(c.measurements());
+        set.reference = c.reference();
         return set;
     }
 }

@@ -1,6 +1,8 @@
 package org.organ3d.viewer.measure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,12 +27,69 @@ class MeasurementSetTest {
         assertEquals("R1", r.label());
         assertEquals("A1", a.label());
         assertEquals(2, set.size(), "a new measurement keeps the earlier ones");
+        assertEquals(List.of("", ""), r.structures(), "no names: empty, never null");
     }
 
     @Test
-    void savedJsonReloadsToTheSameDistancesAndAngles(@TempDir Path dir) throws IOException {
+    void addMoveDeleteAndClearAreEachUndoneAndRedoneExactly() {
         MeasurementSet set = new MeasurementSet();
-        set.add(Measurement.Kind.RULER, List.of(new Vector3d(-101.25, 33.5, 1207.125), new Vector3d(-48.0, 71.75, 1180.5)));
+        Measurement r1 = set.add(Measurement.Kind.RULER, List.of(new Vector3d(0, 0, 0), new Vector3d(10, 0, 0)),
+                List.of("liver", "liver lesion"));
+        Measurement r2 = set.add(Measurement.Kind.RULER, List.of(new Vector3d(0, 0, 0), new Vector3d(0, 20, 0)));
+        // move R1's second point
+        Measurement moved = r1.withPoint(1, new Vector3d(0, 0, 30), "spleen");
+        set.replace(0, moved);
+        assertEquals(30, set.get(0).value(), 1e-12);
+        assertEquals("spleen", set.get(0).structures().get(1));
+        assertEquals("move R1", set.undo());
+        assertEquals(10, set.get(0).value(), 1e-12, "undo of a move restores the old point");
+        assertEquals("liver lesion", set.get(0).structures().get(1));
+        assertEquals("move R1", set.redo());
+        assertEquals(30, set.get(0).value(), 1e-12, "redo of the move");
+        // delete R2
+        set.remove(1);
+        assertEquals(List.of(moved), set.all());
+        assertEquals("delete R2", set.undo());
+        assertEquals(List.of(moved, r2), set.all(), "undo of a delete puts it back in its place");
+        // clear all, then undo: everything is back; redo clears again
+        set.clear();
+        assertTrue(set.isEmpty());
+        assertEquals("clear 2 measurements", set.undo());
+        assertEquals(List.of(moved, r2), set.all());
+        assertEquals("clear 2 measurements", set.redo());
+        assertTrue(set.isEmpty());
+        // undo down to nothing (clear, move R1, add R2, add R1), then the history is exhausted
+        assertEquals("clear 2 measurements", set.undo());
+        assertEquals("move R1", set.undo());
+        assertEquals("add R2", set.undo());
+        assertEquals("add R1", set.undo());
+        assertTrue(set.isEmpty());
+        assertNull(set.undo(), "nothing left to undo");
+        assertFalse(set.canUndo());
+        assertEquals("add R1", set.redo());
+        assertEquals(List.of(r1), set.all());
+        // a new change after an undo drops the undone steps
+        set.add(Measurement.Kind.ANGLE, List.of(new Vector3d(1, 0, 0), new Vector3d(), new Vector3d(0, 1, 0)));
+        assertFalse(set.canRedo());
+        assertEquals(2, set.size());
+    }
+
+    @Test
+    void labelsContinueAfterTheHighestNumberAndReuseUndoneOnes() {
+        MeasurementSet set = new MeasurementSet();
+        set.add(new Measurement(Measurement.Kind.RULER, "R7", List.of(new Vector3d(), new Vector3d(1, 0, 0))));
+        assertEquals("R8", set.add(Measurement.Kind.RULER, List.of(new Vector3d(), new Vector3d(2, 0, 0))).label());
+        set.undo();
+        assertEquals("R8", set.add(Measurement.Kind.RULER, List.of(new Vector3d(), new Vector3d(3, 0, 0))).label());
+        assertEquals("A1", set.add(Measurement.Kind.ANGLE,
+                List.of(new Vector3d(1, 0, 0), new Vector3d(), new Vector3d(0, 1, 0))).label());
+    }
+
+    @Test
+    void savedJsonReloadsToTheSameDistancesAnglesAndNames(@TempDir Path dir) throws IOException {
+        MeasurementSet set = new MeasurementSet();
+        set.add(Measurement.Kind.RULER, List.of(new Vector3d(-101.25, 33.5, 1207.125), new Vector3d(-48.0, 71.75, 1180.5)),
+                List.of("liver lesion", "liver lesion"));
         set.add(Measurement.Kind.RULER, List.of(new Vector3d(1e-3, 2e-3, 3e-3), new Vector3d(0.1, 0.2, 0.3)));
         set.add(Measurement.Kind.ANGLE, List.of(new Vector3d(1, 2, 3), new Vector3d(4, -5, 6), new Vector3d(-7, 8, 9.5)));
         Path f = dir.resolve("m.json");
@@ -43,6 +102,7 @@ class MeasurementSetTest {
             assertEquals(set.all().get(i).value(), back.all().get(i).value(), 1e-12);
             assertEquals(set.all().get(i).label(), back.all().get(i).label());
             assertEquals(set.all().get(i).points(), back.all().get(i).points());
+            assertEquals(set.all().get(i).structures(), back.all().get(i).structures());
         }
         Measurement next = back.add(Measurement.Kind.RULER, List.of(new Vector3d(), new Vector3d(1, 0, 0)));
         assertEquals("R3", next.label(), "labels continue after loaded ones");

@@ -107,4 +107,40 @@ class PickingTest {
         s.objects().get(0).setVisible(false);
         assertNull(s.pick(o, d, null), "hidden organs are not picked");
     }
+
+    @Test
+    void seeThroughSurfacesAreLookedThroughWhenAnotherLiesBehindThem() {
+        // a lesion (r = 12) inside a liver (r = 60), both centred at C, seen from the front
+        Scene s = Scene.ofMeshes(List.of(
+                new NamedMesh(1, "liver", 0x9e513dff, MeshPrimitives.icosphere(C.x, C.y, C.z, 60, 5)),
+                new NamedMesh(7, "liver lesion", 0xf2d933ff, MeshPrimitives.icosphere(C.x, C.y, C.z, 12, 5)))).withPicking();
+        Camera cam = camera(s, ViewPreset.ANTERIOR);
+        Vector3f o = new Vector3f();
+        Vector3f d = new Vector3f();
+        Vector3f centre = cam.project(new Vector3f((float) C.x, (float) C.y, (float) C.z), 0, W, H, new Vector3f());
+        cam.ray(centre.x, centre.y, W, H, o, d);
+        SceneObjectsOpacity.set(s, 0, 1f);
+        assertEquals(0, s.pick(o, d, null).object(), "an opaque liver hides the lesion");
+        SceneObjectsOpacity.set(s, 0, 0.3f);
+        Hit lesion = s.pick(o, d, null);
+        assertEquals(1, lesion.object(), "liver at 0.3: the lesion inside is picked");
+        assertEquals(C.y - 12, lesion.point().y, 0.05, "on the lesion's front surface");
+        SceneObjectsOpacity.set(s, 0, Scene.SEE_THROUGH);
+        assertEquals(0, s.pick(o, d, null).object(), "at the threshold the liver counts as solid");
+        SceneObjectsOpacity.set(s, 0, 0.3f);
+        SceneObjectsOpacity.set(s, 1, 0.3f);
+        assertEquals(0, s.pick(o, d, null).object(), "only see-through surfaces: the nearest wins");
+        s.objects().get(1).setVisible(false);
+        SceneObjectsOpacity.set(s, 0, 0.3f);
+        Hit liver = s.pick(o, d, null);
+        assertEquals(0, liver.object(), "nothing solid behind: the see-through liver itself");
+        assertEquals(C.y - 60, liver.point().y, 0.1, "its front wall");
+    }
+
+    /** Sets an object's opacity (the test is in another package than SceneObject's callers). */
+    static final class SceneObjectsOpacity {
+        static void set(Scene s, int i, float a) {
+            s.objects().get(i).setOpacity(a);
+        }
+    }
 }
