@@ -95,4 +95,55 @@ class ViewCommandTest {
         assertTrue((rightHalf & 0xFF) > 2 * (rightHalf >> 16 & 0xFF),
                 "blue on the image's right: " + Integer.toHexString(rightHalf));
     }
+
+    private Path ball() throws Exception {
+        Path stl = dir.resolve("ball.stl");
+        MeshWriters.write(stl, List.of(new NamedMesh(1, "ball", 0xffffffff, MeshPrimitives.icosphere(0, 0, 0, 40, 3))),
+                ExportOptions.in(CoordinateSystem.LPS));
+        return stl;
+    }
+
+    @Test
+    void badInputsFailWithOneLineBeforeAnySceneIsBuilt() throws Exception {
+        Path stl = ball();
+        Path json = dir.resolve("m.json");
+        java.nio.file.Files.writeString(json, "{\"frame\": \"LPS\",\n \"units\": \"mm\", \"measurements\": [}");
+        Run bad = run("view", stl.toString(), "--measurements", json.toString(), "--screenshot", dir.resolve("x.png").toString());
+        assertEquals(1, bad.rc(), bad.err());
+        assertEquals(1, bad.err().strip().lines().count(), "one line: " + bad.err());
+        assertTrue(bad.err().startsWith("organ3d view: error: " + json + ": not a JSON measurement file at line 2"), bad.err());
+        Run missing = run("view", dir.resolve("gone.nii.gz").toString(), "--screenshot", dir.resolve("x.png").toString());
+        assertEquals(1, missing.rc());
+        assertTrue(missing.err().contains("gone.nii.gz") && missing.err().contains("no such file"), missing.err());
+        assertEquals(2, run("view", stl.toString(), "--crosshair", "1,2").rc());
+        assertEquals(2, run("view", stl.toString(), "--layout", "3x3").rc());
+        assertEquals(2, run("view", stl.toString(), "--window", "lungs").rc());
+        assertEquals(2, run("view", stl.toString(), "--volume", "skin").rc());
+        Run series = run("view", stl.toString(), "--series", "1.2.3", "--screenshot", dir.resolve("x.png").toString());
+        assertEquals(2, series.rc(), series.err());
+        assertTrue(series.err().contains("--series applies to a DICOM folder"), series.err());
+    }
+
+    @Tag("gl")
+    @RequiresDevice(value = "gl", probe = DisplayProbe.class)
+    @Test
+    void optionsThatDoNotFitTheDataAreUsageErrorsAndForeignMeasurementsAreRefused() throws Exception {
+        Path stl = ball();
+        Path png = dir.resolve("x.png");
+        Run opacity = run("view", stl.toString(), "--opacity", "livr=0.3", "--screenshot", png.toString(), "--size", "64x48");
+        assertEquals(2, opacity.rc(), opacity.err());
+        assertTrue(opacity.err().contains("--opacity names no organ on display: livr (organs: ball)"), opacity.err());
+        org.organ3d.viewer.measure.MeasurementSet other = new org.organ3d.viewer.measure.MeasurementSet();
+        other.setReference(new org.organ3d.viewer.measure.StudyReference("1.2.4.1", null, null, "MR head", List.of()));
+        Path json = dir.resolve("head.json");
+        other.save(json);
+        Run foreign = run("view", stl.toString(), "--measurements", json.toString(), "--screenshot", png.toString(),
+                "--size", "64x48");
+        assertEquals(1, foreign.rc(), foreign.err());
+        assertTrue(foreign.err().contains("head.json: measurements made on study 1.2.4.1 (MR head)")
+                && foreign.err().contains("(--force-measurements loads them anyway)"), foreign.err());
+        Run forced = run("view", stl.toString(), "--measurements", json.toString(), "--force-measurements",
+                "--screenshot", png.toString(), "--size", "64x48");
+        assertEquals(0, forced.rc(), forced.err());
+    }
 }

@@ -29,6 +29,8 @@ public final class OffscreenRenderer implements AutoCloseable {
     private final SceneRenderer renderer;
     private final FrameTarget target = new FrameTarget();
     private final Optional<FontAtlas> font;
+    private ViewerFrame windowFrame;
+    private ViewerState windowState;
 
     /** Opens the hidden context; throws IllegalStateException with the reason when there is no display or GL 3.3. */
     public OffscreenRenderer() {
@@ -99,6 +101,25 @@ public final class OffscreenRenderer implements AutoCloseable {
     }
 
     /**
+     * Renders the whole window as {@link #render(ViewerState, Camera, int, int, String)} does, without
+     * reading it back, and waits for the GPU (glFinish): the frame time of the live window. The frame
+     * composer is kept between calls for the same state (textures stay uploaded). For benchmarks.
+     */
+    public void drawWindow(ViewerState state, Camera camera, int w, int h) {
+        state.scene.uploadAll();
+        target.ensure(w, h);
+        if (windowFrame == null || windowState != state) {
+            if (windowFrame != null) {
+                windowFrame.delete();
+            }
+            windowFrame = new ViewerFrame(renderer, state, font.orElse(null), false);
+            windowState = state;
+        }
+        windowFrame.render(camera, target.fbo(), w, h);
+        org.lwjgl.opengl.GL11C.glFinish();
+    }
+
+    /**
      * Renders one frame without reading it back and waits for the GPU to finish (glFinish): the
      * frame time a window would see, without the swap. For benchmarks.
      */
@@ -156,6 +177,9 @@ public final class OffscreenRenderer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (windowFrame != null) {
+            windowFrame.delete();
+        }
         font.ifPresent(FontAtlas::delete);
         target.delete();
         renderer.delete();

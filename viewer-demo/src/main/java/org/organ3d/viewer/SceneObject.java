@@ -3,12 +3,14 @@ package org.organ3d.viewer;
 import java.util.Objects;
 import org.joml.Vector3f;
 import org.organ3d.mesh.Mesh;
+import org.organ3d.mesh.VertexNormals;
 import org.organ3d.mesh.io.NamedMesh;
 import org.organ3d.viewer.render.GpuMesh;
 
 /**
  * One organ in the scene: its surface (LPS mm), display state (colour, opacity, visibility) and the
- * facts shown when it is clicked. Display state is changed on the render thread only.
+ * facts shown when it is clicked. Made on any thread (the loader's: vertex normals for display are
+ * computed here when the mesh has none); display state is changed on the render thread only.
  */
 public final class SceneObject {
 
@@ -20,6 +22,7 @@ public final class SceneObject {
     private final boolean fromLabelMap;
     private boolean visible = true;
     private GpuMesh gpu;
+    private float[] normals;
 
     /** An organ from a mesh file or an isosurface. */
     public SceneObject(NamedMesh source, OrganInfo info) {
@@ -36,6 +39,8 @@ public final class SceneObject {
         this.info = Objects.requireNonNull(info, "info");
         this.rgba = source.colorFloats();
         Mesh m = source.mesh();
+        // NB: normals for display are made here, on the loader's thread, so the render thread only uploads
+        normals = m.hasNormals() || m.isEmpty() ? null : VertexNormals.areaWeighted(m.positionsCopy(), m.indicesCopy());
         Vector3f v = new Vector3f();
         for (int i = 0; i < m.vertexCount(); i++) {
             m.vertex(i, v);
@@ -105,7 +110,8 @@ public final class SceneObject {
 
     public void upload() {
         if (gpu == null && !source.mesh().isEmpty()) {
-            gpu = new GpuMesh(source.mesh());
+            gpu = new GpuMesh(source.mesh(), normals);
+            normals = null;
         }
     }
 

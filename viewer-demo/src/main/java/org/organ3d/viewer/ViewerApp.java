@@ -68,8 +68,21 @@ public final class ViewerApp implements ViewerControls.Actions {
     private boolean screenshotRequested;
     private long firstFrameNanos;
 
+    /** What makes the scene from the options on the worker thread (the loader; tests give their own). */
+    @FunctionalInterface
+    interface Loader {
+        LoadedScene load(ViewerOptions options, SceneLoader.Progress progress) throws IOException;
+    }
+
+    private final Loader loader;
+
     ViewerApp(ViewerOptions options) {
+        this(options, SceneLoader::load);
+    }
+
+    ViewerApp(ViewerOptions options, Loader loader) {
         this.options = options;
+        this.loader = loader;
     }
 
     /**
@@ -154,7 +167,7 @@ public final class ViewerApp implements ViewerControls.Actions {
         glfwSetScrollCallback(w, (win, dx, dy) -> controls.scroll(dy, shiftDown(), fbWidth, fbHeight));
         glfwSwapInterval(1);
         state.setProgress("starting", Double.NaN);
-        loading = worker.submit(() -> SceneLoader.load(options, state::setProgress));
+        loading = worker.submit(() -> loader.load(options, state::setProgress));
     }
 
     private boolean shiftDown() {

@@ -73,6 +73,9 @@ public final class ViewerState {
     private String message;
     private Level messageLevel = Level.INFO;
     private long messageUntil;
+    private String alert;
+    private Level alertLevel = Level.WARNING;
+    private long alertUntil;
 
     public ViewerState(Scene scene) {
         this.scene = scene;
@@ -98,8 +101,9 @@ public final class ViewerState {
     }
 
     /**
-     * Shows a message for a few seconds (warnings and errors longer) and prints it to stderr as
-     * {@code organ3d view: note: ...} / {@code warning:} / {@code error:}.
+     * Shows a message for a few seconds and prints it to stderr as {@code organ3d view: note: ...} /
+     * {@code warning:} / {@code error:}. Warnings and errors also stay in their own line for twelve
+     * seconds, so that a later note ("picking ready", "saved ...") never hides them.
      */
     public void message(Level level, String text) {
         String prefix = switch (level) {
@@ -110,8 +114,21 @@ public final class ViewerState {
         System.err.println("organ3d view: " + prefix + text);
         message = text;
         messageLevel = level;
-        long seconds = level == Level.WARNING || level == Level.ERROR ? 12 : 6;
-        messageUntil = System.nanoTime() + seconds * 1_000_000_000L;
+        messageUntil = System.nanoTime() + 6_000_000_000L;
+        if (level == Level.WARNING || level == Level.ERROR) {
+            alert = text;
+            alertLevel = level;
+            alertUntil = System.nanoTime() + 12_000_000_000L;
+        }
+    }
+
+    /** The latest warning or error while it is shown, or null. */
+    public String currentAlert() {
+        return alert != null && System.nanoTime() < alertUntil ? alert : null;
+    }
+
+    public Level alertLevel() {
+        return alertLevel;
     }
 
     public String currentMessage() {

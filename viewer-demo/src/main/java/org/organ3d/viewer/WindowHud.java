@@ -76,12 +76,14 @@ public final class WindowHud {
             }
             font.draw(batch, stage, cx - 150, cy - 8, 1, 1, 1, 1);
         }
+        float top = 8;
+        String alert = state.currentAlert();
+        if (alert != null) {
+            top = line(batch, alert, state.alertLevel(), w, top);
+        }
         String msg = state.currentMessage();
-        if (msg != null) {
-            float mw = font.width(msg);
-            float[] bg = BACKGROUND[state.currentLevel().ordinal()];
-            batch.rect(w * 0.5f - mw * 0.5f - 8, 8, w * 0.5f + mw * 0.5f + 8, 14 + font.lineHeight(), bg[0], bg[1], bg[2], 0.9f);
-            font.draw(batch, msg, w * 0.5f - mw * 0.5f, 8 + font.lineHeight(), 1, 1, 1, 1);
+        if (msg != null && msg != alert) {
+            line(batch, msg, state.currentLevel(), w, top);
         }
         ViewerState.Prompt p = state.prompt;
         if (p != null) {
@@ -97,6 +99,16 @@ public final class WindowHud {
             String keys = "Y / Enter: yes     N / Esc: no";
             font.draw(batch, keys, cx - font.width(keys) * 0.5f, cy + font.lineHeight(), 0.9f, 0.8f, 0.5f, 1);
         }
+    }
+
+    /** One message line centred at the top (from {@code top}) in its level's colour; returns the next line's top. */
+    private float line(OverlayBatch batch, String text, ViewerState.Level level, int w, float top) {
+        float mw = font.width(text);
+        float[] bg = BACKGROUND[level.ordinal()];
+        batch.rect(w * 0.5f - mw * 0.5f - 8, top, w * 0.5f + mw * 0.5f + 8, top + 6 + font.lineHeight(), bg[0], bg[1], bg[2],
+                0.9f);
+        font.draw(batch, text, w * 0.5f - mw * 0.5f, top + font.lineHeight(), 1, 1, 1, 1);
+        return top + 10 + font.lineHeight();
     }
 
     private void statusLine(OverlayBatch batch, int h) {

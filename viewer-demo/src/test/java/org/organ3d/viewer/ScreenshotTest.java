@@ -192,4 +192,34 @@ class ScreenshotTest {
         }
         scene.objects().get(0).setOpacity(1f);
     }
+
+    @Test
+    void aClippedSurfaceIsCappedInsteadOfShowingAHollowShell() {
+        Scene ball = Scene.ofMeshes(List.of(new NamedMesh(1, "ball", 0xd04030ff, MeshPrimitives.icosphere(0, 0, 0, 40, 4))));
+        Camera cam = OffscreenRenderer.frame(ball, ViewPreset.SUPERIOR);
+        Vector3f centre = cam.project(new Vector3f(0, 0, 0), 0, W, H, new Vector3f());
+        Vector3f off = cam.project(new Vector3f(28, 0, 0), 0, W, H, new Vector3f());
+        // cut away the superior half: the viewer above looks into the cut
+        renderer.renderer().setClipPlane(new org.joml.Vector4f(0, 0, -1, 0));
+        try {
+            renderer.renderer().setCaps(false);
+            BufferedImage hollow = renderer.render(ball, cam, StereoMode.OFF, W, H, null);
+            renderer.renderer().setCaps(true);
+            BufferedImage capped = renderer.render(ball, cam, StereoMode.OFF, W, H, null);
+            int hc = hollow.getRGB(Math.round(centre.x), Math.round(centre.y));
+            int ho = hollow.getRGB(Math.round(off.x), Math.round(off.y));
+            int cc = capped.getRGB(Math.round(centre.x), Math.round(centre.y));
+            int co = capped.getRGB(Math.round(off.x), Math.round(off.y));
+            System.out.println("hollow " + red(hc) + " / " + red(ho) + ", capped " + red(cc) + " / " + red(co));
+            assertTrue(Math.abs(red(cc) - red(co)) <= 8, "capped: a flat face (only the highlight moves): " + red(cc) + " "
+                    + red(co));
+            assertTrue(Math.abs(red(hc) - red(ho)) > Math.abs(red(cc) - red(co)) + 5,
+                    "hollow: the inner wall's shading varies more: " + red(hc) + " " + red(ho));
+            assertTrue(red(cc) > 2 * green(cc) && red(cc) > 120, "the cap has the organ's colour: " + Integer.toHexString(cc));
+            assertTrue(red(cc) > red(hc) + 20, "the cap faces the viewer (lit), the inner wall is darker");
+        } finally {
+            renderer.renderer().setClipPlane(null);
+            ball.deleteGpu();
+        }
+    }
 }

@@ -52,7 +52,7 @@ final class CapQuad {
             u.set(0, 1, 0);
         }
         u.fma(-u.dot(n), n).normalize();
-        n.cross(u, v);
+        u.cross(n, v);   // NB: (u, v) wind the quad so that its front faces the cut-away side
         data.clear();
         corner(-half, -half);
         corner(half, -half);

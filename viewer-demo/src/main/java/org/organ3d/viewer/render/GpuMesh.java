@@ -22,6 +22,14 @@ public final class GpuMesh {
     private final int indexCount;
 
     public GpuMesh(Mesh mesh) {
+        this(mesh, null);
+    }
+
+    /**
+     * @param precomputed unit normal per vertex to use when the mesh has none (computed elsewhere, e.g.
+     *                    on a loader thread), or null to compute them here
+     */
+    public GpuMesh(Mesh mesh, float[] precomputed) {
         vao = glGenVertexArrays();
         glBindVertexArray(vao);
         positions = glGenBuffers();
@@ -31,8 +39,8 @@ public final class GpuMesh {
         glEnableVertexAttribArray(0);
         normals = glGenBuffers();
         glBindBuffer(GL_ARRAY_BUFFER, normals);
-        upload(GL_ARRAY_BUFFER, mesh.hasNormals() ? mesh.normals()
-                : FloatBuffer.wrap(VertexNormals.areaWeighted(mesh.positionsCopy(), mesh.indicesCopy())));
+        upload(GL_ARRAY_BUFFER, mesh.hasNormals() ? mesh.normals() : FloatBuffer.wrap(precomputed != null ? precomputed
+                : VertexNormals.areaWeighted(mesh.positionsCopy(), mesh.indicesCopy())));
         glVertexAttribPointer(1, 3, GL_FLOAT, false, 0, 0L);
         glEnableVertexAttribArray(1);
         indices = glGenBuffers();
