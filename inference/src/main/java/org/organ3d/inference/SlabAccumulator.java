@@ -1,0 +1,183 @@
+package org.organ3d.inference;
+
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import org.organ3d.volume.Dimensions;
+
+/**
+ * The weighted sum of overlapping patch outputs, kept for a slab of model slices only: the
+ * memory-bounded reduction that lets a model with a hundred output channels run on a
+ * 512×512×400 CT (MONAI PR #9071 does the same for its sliding window).
+ *
+ * <p>Patches arrive w-major (rows of equal valid w-start). The buffer is a ring of {@code depth}
+ * model slices (the valid patch depth): before the first patch of a row starting at w is added,
+ * every slice below w is final — no later patch reaches it — so it is divided by its weight sum,
+ * handed to the {@link SliceConsumer} and its storage reused. Heap use is
+ * {@code depth·(channels + 1)·nu·nv·4} bytes, whatever the grid's depth.
+ *
+ * <p>Not thread-safe: one run drives it from one thread; {@link #add} spreads one patch over the
+ * common pool by (channel, slice).
+ */
+final class SlabAccumulator {
+
+    /** Receives each final model slice (channel c of voxel (u, v) at {@code c·nu·nv + v·nu + u}). */
+    interface SliceConsumer {
+        /**
+         * @param w        the model slice
+         * @param channels the blended output; reused after the call returns
+         */
+        void accept(int w, float[] channels) throws InferenceException;
+    }
+
+    private final int nu;
+    private final int nv;
+    private final int nw;
+    private final int channels;
+    private final int depth;
+    private final float[][] acc;
+    private final float[][] weightSum;
+    private final SliceConsumer consumer;
+    private int finished;
+
+    SlabAccumulator(Dimensions grid, int channels, int depth, SliceConsumer consumer) {
+        this.nu = grid.nx();
+        this.nv = grid.ny();
+        this.nw = grid.nz();
+        this.channels = channels;
+        this.depth = Math.max(1, Math.min(depth, nw));
+        if ((long) channels * nu * nv > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(channels + " channels of " + nu + "x" + nv + " exceed one Java array per slice");
+        }
+        this.acc = new float[this.depth][];
+        this.weightSum = new float[this.depth][];
+        this.consumer = consumer;
+    }
+
+    /** Bytes of heap the ring takes for these sizes. */
+    static long bytes(Dimensions grid, int channels, int depth) {
+        return (long) Math.max(1, Math.min(depth, grid.nz())) * (channels + 1L) * grid.nx() * grid.ny() * 4L;
+    }
+
+    /**
+     * Adds one model output with the window's weights.
+     *
+     * @param out        the output tensor; this patch's values start at {@code base}, laid out
+     *                   [channel][w][v][u] with the window's output size
+     * @param base       index of this patch's first value in {@code out}
+     * @param validStart grid index (u, v, w) of the first valid output voxel
+     * @param flip       per storage axis: the output is mirrored (test-time augmentation)
+     */
+    void add(FloatBuffer out, int base, SlidingWindow win, int[] validStart, boolean[] flip) throws InferenceException {
+        finishBelow(validStart[2]);
+        int[] o = win.outputSize();
+        int[] c = win.crop();
+        int[] v = win.validSize();
+        float[] wt = win.weights();
+        int u0 = Math.max(0, -validStart[0]);
+        int u1 = Math.min(v[0], nu - validStart[0]);
+        int y0 = Math.max(0, -validStart[1]);
+        int y1 = Math.min(v[1], nv - validStart[1]);
+        int z0 = Math.max(0, -validStart[2]);
+        int z1 = Math.min(v[2], nw - validStart[2]);
+        if (u0 >= u1 || y0 >= y1 || z0 >= z1) {
+            return;
+        }
+        int nz = z1 - z0;
+        int nuv = nu * nv;
+        IntStream.range(0, (channels + 1) * nz).parallel().forEach(task -> {
+            int ch = task / nz - 1;
+            int zl = z0 + task % nz;
+            int w = validStart[2] + zl;
+            int slot = slot(w);
+            int zOut = flip[2] ? o[2] - 1 - (c[2] + zl) : c[2] + zl;
+            float[] row = new float[o[0]];
+            float[] a = ch < 0 ? weightSum[slot] : acc[slot];
+            int chBase = ch < 0 ? 0 : ch * nuv;
+            for (int yl = y0; yl < y1; yl++) {
+                int vv = validStart[1] + yl;
+                int yOut = flip[1] ? o[1] - 1 - (c[1] + yl) : c[1] + yl;
+                int wb = (zl * v[1] + yl) * v[0];
+                int ab = chBase + vv * nu + validStart[0];
+                if (ch < 0) {
+                    for (int x = u0; x < u1; x++) {
+                        a[ab + x] += wt[wb + x];
+                    }
+                    continue;
+                }
+                out.get(base + ((ch * o[2] + zOut) * o[1] + yOut) * o[0], row, 0, o[0]);
+                if (flip[0]) {
+                    int r = o[0] - 1 - c[0];
+                    for (int x = u0; x < u1; x++) {
+                        a[ab + x] += wt[wb + x] * row[r - x];
+                    }
+                } else {
+                    int r = c[0];
+                    for (int x = u0; x < u1; x++) {
+                        a[ab + x] += wt[wb + x] * row[r + x];
+                    }
+                }
+            }
+        });
+    }
+
+    /** Finalizes every slice below {@code w} (clipped to the grid). */
+    void finishBelow(int w) throws InferenceException {
+        int end = Math.min(w, nw);
+        while (finished < end) {
+            finish(finished++);
+        }
+        // allocate the ring slots this row will touch
+        for (int k = Math.max(finished, 0); k < Math.min(nw, finished + depth); k++) {
+            int s = slot(k);
+            if (acc[s] == null) {
+                acc[s] = new float[channels * nu * nv];
+                weightSum[s] = new float[nu * nv];
+            }
+        }
+    }
+
+    /** Finalizes every remaining slice. */
+    void finishAll() throws InferenceException {
+        finishBelow(nw);
+    }
+
+    private int slot(int w) {
+        return w % depth;
+    }
+
+    private void finish(int w) throws InferenceException {
+        int s = slot(w);
+        float[] a = acc[s];
+        float[] ws = weightSum[s];
+        int nuv = nu * nv;
+        if (a == null) {
+            throw new IllegalStateException("model slice " + w + " was never covered by a patch");
+        }
+        for (int i = 0; i < nuv; i++) {
+            if (!(ws[i] > 0)) {
+                throw new IllegalStateException("model voxel " + (i % nu) + "," + (i / nu) + "," + w + " has no weight");
+            }
+            ws[i] = 1f / ws[i];
+        }
+        boolean[] bad = new boolean[channels];
+        IntStream.range(0, channels).parallel().forEach(ch -> {
+            int b = ch * nuv;
+            boolean nonFinite = false;
+            for (int i = 0; i < nuv; i++) {
+                float x = a[b + i] * ws[i];
+                a[b + i] = x;
+                nonFinite |= !Float.isFinite(x);
+            }
+            bad[ch] = nonFinite;
+        });
+        for (int ch = 0; ch < channels; ch++) {
+            if (bad[ch]) {
+                throw new InferenceException("the model's output channel " + ch + " is not finite (NaN or infinite) in model slice " + w);
+            }
+        }
+        consumer.accept(w, a);
+        Arrays.fill(a, 0f);
+        Arrays.fill(ws, 0f);
+    }
+}
