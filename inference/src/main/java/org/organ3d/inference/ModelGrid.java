@@ -12,7 +12,7 @@ import org.organ3d.volume.Geometry;
  * continuous index {@code scale[s]·m + offset[s]} along {@link #sourceAxis(int)}.
  *
  * <p>Resampling keeps the volume's box: along each axis the model grid has
- * {@code round(n·spacing/modelSpacing)} voxels of exactly the model spacing, centred on the volume's
+ * {@code rint(n·spacing/modelSpacing)} voxels (halves to even, as numpy and nnU-Net round) of exactly the model spacing, centred on the volume's
  * centre (the first and last voxel centres move by at most half a model voxel). A spacing whose
  * voxel count differs from the volume's by less than 0.001 voxel over the whole extent is taken as
  * equal, so that such a model runs on the volume's own voxels. {@link #geometry()} is exact: model
@@ -52,7 +52,7 @@ public final class ModelGrid {
                 n[s] = srcN[a];
                 ratio = 1;
             } else {
-                n[s] = (int) Math.max(1, Math.min(Dimensions.MAX_EXTENT, Math.round(extentVoxels)));
+                n[s] = (int) Math.max(1, Math.min(Dimensions.MAX_EXTENT, Math.rint(extentVoxels)));
                 ratio = modelSpacing[m] / srcSpacing[a];
             }
             scale[s] = sign * ratio;

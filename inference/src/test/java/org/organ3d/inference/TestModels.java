@@ -120,7 +120,8 @@ final class TestModels {
         for (int k = 0; k < d.nz(); k++) {
             short[] s = (short[]) vb.sliceForWriting(k);
             for (int x = 0; x < s.length; x++) {
-                double v = (raw[n++] - lo) / Math.max(hi - lo, 1e-9) * 380 + r.nextInt(21);
+                double u = (raw[n++] - lo) / Math.max(hi - lo, 1e-9);
+                double v = u * u * 380 + r.nextInt(21);
                 s[x] = (short) Math.max(0, Math.min(399, Math.round(v)));
             }
         }
