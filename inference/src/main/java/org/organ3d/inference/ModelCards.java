@@ -298,7 +298,10 @@ public final class ModelCards {
                 if (v.isTextual()) {
                     name = v.asText();
                 } else if (v.isObject()) {
-                    name = text(v, "name", true);
+                    if (!v.has("name") || !v.get("name").isTextual()) {
+                        throw error("missing field 'labels." + e.getKey() + ".name' (a string)");
+                    }
+                    name = v.get("name").asText();
                     value = v.has("value") ? integer(v, "value", channel) : channel;
                     String colour = text(v, "color", false);
                     if (colour != null) {
@@ -310,6 +313,9 @@ public final class ModelCards {
                 }
                 if (channel == 0 && value == 0 && output != OutputKind.SIGMOID) {
                     throw error("labels: channel 0 is the background of a " + output.label() + " model; label channels from 1");
+                }
+                if (value == 0) {
+                    throw error("labels." + e.getKey() + ": label value 0 is background; give channel 0 a 'value' of 1..65535");
                 }
                 if (value < 1 || value > 65535) {
                     throw error("labels." + e.getKey() + ": label value must be 1..65535 (got " + value + ")");
