@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "segment", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Segment a volume into a label map.",
             "Steps run in this order: threshold/preset/otsu, region growing from seeds, --largest, --min-size, "
-                + "--fill-holes, --close, --open, --dilate, --erode, --label."})
+                + "--fill-holes, --close, --open, --dilate, --erode, --label.",
+            "Or with a network: --model model.onnx --model-card card.json (docs/inference.md)."})
 final class SegmentCommand implements Callable<Integer> {
 
     @Spec
@@ -45,6 +46,9 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Mixin
     BackendOption backend;
+
+    @Mixin
+    ModelSegmentOptions network;
 
     @Option(names = "--out", required = true, paramLabel = "<labels>", description = "Output label map: .nii.gz, .nii, .nrrd, .seg.nrrd, .mha or .mhd.")
     Path out;
@@ -102,6 +106,11 @@ final class SegmentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (network.requested()) {
+            network.check(this);
+            checkWritable(out);
+            return network.run(this, input, out, json);
+        }
         SegmentationPlan plan = plan();
         checkWritable(out);
         PrintWriter err = spec.commandLine().getErr();
@@ -152,6 +161,25 @@ final class SegmentCommand implements Callable<Integer> {
             o.flush();
         }
         return ExitCodes.OK;
+    }
+
+    /** The threshold/region-growing/morphology options given, by name (they do not go with --model). */
+    List<String> classicalOptionsGiven() {
+        List<String> l = new ArrayList<>();
+        Object[][] opts = {{"--threshold", threshold}, {"--preset", preset}, {"--otsu", otsu ? true : null},
+            {"--seed", seeds.isEmpty() ? null : seeds}, {"--region-grow", regionGrow ? true : null}, {"--confidence", confidence},
+            {"--max-volume", maxVolume}, {"--largest", largest ? true : null}, {"--min-size", minSize},
+            {"--fill-holes", fillHoles ? true : null}, {"--close", close}, {"--open", open}, {"--dilate", dilate},
+            {"--erode", erode}};
+        for (Object[] o : opts) {
+            if (o[1] != null) {
+                l.add((String) o[0]);
+            }
+        }
+        if (label != 1) {
+            l.add("--label");
+        }
+        return l;
     }
 
     private static void putBound(ObjectNode n, String key, double v) {

@@ -123,16 +123,19 @@ final class LabelDecoder implements SlabAccumulator.SliceConsumer {
     }
 
     @Override
-    public void accept(int w, float[] ch) {
+    public void accept(int w, float[] ch, float[] weightSum) throws InferenceException {
         if (w != last + 1) {
             throw new IllegalStateException("model slice " + w + " after " + last);
         }
         last = w;
         if (grid.isExact()) {
             int[] lab = new int[nuv];
-            decodeSlice(ch, lab);
+            decodeSlice(w, ch, weightSum, lab);
             writeExact(w, lab);
             return;
+        }
+        if (weightSum != null) {
+            throw new IllegalStateException("the decoder interpolates: it needs the divided output");
         }
         float[] t = prev;
         prev = cur;
@@ -141,7 +144,7 @@ final class LabelDecoder implements SlabAccumulator.SliceConsumer {
         int[] tl = prevLab;
         prevLab = curLab;
         curLab = tl;
-        decodeSlice(cur, curLab);
+        decodeSlice(w, cur, null, curLab);
         while (next < planes.length && planeNeed[planes[next]] <= w) {
             plane(planes[next++]);
         }
@@ -155,28 +158,46 @@ final class LabelDecoder implements SlabAccumulator.SliceConsumer {
         }
     }
 
-    private void decodeSlice(float[] ch, int[] lab) {
+    /**
+     * Labels of one model slice into {@code lab}; with {@code weightSum} the values are weighted sums
+     * (the argmax is the same; a sigmoid channel fires at sum ≥ 0.5·weight sum).
+     *
+     * @throws InferenceException when a value is not finite (a broken model must not give labels)
+     */
+    private void decodeSlice(int w, float[] ch, float[] weightSum, int[] lab) throws InferenceException {
         int chunk = 4096;
+        int[] bad = {-1};
         IntStream.range(0, (nuv + chunk - 1) / chunk).parallel().forEach(b -> {
             int lo = b * chunk;
             int hi = Math.min(nuv, lo + chunk);
             int[] arg = new int[hi - lo];
+            // NB: the channel sum is not finite when any channel is NaN or infinite; one check per voxel
+            // instead of one per value keeps the channel loops branch-free
+            float[] sum = new float[hi - lo];
             if (sigmoid) {
+                float[] half = new float[hi - lo];
+                for (int i = lo; i < hi; i++) {
+                    half[i - lo] = weightSum == null ? 0.5f : 0.5f * weightSum[i];
+                }
                 Arrays.fill(arg, -1);
                 for (int c = 0; c < channels; c++) {
                     int base = c * nuv;
                     for (int i = lo; i < hi; i++) {
-                        if (ch[base + i] >= 0.5f) {
+                        float x = ch[base + i];
+                        sum[i - lo] += x;
+                        if (x >= half[i - lo]) {
                             arg[i - lo] = c;
                         }
                     }
                 }
             } else {
                 float[] best = Arrays.copyOfRange(ch, lo, hi);
+                System.arraycopy(best, 0, sum, 0, best.length);
                 for (int c = 1; c < channels; c++) {
                     int base = c * nuv;
                     for (int i = lo; i < hi; i++) {
                         float x = ch[base + i];
+                        sum[i - lo] += x;
                         if (x > best[i - lo]) {
                             best[i - lo] = x;
                             arg[i - lo] = c;
@@ -184,11 +205,18 @@ final class LabelDecoder implements SlabAccumulator.SliceConsumer {
                     }
                 }
             }
+            boolean finite = true;
+            for (float x : sum) {
+                finite &= Float.isFinite(x);
+            }
             for (int i = lo; i < hi; i++) {
                 int a = arg[i - lo];
                 lab[i] = a < 0 ? 0 : labelOf[a];
             }
         });
+        if (bad[0] >= 0) {
+            throw new InferenceException("the model's output is not finite (NaN or infinite) in model slice " + w);
+        }
     }
 
     private int decode(double[] vec) {

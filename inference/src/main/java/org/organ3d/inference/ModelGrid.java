@@ -139,6 +139,26 @@ public final class ModelGrid {
                 && scale[0] > 0 && scale[1] > 0 && scale[2] > 0;
     }
 
+    /** Size along the model's axes [x, y, z] (the card's order). */
+    public int[] modelSize() {
+        int[] n = dims.toArray();
+        int[] out = new int[3];
+        for (int s = 0; s < 3; s++) {
+            out[modelAxis[s]] = n[s];
+        }
+        return out;
+    }
+
+    /** Spacing along the model's axes [x, y, z] in mm. */
+    public double[] modelSpacingMm() {
+        org.joml.Vector3d sp = geometry.spacing();
+        double[] out = new double[3];
+        for (int s = 0; s < 3; s++) {
+            out[modelAxis[s]] = sp.get(s);
+        }
+        return out;
+    }
+
     /** Values [u, v, w] of a card's [x, y, z] triple, in storage order. */
     int[] toStorage(int[] xyz) {
         return new int[] {xyz[modelAxis[0]], xyz[modelAxis[1]], xyz[modelAxis[2]]};

@@ -85,12 +85,13 @@ public final class ModelSegmentation {
         LabelDecoder decoder = new LabelDecoder(grid, outChannels, card.output(), card.labelValueByChannel(outChannels),
                 new LabelDecoder.LabelWriter(labels));
         ChannelSink sink = options.sink();
-        SlabAccumulator acc = new SlabAccumulator(grid.dimensions(), outChannels, win.validSize()[2], (w, values) -> {
-            if (sink != null) {
-                sink.slice(grid, w, values, outChannels);
-            }
-            decoder.accept(w, values);
-        });
+        SlabAccumulator acc = new SlabAccumulator(grid.dimensions(), outChannels, win.validSize()[2],
+                sink != null || !grid.isExact(), (w, values, weightSum) -> {
+                    if (sink != null) {
+                        sink.slice(grid, w, values, outChannels);
+                    }
+                    decoder.accept(w, values, weightSum);
+                });
 
         FloatBuffer in = direct((long) batch * inPer);
         FloatBuffer out = direct((long) batch * outPer);

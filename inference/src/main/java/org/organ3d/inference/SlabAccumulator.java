@@ -13,7 +13,8 @@ import org.organ3d.volume.Dimensions;
  * <p>Patches arrive w-major (rows of equal valid w-start). The buffer is a ring of {@code depth}
  * model slices (the valid patch depth): before the first patch of a row starting at w is added,
  * every slice below w is final — no later patch reaches it — so it is divided by its weight sum,
- * handed to the {@link SliceConsumer} and its storage reused. Heap use is
+ * handed to the {@link SliceConsumer} and its storage reused (only the weight sums are cleared: a
+ * voxel's first contribution overwrites what its slot held). Heap use is
  * {@code depth·(channels + 1)·nu·nv·4} bytes, whatever the grid's depth.
  *
  * <p>Not thread-safe: one run drives it from one thread; {@link #add} spreads one patch over the
@@ -24,10 +25,12 @@ final class SlabAccumulator {
     /** Receives each final model slice (channel c of voxel (u, v) at {@code c·nu·nv + v·nu + u}). */
     interface SliceConsumer {
         /**
-         * @param w        the model slice
-         * @param channels the blended output; reused after the call returns
+         * @param w          the model slice
+         * @param channels   the blended output, or (when {@code weightSum} is not null) the weighted sums
+         *                   before division by the weight sum; reused after the call returns
+         * @param weightSum  the weight sum per voxel when {@code channels} is not divided by it, else null
          */
-        void accept(int w, float[] channels) throws InferenceException;
+        void accept(int w, float[] channels, float[] weightSum) throws InferenceException;
     }
 
     private final int nu;
@@ -38,9 +41,14 @@ final class SlabAccumulator {
     private final float[][] acc;
     private final float[][] weightSum;
     private final SliceConsumer consumer;
+    private final boolean divide;
     private int finished;
 
-    SlabAccumulator(Dimensions grid, int channels, int depth, SliceConsumer consumer) {
+    /**
+     * @param divide false to hand the consumer the weighted sums and the weight sums instead of their
+     *               quotient (enough for an argmax, one pass less over the slab)
+     */
+    SlabAccumulator(Dimensions grid, int channels, int depth, boolean divide, SliceConsumer consumer) {
         this.nu = grid.nx();
         this.nv = grid.ny();
         this.nw = grid.nz();
@@ -52,6 +60,7 @@ final class SlabAccumulator {
         this.acc = new float[this.depth][];
         this.weightSum = new float[this.depth][];
         this.consumer = consumer;
+        this.divide = divide;
     }
 
     /** Bytes of heap the ring takes for these sizes. */
@@ -85,37 +94,71 @@ final class SlabAccumulator {
         }
         int nz = z1 - z0;
         int nuv = nu * nv;
-        IntStream.range(0, (channels + 1) * nz).parallel().forEach(task -> {
-            int ch = task / nz - 1;
+        // NB: two phases. The channels first: a voxel whose weight sum is still 0 has had no patch yet,
+        // so its sums are set rather than added to, and finished slices need no zeroing (one pass less
+        // over channels × slab). Then the weight sums.
+        int ny = y1 - y0;
+        byte[] state = new byte[nz * ny];
+        for (int zl = z0; zl < z1; zl++) {
+            float[] ws = weightSum[slot(validStart[2] + zl)];
+            for (int yl = y0; yl < y1; yl++) {
+                int rb = (validStart[1] + yl) * nu + validStart[0];
+                int touched = 0;
+                for (int x = u0; x < u1; x++) {
+                    touched += ws[rb + x] == 0 ? 0 : 1;
+                }
+                state[(zl - z0) * ny + yl - y0] = (byte) (touched == 0 ? FRESH : touched == u1 - u0 ? TOUCHED : MIXED);
+            }
+        }
+        IntStream.range(0, channels * nz).parallel().forEach(task -> {
+            int ch = task / nz;
             int zl = z0 + task % nz;
             int w = validStart[2] + zl;
             int slot = slot(w);
             int zOut = flip[2] ? o[2] - 1 - (c[2] + zl) : c[2] + zl;
             float[] row = new float[o[0]];
-            float[] a = ch < 0 ? weightSum[slot] : acc[slot];
-            int chBase = ch < 0 ? 0 : ch * nuv;
+            float[] a = acc[slot];
+            float[] ws = weightSum[slot];
+            int chBase = ch * nuv;
             for (int yl = y0; yl < y1; yl++) {
                 int vv = validStart[1] + yl;
                 int yOut = flip[1] ? o[1] - 1 - (c[1] + yl) : c[1] + yl;
                 int wb = (zl * v[1] + yl) * v[0];
-                int ab = chBase + vv * nu + validStart[0];
-                if (ch < 0) {
-                    for (int x = u0; x < u1; x++) {
-                        a[ab + x] += wt[wb + x];
-                    }
-                    continue;
-                }
+                int rb = vv * nu + validStart[0];
+                int ab = chBase + rb;
                 out.get(base + ((ch * o[2] + zOut) * o[1] + yOut) * o[0], row, 0, o[0]);
                 if (flip[0]) {
-                    int r = o[0] - 1 - c[0];
-                    for (int x = u0; x < u1; x++) {
-                        a[ab + x] += wt[wb + x] * row[r - x];
+                    reverse(row);
+                }
+                int r = c[0];
+                switch (state[(zl - z0) * ny + yl - y0]) {
+                    case FRESH -> {
+                        for (int x = u0; x < u1; x++) {
+                            a[ab + x] = wt[wb + x] * row[r + x];
+                        }
                     }
-                } else {
-                    int r = c[0];
-                    for (int x = u0; x < u1; x++) {
-                        a[ab + x] += wt[wb + x] * row[r + x];
+                    case TOUCHED -> {
+                        for (int x = u0; x < u1; x++) {
+                            a[ab + x] += wt[wb + x] * row[r + x];
+                        }
                     }
+                    default -> {
+                        for (int x = u0; x < u1; x++) {
+                            float old = ws[rb + x] == 0 ? 0f : a[ab + x];
+                            a[ab + x] = old + wt[wb + x] * row[r + x];
+                        }
+                    }
+                }
+            }
+        });
+        IntStream.range(0, nz).parallel().forEach(task -> {
+            int zl = z0 + task;
+            float[] ws = weightSum[slot(validStart[2] + zl)];
+            for (int yl = y0; yl < y1; yl++) {
+                int wb = (zl * v[1] + yl) * v[0];
+                int rb = (validStart[1] + yl) * nu + validStart[0];
+                for (int x = u0; x < u1; x++) {
+                    ws[rb + x] += wt[wb + x];
                 }
             }
         });
@@ -142,6 +185,18 @@ final class SlabAccumulator {
         finishBelow(nw);
     }
 
+    private static final byte FRESH = 0;
+    private static final byte TOUCHED = 1;
+    private static final byte MIXED = 2;
+
+    private static void reverse(float[] row) {
+        for (int i = 0, j = row.length - 1; i < j; i++, j--) {
+            float t = row[i];
+            row[i] = row[j];
+            row[j] = t;
+        }
+    }
+
     private int slot(int w) {
         return w % depth;
     }
@@ -158,26 +213,22 @@ final class SlabAccumulator {
             if (!(ws[i] > 0)) {
                 throw new IllegalStateException("model voxel " + (i % nu) + "," + (i / nu) + "," + w + " has no weight");
             }
-            ws[i] = 1f / ws[i];
         }
-        boolean[] bad = new boolean[channels];
-        IntStream.range(0, channels).parallel().forEach(ch -> {
-            int b = ch * nuv;
-            boolean nonFinite = false;
+        if (divide) {
+            float[] inv = new float[nuv];
             for (int i = 0; i < nuv; i++) {
-                float x = a[b + i] * ws[i];
-                a[b + i] = x;
-                nonFinite |= !Float.isFinite(x);
+                inv[i] = 1f / ws[i];
             }
-            bad[ch] = nonFinite;
-        });
-        for (int ch = 0; ch < channels; ch++) {
-            if (bad[ch]) {
-                throw new InferenceException("the model's output channel " + ch + " is not finite (NaN or infinite) in model slice " + w);
-            }
+            IntStream.range(0, channels).parallel().forEach(ch -> {
+                int b = ch * nuv;
+                for (int i = 0; i < nuv; i++) {
+                    a[b + i] *= inv[i];
+                }
+            });
+            consumer.accept(w, a, null);
+        } else {
+            consumer.accept(w, a, ws);
         }
-        consumer.accept(w, a);
-        Arrays.fill(a, 0f);
         Arrays.fill(ws, 0f);
     }
 }
