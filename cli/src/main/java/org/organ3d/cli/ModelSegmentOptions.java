@@ -96,13 +96,17 @@ final class ModelSegmentOptions {
                 note(err, card + ": " + n);
             }
             LoadedImage img = input.read();
-            List<String> warnings = new ArrayList<>(img.warnings());
-            for (String w : img.warnings()) {
+            List<String> warnings = new ArrayList<>(Inputs.messages(img));
+            for (String w : warnings) {
                 err.println("organ3d segment: warning: " + input + ": " + w);
             }
             List<Volume> volumes = new ArrayList<>(List.of(img.volume()));
             for (Path p : channels) {
-                LoadedImage ch = ImageFormats.read(p);
+                LoadedImage ch = input.reading.read(p);
+                for (String w : Inputs.messages(ch)) {
+                    err.println("organ3d segment: warning: " + p + ": " + w);
+                    warnings.add(p + ": " + w);
+                }
                 if (!ch.volume().dimensions().equals(img.volume().dimensions())
                         || !ch.volume().geometry().equalsWithin(img.volume().geometry(), 1e-3)) {
                     throw new UsageException("--channel " + p + " (" + ch.volume().dimensions() + ") is not on the grid of " + input
