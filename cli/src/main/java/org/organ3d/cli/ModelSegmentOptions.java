@@ -61,13 +61,15 @@ final class ModelSegmentOptions {
 
     /** True when {@code --model} or any model-only option was given. */
     boolean requested() {
-        return model != null || card != null || overlap != null || tta || !channels.isEmpty();
+        return model != null || card != null || overlap != null || tta || !channels.isEmpty() || !"cpu".equals(device)
+                || threads != 0 || batch != 0;
     }
 
     /** Bad combinations are usage errors (exit 2). */
     void check(SegmentCommand c) {
         if (model == null || card == null) {
-            throw new UsageException(model == null ? "--model-card, --overlap, --tta and --channel go with --model <model.onnx>"
+            throw new UsageException(model == null ? "--model-card, --overlap, --tta, --device, --threads, --batch and --channel go "
+                    + "with --model <model.onnx>"
                     : "--model needs --model-card <card.json>");
         }
         List<String> conflicting = c.classicalOptionsGiven();

@@ -45,16 +45,33 @@ public record ModelCard(String name, double[] inputSpacingMm, int[] patchSize, T
     /** Largest patch extent accepted along one axis (guards against absurd cards). */
     public static final int MAX_PATCH = 4096;
 
-    /** Order of the input tensor's spatial axes after batch and channel. */
+    /**
+     * Order of the input tensor's spatial axes after batch and channel: the model axis of tensor
+     * dimensions 2, 3 and 4 (the last one varies fastest in memory).
+     */
     public enum TensorAxes {
         /** [N, C, z, y, x]: numpy / PyTorch (nnU-Net; SimpleITK arrays). */
         ZYX,
         /** [N, C, x, y, z]: MONAI after LoadImage (nibabel arrays). */
-        XYZ;
+        XYZ,
+        /** [N, C, z, x, y]. */
+        ZXY,
+        /** [N, C, y, x, z]. */
+        YXZ,
+        /** [N, C, x, z, y] (e.g. nnU-Net with transpose_forward [2, 0, 1]). */
+        XZY,
+        /** [N, C, y, z, x]. */
+        YZX;
 
-        /** "zyx" or "xyz". */
+        /** "zyx", "xyz", ... */
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        /** The model axis (0 = x, 1 = y, 2 = z) of tensor dimensions 2, 3 and 4. */
+        public int[] modelAxes() {
+            String n = label();
+            return new int[] {n.charAt(0) - 'x', n.charAt(1) - 'x', n.charAt(2) - 'x'};
         }
     }
 

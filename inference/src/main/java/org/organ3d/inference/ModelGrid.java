@@ -41,7 +41,7 @@ public final class ModelGrid {
         int[] n = new int[3];
         boolean allExact = true;
         for (int s = 0; s < 3; s++) {
-            int m = card.tensorAxes() == ModelCard.TensorAxes.ZYX ? s : 2 - s;
+            int m = card.tensorAxes().modelAxes()[2 - s];
             modelAxis[s] = m;
             int a = perm[2 * m];
             int sign = perm[2 * m + 1];

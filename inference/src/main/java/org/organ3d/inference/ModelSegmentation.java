@@ -30,7 +30,8 @@ import org.organ3d.volume.VoxelType;
  * {@link LabelDecoder}. Heap use is bounded by the slab, not by the channel count times the volume.
  *
  * <p>Thread-safety: a run uses the calling thread to drive ONNX Runtime (which uses its own thread
- * pool) and the common pool for the Java passes. Several runs may share one model concurrently.
+ * pool) and the common pool for the Java passes. Several runs may share one model concurrently. An
+ * interrupted thread stops the run between batches ({@link java.io.InterruptedIOException}).
  */
 public final class ModelSegmentation {
 
@@ -71,8 +72,15 @@ public final class ModelSegmentation {
                 card.blending() == ModelCard.Blending.GAUSSIAN, card.sigmaScale());
         int batch = batchSize(model, options, card);
         List<boolean[]> mirrors = mirrors(options.tta() ? card.mirrorAxes() : List.of(), grid);
-        int inPer = card.channels() * patch[0] * patch[1] * patch[2];
-        int outPer = Math.multiplyExact(outChannels, outSize[0] * outSize[1] * outSize[2]);
+        long inFloats = (long) card.channels() * patch[0] * patch[1] * patch[2];
+        long outFloats = (long) outChannels * outSize[0] * outSize[1] * outSize[2];
+        if ((inFloats + outFloats) * batch * 4 > Integer.MAX_VALUE - 8) {
+            throw new InferenceException("one batch of " + batch + " patches of " + Arrays.toString(card.patchSize()) + " with "
+                    + outChannels + " output channels needs " + ((inFloats + outFloats) * batch * 4 >> 20)
+                    + " MiB of tensors, above one buffer's 2 GiB: use a smaller batch or patch");
+        }
+        int inPer = (int) inFloats;
+        int outPer = (int) outFloats;
         checkMemory(channels, grid, card, win, outChannels, batch, inPer, outPer);
 
         List<Normalization.Resolved> norms = new ArrayList<>();
@@ -101,6 +109,10 @@ public final class ModelSegmentation {
         int runs = 0;
         float pad = (float) card.padValue();
         for (int firstUnit = 0; firstUnit < units; firstUnit += batch) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new java.io.InterruptedIOException("model run interrupted after " + firstUnit / mirrors.size() + " of "
+                        + patches.size() + " patches");
+            }
             int n = Math.min(batch, units - firstUnit);
             int runBatch = model.fixedBatch() > 0 ? batch : n;
             for (int b = 0; b < runBatch; b++) {

@@ -70,7 +70,7 @@ public final class SegmentationModel implements AutoCloseable {
         if (Files.size(path) == 0) {
             throw new InvalidModelException(path, "empty file: not an ONNX model");
         }
-        this.env = OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "organ3d");
+        this.env = environment();
         this.session = openSession(options.device());
         try {
             Map<String, NodeInfo> ins = session.getInputInfo();
@@ -102,6 +102,18 @@ public final class SegmentationModel implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
+        }
+    }
+
+    /** ONNX Runtime's environment; its native library is loaded here, on first use. */
+    private static OrtEnvironment environment() throws InferenceException {
+        try {
+            return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "organ3d");
+        } catch (LinkageError | IllegalStateException e) {
+            // NB: UnsatisfiedLinkError (no native build for this OS/architecture, or a missing system
+            // library) is an Error: turned into one clear checked exception rather than a stack trace
+            throw new InferenceException("ONNX Runtime's native library could not be loaded on " + System.getProperty("os.name")
+                    + "/" + System.getProperty("os.arch") + ": " + e.getMessage(), e);
         }
     }
 
@@ -253,11 +265,13 @@ public final class SegmentationModel implements AutoCloseable {
     /** The card's patch in tensor order (the input's dimensions 2, 3, 4). */
     int[] tensorPatch() {
         int[] p = card.patchSize();
-        return card.tensorAxes() == ModelCard.TensorAxes.ZYX ? new int[] {p[2], p[1], p[0]} : p;
+        int[] m = card.tensorAxes().modelAxes();
+        return new int[] {p[m[0]], p[m[1]], p[m[2]]};
     }
 
     private String axesText() {
-        return card.tensorAxes() == ModelCard.TensorAxes.ZYX ? "z, y, x" : "x, y, z";
+        String n = card.tensorAxes().label();
+        return n.charAt(0) + ", " + n.charAt(1) + ", " + n.charAt(2);
     }
 
     private String cardName() {
@@ -294,9 +308,16 @@ public final class SegmentationModel implements AutoCloseable {
     }
 
     private OutputShape probe(int[] patch) throws IOException {
+        OrtSession session = this.session;
+        if (session == null) {
+            throw new IllegalStateException(path + ": the model is closed");
+        }
         int b = Math.max(1, fixedBatch);
         long[] shape = {b, card.channels(), patch[0], patch[1], patch[2]};
         long n = b * (long) card.channels() * patch[0] * patch[1] * patch[2];
+        if (n * 4 > Integer.MAX_VALUE - 8) {
+            throw new InvalidModelException(path, "a patch of " + Arrays.toString(shape) + " is above 2 GiB: use a smaller patch");
+        }
         FloatBuffer zeros = ByteBuffer.allocateDirect(Math.toIntExact(n * 4)).order(ByteOrder.nativeOrder()).asFloatBuffer();
         try (OnnxTensor t = OnnxTensor.createTensor(env, zeros, shape);
                 OrtSession.Result r = session.run(Map.of(inputName, t), java.util.Set.of(outputName))) {
@@ -318,6 +339,9 @@ public final class SegmentationModel implements AutoCloseable {
      */
     long run(FloatBuffer in, long[] inShape, FloatBuffer out, long[] outShape) throws InferenceException {
         OrtSession s = session;
+        if (s == null) {
+            throw new IllegalStateException(path + ": the model is closed");
+        }
         try {
             return runOn(s, in, inShape, out, outShape);
         } catch (OrtException e) {

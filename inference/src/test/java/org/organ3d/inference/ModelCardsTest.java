@@ -94,7 +94,7 @@ class ModelCardsTest {
     @ValueSource(strings = {
         "{\"patchSize\": [192, 160]}|patchSize",
         "{\"patchSize\": [192, 160, 0]}|patchSize",
-        "{\"tensorAxes\": \"yxz\"}|tensorAxes",
+        "{\"tensorAxes\": \"xxy\"}|tensorAxes",
         "{\"output\": \"probabilities\"}|output",
         "{\"normalization\": {\"type\": \"ct\", \"mean\": 1, \"std\": 2}}|clip",
         "{\"normalization\": {\"type\": \"ct\", \"clip\": [0, 1], \"mean\": 1, \"std\": 0}}|std",

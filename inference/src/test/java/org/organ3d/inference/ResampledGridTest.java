@@ -73,6 +73,7 @@ class ResampledGridTest {
             System.out.println("oracle: " + p.out().strip());
             JsonNode o = JSON.readTree(p.out());
             assertTrue(o.get("sameShape").asBoolean());
+            assertTrue(o.get("perLabel").get(0).asInt() > 0 && o.get("perLabel").get(1).asInt() > 0, p.out());
             assertTrue(o.get("affineDiff").asDouble() < 1e-4, p.out());
             int[] oracleShape = {o.get("modelShape").get(0).asInt(), o.get("modelShape").get(1).asInt(),
                 o.get("modelShape").get(2).asInt()};
@@ -84,6 +85,32 @@ class ResampledGridTest {
             assertTrue(o.get("mismatches").asInt() <= o.get("voxels").asInt() / 10000, p.out());
             long fg = o.get("foreground").asLong();
             assertTrue(fg > 0 && fg < o.get("voxels").asLong(), p.out());
+        }
+    }
+
+    /** The three-channel sigmoid model through a resampled oblique grid: probabilities interpolated back, then decoded. */
+    @Test
+    void sigmoidThroughAResampledGrid(@TempDir Path tmp) throws Exception {
+        ExternalTool.requireAll(ExternalTool.NIBABEL, ExternalTool.SCIPY);
+        ModelCard card = TestModels.parse(TestModels.card("[16, 16, 12]", "sigmoid",
+                "{\"0\": {\"name\": \"a\", \"value\": 1}, \"1\": {\"name\": \"b\", \"value\": 2}, "
+                        + "\"2\": {\"name\": \"c\", \"value\": 3}}", "\"orientation\": \"LAS\"")
+                .replace("\"inputSpacingMm\": null", "\"inputSpacingMm\": [1.4, 1.2, 1.6]"));
+        Volume v = TestModels.texture(new Dimensions(44, 38, 13), TestModels.oblique(0.9, 0.8, 3.0), 5);
+        Path in = tmp.resolve("in.nii.gz");
+        Path out = tmp.resolve("out.nii.gz");
+        ImageFormats.write(in, v, Map.of());
+        try (SegmentationModel m = SegmentationModel.open(TestModels.model("sigmoid3.onnx"), card, ModelOptions.defaults())) {
+            ImageFormats.write(out, ModelSegmentation.run(v, m, InferenceOptions.defaults()).labels().labels(), Map.of());
+        }
+        Processes.Run p = Processes.run(List.of(ExternalTool.PYTHON.toString(), TestModels.script("oracle.py").toString(),
+                "threshold", in.toString(), out.toString(), "0", "1.4,1.2,1.6", "LAS", "sigmoid3"), null, Duration.ofMinutes(2))
+                .assertOk("oracle.py threshold sigmoid3");
+        JsonNode o = JSON.readTree(p.out());
+        assertEquals(0, o.get("mismatchesBeyondMargin").asInt(), p.out());
+        assertTrue(o.get("mismatches").asInt() <= o.get("voxels").asInt() / 10000, p.out());
+        for (JsonNode n : o.get("perLabel")) {
+            assertTrue(n.asInt() > 0, "every label occurs: " + p.out());
         }
     }
 

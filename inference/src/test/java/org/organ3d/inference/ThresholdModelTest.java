@@ -37,7 +37,9 @@ class ThresholdModelTest {
                 Arguments.of(new Dimensions(31, 33, 19), "[10, 12, 8]", 0.5, 1, false, "\"orientation\": \"RAI\""),
                 Arguments.of(new Dimensions(31, 33, 19), "[10, 12, 8]", 0.3, 1, true,
                         "\"orientation\": \"SLA\", \"tensorAxes\": \"xyz\""),
-                Arguments.of(new Dimensions(31, 33, 19), "[12, 10, 8]", 0.5, 1, false, "\"outputCrop\": [2, 1, 3]"));
+                Arguments.of(new Dimensions(31, 33, 19), "[12, 10, 8]", 0.5, 1, false, "\"outputCrop\": [2, 1, 3]"),
+                Arguments.of(new Dimensions(31, 33, 19), "[12, 10, 8]", 0.5, 2, true,
+                        "\"tensorAxes\": \"xzy\", \"orientation\": \"PIR\", \"outputCrop\": [1, 2, 0]"));
     }
 
     @ParameterizedTest

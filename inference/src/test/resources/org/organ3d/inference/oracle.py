@@ -2,13 +2,15 @@
 """Independent references for the inference tests: nibabel for orientation and affines, scipy.ndimage
 for interpolation and convolution, numpy for the rest. Prints one JSON document.
 
-threshold IN.nii.gz OUT.nii.gz T SPACING|none CODE|none
-    The point-wise model [t - x, x - t] run the documented way: the image reoriented to CODE with
+threshold IN.nii.gz OUT.nii.gz T SPACING|none CODE|none [threshold|sigmoid3]
+    The point-wise model [t - x, x - t] (or sigmoid3: sigmoid(x - 100.5), sigmoid(x - 200.5),
+    sigmoid(x - 300.5), the highest channel >= 0.5 wins) run the documented way: the image reoriented to CODE with
     nibabel (io_orientation / ornt_transform / apply_orientation), resampled linearly (clamped at the
     border) to SPACING [x,y,z] mm on a grid of round(n * s / S) voxels centred on the image's box,
-    the two logits computed, interpolated linearly back to every voxel of the original grid (through
-    the affines) and the argmax taken. Compared with organ3d's label map OUT: mismatching voxels,
-    and those among them whose logit margin exceeds 1e-3 (there must be none); whether OUT has IN's
+    the outputs computed, interpolated linearly back to every voxel of the original grid (through
+    the affines) and decoded. Compared with organ3d's label map OUT: mismatching voxels,
+    and those among them whose margin (logit difference, or distance of a probability from 0.5)
+    exceeds 1e-3 (there must be none); whether OUT has IN's
     shape and affine.
 
 conv IN.raw OUT.raw NX NY NZ WEIGHTS.npz CROP MEAN STD TTA
@@ -40,6 +42,7 @@ def threshold(args):
     t = float(args[2])
     spacing = None if args[3] == "none" else [float(v) for v in args[3].split(",")]
     code = None if args[4] == "none" else args[4]
+    kind = args[5] if len(args) > 5 else "threshold"
     data = np.asarray(img.dataobj, dtype=np.float64)
     aff = img.affine
     if code is not None:
@@ -59,8 +62,10 @@ def threshold(args):
     # model grid image, model output
     mesh = np.meshgrid(*axes, indexing="ij")
     x_m = ndimage.map_coordinates(data_o, mesh, order=1, mode="nearest")
-    l0 = t - x_m
-    l1 = x_m - t
+    if kind == "sigmoid3":
+        outs = [1 / (1 + np.exp(-(x_m - tc))) for tc in (100.5, 200.5, 300.5)]
+    else:
+        outs = [t - x_m, x_m - t]
     # model index -> oriented index: idx_o = scale * m + offset per axis
     scale = s_m / s_o
     offset = (n_o - 1) / 2.0 - scale * (n_m - 1) / 2.0
@@ -69,15 +74,23 @@ def threshold(args):
     ii, jj, kk = np.meshgrid(*[np.arange(n) for n in data.shape], indexing="ij")
     vox = np.stack([ii.ravel(), jj.ravel(), kk.ravel(), np.ones(ii.size)])
     m = (np.linalg.inv(model_aff) @ aff @ vox)[:3]
-    b0 = ndimage.map_coordinates(l0, m, order=1, mode="nearest")
-    b1 = ndimage.map_coordinates(l1, m, order=1, mode="nearest")
-    want = (b1 > b0).reshape(data.shape)
-    margin = np.abs(b1 - b0).reshape(data.shape)
-    got = np.asarray(out.dataobj) != 0
+    back = [ndimage.map_coordinates(o, m, order=1, mode="nearest") for o in outs]
+    if kind == "sigmoid3":
+        want = np.zeros(back[0].shape, dtype=int)
+        for c, b in enumerate(back):
+            want[b >= 0.5] = c + 1
+        margin = np.min([np.abs(b - 0.5) for b in back], axis=0)
+    else:
+        want = (back[1] > back[0]).astype(int)
+        margin = np.abs(back[1] - back[0])
+    want = want.reshape(data.shape)
+    margin = margin.reshape(data.shape)
+    got = np.asarray(out.dataobj).astype(int)
     bad = got != want
     print(json.dumps({
         "voxels": int(want.size),
-        "foreground": int(want.sum()),
+        "foreground": int((want != 0).sum()),
+        "perLabel": [int((want == v).sum()) for v in range(4)],
         "mismatches": int(bad.sum()),
         "mismatchesBeyondMargin": int((bad & (margin > 1e-3)).sum()),
         "sameShape": list(out.shape) == list(img.shape),
