@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.organ3d.compute.ComputeBackend;
 import org.organ3d.inference.Device;
 import org.organ3d.inference.InferenceOptions;
 import org.organ3d.inference.InferenceResult;
@@ -20,8 +21,8 @@ import org.organ3d.inference.ModelSegmentation;
 import org.organ3d.inference.SegmentationModel;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
-import org.organ3d.segment.ConnectedComponents;
 import org.organ3d.segment.Connectivity;
+import org.organ3d.segment.Masks;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
 import picocli.CommandLine.Option;
@@ -93,7 +94,8 @@ final class ModelSegmentOptions {
     int run(SegmentCommand c, Inputs input, Path out, boolean json) throws IOException {
         PrintWriter err = c.spec.commandLine().getErr();
         ModelCard modelCard = ModelCards.read(card);
-        try (SegmentationModel m = SegmentationModel.open(model, card, new ModelOptions(Device.parse(device), threads))) {
+        try (SegmentationModel m = SegmentationModel.open(model, card, new ModelOptions(Device.parse(device), threads));
+                ComputeBackend backend = c.backend.open("segment", err)) {
             for (String n : modelCard.warnings()) {
                 note(err, card + ": " + n);
             }
@@ -134,7 +136,7 @@ final class ModelSegmentOptions {
             err.flush();
             LabelMap labels = r.labels();
             ImageFormats.write(out, labels.labels(), labels.info());
-            report(c, input, out, json, modelCard, r, warnings);
+            report(c, input, out, json, modelCard, r, warnings, backend);
         }
         return ExitCodes.OK;
     }
@@ -144,12 +146,14 @@ final class ModelSegmentOptions {
     }
 
     private void report(SegmentCommand c, Inputs input, Path out, boolean json, ModelCard modelCard, InferenceResult r,
-            List<String> warnings) {
+            List<String> warnings, ComputeBackend backend) {
         LabelMap labels = r.labels();
         Map<Integer, Long> counts = labels.counts();
         long voxels = counts.values().stream().mapToLong(Long::longValue).sum();
         double mm3 = voxels * labels.geometry().voxelVolume();
-        int components = ConnectedComponents.label(labels, Connectivity.SIX).count();
+        int components = backend.connectedComponents(Masks.foreground(labels), labels.dimensions(), labels.geometry(),
+                Connectivity.SIX).count();
+        String ran = BackendOption.ran(backend);
         PrintWriter o = c.spec.commandLine().getOut();
         if (json) {
             ObjectNode n = Json.object();
@@ -166,6 +170,7 @@ final class ModelSegmentOptions {
                 e.put("voxelCount", counts.getOrDefault(l.value(), 0L));
                 e.put("volumeMm3", counts.getOrDefault(l.value(), 0L) * labels.geometry().voxelVolume());
             }
+            n.put("backend", ran);
             n.put("device", r.device());
             n.put("patches", r.patches());
             n.put("model", model.toString());

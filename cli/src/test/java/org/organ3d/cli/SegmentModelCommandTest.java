@@ -66,7 +66,7 @@ class SegmentModelCommandTest {
                 "--out", out.toString(), "--overlap", "0.25", "--tta", "--json");
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(r.out());
-        for (String k : new String[] {"voxelCount", "volumeMm3", "components", "out", "labels", "device", "patches"}) {
+        for (String k : new String[] {"voxelCount", "volumeMm3", "components", "out", "labels", "device", "patches", "backend"}) {
             assertTrue(j.has(k), "key " + k + " in " + r.out());
         }
         assertEquals("cpu", j.get("device").asText());
