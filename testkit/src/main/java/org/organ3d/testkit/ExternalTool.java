@@ -31,6 +31,7 @@ public enum ExternalTool {
     PLASTIMATCH("plastimatch", Kind.COMMAND, "plastimatch", "plastimatch"),
     ORTHANC("orthanc", Kind.COMMAND, "Orthanc", "orthanc orthanc-dicomweb"),
     GZIP("gzip", Kind.COMMAND, "gzip", "gzip"),
+    OPENSSL("openssl", Kind.COMMAND, "openssl", "openssl"),
     GLTF_VALIDATOR("gltf-validator", Kind.NODE, "gltf-validator", "npm install --prefix tools/gltf-validator gltf-validator"),
     HYPARQUET("hyparquet", Kind.NODE, "hyparquet", "npm install --prefix tools/hyparquet hyparquet");
 

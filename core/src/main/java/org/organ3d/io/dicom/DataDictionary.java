@@ -14,6 +14,21 @@ public final class DataDictionary {
     private static final Map<Integer, VR> VRS = new HashMap<>();
 
     static {
+        put(VR.UI, Tag.AffectedSOPClassUID, Tag.RequestedSOPClassUID, Tag.AffectedSOPInstanceUID,
+                Tag.RequestedSOPInstanceUID, Tag.SOPClassesInStudy, Tag.ReferencedSOPClassUID,
+                Tag.ReferencedSOPInstanceUID);
+        put(VR.US, Tag.CommandField, Tag.MessageID, Tag.MessageIDBeingRespondedTo, Tag.Priority,
+                Tag.CommandDataSetType, Tag.Status, Tag.ErrorID, Tag.NumberOfRemainingSuboperations,
+                Tag.NumberOfCompletedSuboperations, Tag.NumberOfFailedSuboperations,
+                Tag.NumberOfWarningSuboperations, Tag.MoveOriginatorMessageID, Tag.WarningReason, Tag.FailureReason);
+        put(VR.AE, Tag.MoveDestination, Tag.MoveOriginatorApplicationEntityTitle, Tag.RetrieveAETitle);
+        put(VR.AT, Tag.OffendingElement);
+        put(VR.LO, Tag.ErrorComment);
+        put(VR.CS, Tag.QueryRetrieveLevel, Tag.InstanceAvailability, Tag.ModalitiesInStudy);
+        put(VR.UR, Tag.RetrieveURL);
+        put(VR.SQ, Tag.FailedSOPSequence, Tag.ReferencedSOPSequence);
+        put(VR.IS, Tag.NumberOfStudyRelatedSeries, Tag.NumberOfStudyRelatedInstances,
+                Tag.NumberOfSeriesRelatedInstances);
         put(VR.UL, Tag.FileMetaInformationGroupLength);
         put(VR.OB, Tag.FileMetaInformationVersion);
         put(VR.UI, Tag.MediaStorageSOPClassUID, Tag.MediaStorageSOPInstanceUID, Tag.TransferSyntaxUID,

@@ -87,6 +87,35 @@ public final class DicomParser {
     }
 
     /**
+     * Parses a bare dataset (no preamble, no meta group) whose transfer syntax is known, e.g. a DIMSE
+     * command set (implicit VR little endian) or a dataset received on a presentation context. The
+     * result's values are views of {@code data} (inflated first for the deflated syntax).
+     *
+     * @param source named in error messages (may be null for data that does not come from a file)
+     */
+    public static Attributes parseDataset(Path source, ByteBuffer data, TransferSyntax syntax)
+            throws DicomParseException {
+        DicomParser p = new DicomParser(source, data, data.limit(), false);
+        try {
+            return p.bareDataset(syntax);
+        } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw p.error(p.pos, "malformed data (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private Attributes bareDataset(TransferSyntax ts) throws DicomParseException {
+        explicit = ts.explicitVR();
+        bigEndian = ts.bigEndian();
+        buf.order(bigEndian ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+        if (ts.deflated()) {
+            inflate();
+        }
+        Attributes ds = new Attributes(bigEndian);
+        readDataset(ds, buf.limit(), 0, false, false);
+        return ds;
+    }
+
+    /**
      * Parses the header of a file: everything up to the pixel data, which is not read (its declared
      * length is checked against the file size). Reads a prefix of the file first and the whole file
      * only when the header is longer.

@@ -332,9 +332,21 @@ public final class DicomSeriesReader {
         }
         final Path dd = dicomdir;
         try (Stream<Path> s = Files.walk(folder)) {
+            // NB: hidden files and everything below hidden folders are skipped: temporary files of
+            // atomic writes, and a PACS pull's partial folder (an interrupted series must not be read)
             return s.filter(Files::isRegularFile).filter(p -> dd == null || !p.equals(dd))
-                    .filter(p -> !p.getFileName().toString().startsWith(".")).sorted().collect(Collectors.toList());
+                    .filter(p -> !hiddenBelow(folder, p)).sorted().collect(Collectors.toList());
         }
+    }
+
+    /** True if a name on the way from {@code folder} down to {@code p} starts with a dot. */
+    private static boolean hiddenBelow(Path folder, Path p) {
+        for (Path name : folder.relativize(p)) {
+            if (name.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Scanned> scan(List<Path> files) throws IOException {

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Objects;
 import org.organ3d.io.AtomicFiles;
 
 /**
@@ -15,7 +16,10 @@ import org.organ3d.io.AtomicFiles;
  *
  * <p>The dataset must be little endian (built with {@link Attributes#Attributes()}) and contain SOP
  * Class UID and SOP Instance UID. A large last value (the frames of a segmentation) can be streamed
- * from a callback as a {@link BulkValue} instead of being held in the dataset. Thread-safe (stateless).
+ * from a callback as a {@link BulkValue} instead of being held in the dataset. {@link #writeDataset}
+ * writes bare datasets (DIMSE command sets and datasets on the network, implicit or explicit VR little
+ * endian) and {@link #writeFileHeader} the start of a Part 10 file for a dataset that is already
+ * encoded. Thread-safe (stateless).
  */
 public final class DicomWriter {
 
@@ -123,14 +127,29 @@ public final class DicomWriter {
     }
 
     private static void writeTo(OutputStream out, Attributes ds, boolean implicit) throws IOException {
+        writeFileHeader(out, ds.getString(Tag.SOPClassUID), ds.getString(Tag.SOPInstanceUID),
+                (implicit ? TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).uid());
+        writeDataset(out, ds, false, implicit);
+    }
+
+    /**
+     * Writes the start of a Part 10 file: 128-byte zero preamble, {@code DICM} and the file meta
+     * group (explicit VR little endian, as PS3.10 requires) naming the SOP class and instance and
+     * the transfer syntax of the dataset that the caller writes next. For datasets that arrive
+     * already encoded (e.g. from the network) and are copied behind this header unchanged.
+     */
+    public static void writeFileHeader(OutputStream out, String sopClassUID, String sopInstanceUID,
+            String transferSyntaxUID) throws IOException {
+        Objects.requireNonNull(sopClassUID, "SOP Class UID");
+        Objects.requireNonNull(sopInstanceUID, "SOP Instance UID");
+        Objects.requireNonNull(transferSyntaxUID, "Transfer Syntax UID");
         out.write(new byte[128]);
         out.write("DICM".getBytes(StandardCharsets.US_ASCII));
         Attributes meta = new Attributes();
         meta.setBytes(Tag.FileMetaInformationVersion, VR.OB, new byte[] {0, 1});
-        meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, ds.getString(Tag.SOPClassUID));
-        meta.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, ds.getString(Tag.SOPInstanceUID));
-        meta.setString(Tag.TransferSyntaxUID, VR.UI, (implicit ? TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN
-                : TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN).uid());
+        meta.setString(Tag.MediaStorageSOPClassUID, VR.UI, sopClassUID);
+        meta.setString(Tag.MediaStorageSOPInstanceUID, VR.UI, sopInstanceUID);
+        meta.setString(Tag.TransferSyntaxUID, VR.UI, transferSyntaxUID);
         meta.setString(Tag.ImplementationClassUID, VR.UI, IMPLEMENTATION_CLASS_UID);
         meta.setString(Tag.ImplementationVersionName, VR.SH, IMPLEMENTATION_VERSION);
         ByteArrayOutputStream m = new ByteArrayOutputStream();
@@ -139,7 +158,34 @@ public final class DicomWriter {
         groupLength.setInt(Tag.FileMetaInformationGroupLength, VR.UL, m.size());
         writeDataset(out, groupLength, true, false);
         m.writeTo(out);
-        writeDataset(out, ds, false, implicit);
+    }
+
+    /**
+     * Writes {@code ds} as a bare dataset (no preamble, no meta group; group 0002 elements are
+     * skipped) in explicit or implicit VR little endian: the encoding of DIMSE command sets
+     * (always implicit VR LE, PS3.7 §6.3.1) and of datasets sent on a presentation context.
+     * Sequences and items get undefined lengths with delimiters in both syntaxes.
+     *
+     * @throws IllegalArgumentException for any other transfer syntax, or a big-endian dataset
+     * @throws IOException if a value is too long for its explicit VR length field, or pixel data is
+     *                     encapsulated
+     */
+    public static void writeDataset(OutputStream out, Attributes ds, TransferSyntax syntax) throws IOException {
+        if (ds.bigEndian()) {
+            throw new IllegalArgumentException("DicomWriter writes little endian datasets only");
+        }
+        if (syntax.bigEndian() || syntax.deflated() || syntax.encapsulated()) {
+            throw new IllegalArgumentException("bare datasets are written in implicit or explicit VR little endian, not "
+                    + syntax.name());
+        }
+        writeDataset(out, ds, false, !syntax.explicitVR());
+    }
+
+    /** {@link #writeDataset(OutputStream, Attributes, TransferSyntax)} into a new byte array. */
+    public static byte[] encodeDataset(Attributes ds, TransferSyntax syntax) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        writeDataset(b, ds, syntax);
+        return b.toByteArray();
     }
 
     /** Writes the elements of {@code ds}; group 0002 only when {@code meta} (the meta group is made here). */

@@ -5,6 +5,29 @@ package org.organ3d.io.dicom;
  * Static constants only; {@link #toString(int)} formats a tag as {@code (gggg,eeee)}.
  */
 public final class Tag {
+    // Command group (DIMSE command sets, PS3.7 E.1; always implicit VR little endian)
+    public static final int CommandGroupLength = 0x00000000;
+    public static final int AffectedSOPClassUID = 0x00000002;
+    public static final int RequestedSOPClassUID = 0x00000003;
+    public static final int CommandField = 0x00000100;
+    public static final int MessageID = 0x00000110;
+    public static final int MessageIDBeingRespondedTo = 0x00000120;
+    public static final int MoveDestination = 0x00000600;
+    public static final int Priority = 0x00000700;
+    public static final int CommandDataSetType = 0x00000800;
+    public static final int Status = 0x00000900;
+    public static final int OffendingElement = 0x00000901;
+    public static final int ErrorComment = 0x00000902;
+    public static final int ErrorID = 0x00000903;
+    public static final int AffectedSOPInstanceUID = 0x00001000;
+    public static final int RequestedSOPInstanceUID = 0x00001001;
+    public static final int NumberOfRemainingSuboperations = 0x00001020;
+    public static final int NumberOfCompletedSuboperations = 0x00001021;
+    public static final int NumberOfFailedSuboperations = 0x00001022;
+    public static final int NumberOfWarningSuboperations = 0x00001023;
+    public static final int MoveOriginatorApplicationEntityTitle = 0x00001030;
+    public static final int MoveOriginatorMessageID = 0x00001031;
+
     // File meta information (group 0002)
     public static final int FileMetaInformationGroupLength = 0x00020000;
     public static final int FileMetaInformationVersion = 0x00020001;
@@ -226,6 +249,23 @@ public final class Tag {
     // Enhanced multi-frame functional groups
     public static final int SharedFunctionalGroupsSequence = 0x52009229;
     public static final int PerFrameFunctionalGroupsSequence = 0x52009230;
+
+    // Query/retrieve and DICOMweb store responses
+    public static final int QueryRetrieveLevel = 0x00080052;
+    public static final int RetrieveAETitle = 0x00080054;
+    public static final int InstanceAvailability = 0x00080056;
+    public static final int ModalitiesInStudy = 0x00080061;
+    public static final int SOPClassesInStudy = 0x00080062;
+    public static final int ReferencedSOPClassUID = 0x00081150;
+    public static final int ReferencedSOPInstanceUID = 0x00081155;
+    public static final int RetrieveURL = 0x00081190;
+    public static final int WarningReason = 0x00081196;
+    public static final int FailureReason = 0x00081197;
+    public static final int FailedSOPSequence = 0x00081198;
+    public static final int ReferencedSOPSequence = 0x00081199;
+    public static final int NumberOfStudyRelatedSeries = 0x00201206;
+    public static final int NumberOfStudyRelatedInstances = 0x00201208;
+    public static final int NumberOfSeriesRelatedInstances = 0x00201209;
 
     // Pixel data
     public static final int ExtendedOffsetTable = 0x7FE00001;

@@ -121,6 +121,19 @@ class DicomSeriesReaderTest {
     }
 
     @Test
+    void hiddenFoldersAreNotRead() throws Exception {
+        Path dir = tmp.resolve("pulled");
+        Fixtures.copyFolder("phantom-tilted", dir.resolve("series"));
+        // NB: an interrupted PACS pull leaves its instances in a hidden partial folder
+        Fixtures.copyFolder("phantom-oblique", dir.resolve(".organ3d-partial-1.2.3"));
+        LoadedImage img = ImageFormats.read(dir);
+        assertEquals(10, img.volume().nz(), "only the tilted series outside the hidden folder is read");
+        assertTrue(img.warnings().stream().noneMatch(x -> x.contains("series found")), img.warnings().toString());
+        assertEquals(12, ImageFormats.read(dir.resolve(".organ3d-partial-1.2.3")).volume().nz(),
+                "a hidden folder given itself is read");
+    }
+
+    @Test
     void duplicatedPositionsAreDroppedWithAWarning() throws Exception {
         Path dir = tmp.resolve("dup");
         Fixtures.copyFolder("phantom-oblique", dir);
