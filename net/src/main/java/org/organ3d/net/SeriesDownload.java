@@ -137,18 +137,28 @@ public final class SeriesDownload {
     }
 
     /**
+     * An instance that arrived.
+     *
+     * @param sopInstanceUID    its SOP Instance UID (the file is {@code <uid>.dcm})
+     * @param transferSyntaxUID the transfer syntax of its dataset
+     */
+    public record Arrival(String sopInstanceUID, String transferSyntaxUID) {
+    }
+
+    /**
      * Takes a complete instance file written to a {@link #newIncoming()} name: checks that its
      * header parses and names this series and a valid SOP Instance UID, then renames it to
      * {@code <SOPInstanceUID>.dcm}.
      *
-     * @return the SOP Instance UID
      * @throws PacsException if the file is not the instance of this series that it should be (it is
      *                       deleted)
      */
-    public String accept(Path incoming, String source) throws IOException {
+    public Arrival accept(Path incoming, String source) throws IOException {
         String sop;
+        String ts;
         try {
             DicomFile df = DicomParser.readHeader(incoming);
+            ts = df.transferSyntax().uid();
             Attributes ds = df.dataset();
             sop = ds.getString(Tag.SOPInstanceUID);
             String series = ds.getString(Tag.SeriesInstanceUID);
@@ -168,7 +178,7 @@ public final class SeriesDownload {
         }
         move(incoming, partial.resolve(sop + ".dcm"));
         present.add(sop);
-        return sop;
+        return new Arrival(sop, ts);
     }
 
     /**

@@ -16,6 +16,35 @@ final class DatasetBytes {
     private DatasetBytes() {
     }
 
+    /**
+     * Asserts that two files hold the same dataset element by element (tag, VR, value bytes, items of
+     * sequences recursively), whatever the lengths of sequences and items were encoded as.
+     */
+    static void assertSameElements(Path expected, Path actual) throws IOException {
+        same(org.organ3d.io.dicom.DicomParser.read(expected).dataset(),
+                org.organ3d.io.dicom.DicomParser.read(actual).dataset(), "");
+    }
+
+    private static void same(org.organ3d.io.dicom.Attributes a, org.organ3d.io.dicom.Attributes b, String path) {
+        java.util.List<org.organ3d.io.dicom.Attributes.Element> x = new java.util.ArrayList<>(a.elements());
+        java.util.List<org.organ3d.io.dicom.Attributes.Element> y = new java.util.ArrayList<>(b.elements());
+        if (x.size() != y.size()) {
+            throw new AssertionError(path + ": " + x.size() + " elements != " + y.size() + "\n" + a + "\n" + b);
+        }
+        for (int i = 0; i < x.size(); i++) {
+            org.organ3d.io.dicom.Attributes.Element e = x.get(i);
+            org.organ3d.io.dicom.Attributes.Element f = y.get(i);
+            String at = path + org.organ3d.io.dicom.Tag.toString(e.tag());
+            if (e.tag() != f.tag() || e.vr() != f.vr() || !e.value().equals(f.value())
+                    || e.items().size() != f.items().size()) {
+                throw new AssertionError(at + " differs: " + e + " != " + f);
+            }
+            for (int k = 0; k < e.items().size(); k++) {
+                same(e.items().get(k), f.items().get(k), at + "[" + k + "]");
+            }
+        }
+    }
+
     static byte[] of(Path file) throws IOException {
         byte[] all = Files.readAllBytes(file);
         if (all.length < 132 || all[128] != 'D' || all[131] != 'M') {

@@ -54,7 +54,7 @@ class OrthancIntegrationTest {
         mr = TestStudies.write(TestStudies.volume(32, 32, 6, 2), tmp.resolve("src/mr"), a.newSeries(2, "t1").withModality("MR"));
         SeriesInfo b = new SeriesInfo("Roe^Rick", "PAT-B", null, null, null, "CT", "chest", "CT chest", 1);
         other = TestStudies.write(TestStudies.volume(16, 16, 4, 3), tmp.resolve("src/other"), b);
-        orthanc = OrthancServer.start(tmp.resolve("orthanc"), new OrthancServer.Options(USER, PASSWORD, null,
+        orthanc = OrthancServer.start(tmp.resolve("orthanc"), new OrthancServer.Options(USER, PASSWORD,
                 List.of("ORGAN3D", "FINDSCU")));
         for (TestStudies.Series s : List.of(ct, mr, other)) {
             for (Path f : s.files()) {

@@ -32,6 +32,7 @@ public enum ExternalTool {
     ORTHANC("orthanc", Kind.COMMAND, "Orthanc", "orthanc orthanc-dicomweb"),
     GZIP("gzip", Kind.COMMAND, "gzip", "gzip"),
     OPENSSL("openssl", Kind.COMMAND, "openssl", "openssl"),
+    SOCAT("socat", Kind.COMMAND, "socat", "socat"),
     GLTF_VALIDATOR("gltf-validator", Kind.NODE, "gltf-validator", "npm install --prefix tools/gltf-validator gltf-validator"),
     HYPARQUET("hyparquet", Kind.NODE, "hyparquet", "npm install --prefix tools/hyparquet hyparquet");
 

@@ -22,11 +22,12 @@ import java.util.regex.Pattern;
  * A real PACS for integration tests: Debian's Orthanc with its DICOMweb plugin, started with a JSON
  * configuration written here — storage in a test folder, HTTP and DICOM on free ports, remote HTTP
  * access refused, basic authentication with one registered user, DICOM operations allowed only to
- * the AE titles registered at 127.0.0.1 ({@code DicomCheckModalityHost}), optionally HTTPS with a
- * given certificate.
+ * the AE titles registered at 127.0.0.1 ({@code DicomCheckModalityHost}).
  *
  * <p>// NB: Orthanc 1.10 has no bind-address option (it listens on every interface); remote HTTP is
- * refused by {@code RemoteAccessAllowed: false} and remote DICOM peers by the host check.
+ * refused by {@code RemoteAccessAllowed: false} and remote DICOM peers by the host check. Its own
+ * HTTPS ({@code SslEnabled}) crashes Debian 12's build on the first request (civetweb with OpenSSL 3,
+ * exit 139), so TLS tests put {@link TlsProxy} in front of it, as a hospital would put nginx.
  *
  * <p><b>Cleanup.</b> {@link #close()} kills the server; a JVM shutdown hook kills it too, so a failing
  * or interrupted test run leaves no server behind. Callers check {@code ExternalTool.ORTHANC.require()}
@@ -41,12 +42,11 @@ public final class OrthancServer implements AutoCloseable {
     /**
      * How to start the server.
      *
-     * @param user           the registered user
-     * @param password       its password
-     * @param certificatePem null for HTTP, else a PEM file with the certificate and its private key
-     * @param peers          AE title of each DICOM peer allowed to echo, find, get and store
+     * @param user     the registered user
+     * @param password its password
+     * @param peers    AE title of each DICOM peer allowed to echo, find, get and store
      */
-    public record Options(String user, String password, Path certificatePem, List<String> peers) {
+    public record Options(String user, String password, List<String> peers) {
         public Options {
             peers = List.copyOf(peers);
         }
@@ -118,8 +118,6 @@ public final class OrthancServer implements AutoCloseable {
                     .append("\", \"Host\": \"127.0.0.1\", \"Port\": 1, \"AllowEcho\": true, \"AllowFind\": true, "
                             + "\"AllowGet\": true, \"AllowMove\": false, \"AllowStore\": true}");
         }
-        String tls = options.certificatePem() == null ? "\"SslEnabled\": false,"
-                : "\"SslEnabled\": true, \"SslCertificate\": " + quote(options.certificatePem().toString()) + ",";
         return "{\n"
                 + "  \"Name\": \"organ3d-test\",\n"
                 + "  \"StorageDirectory\": " + quote(dir.resolve("db").toString()) + ",\n"
@@ -132,7 +130,7 @@ public final class OrthancServer implements AutoCloseable {
                 + "  \"RemoteAccessAllowed\": false,\n"
                 + "  \"AuthenticationEnabled\": true,\n"
                 + "  \"RegisteredUsers\": {" + quote(options.user()) + ": " + quote(options.password()) + "},\n"
-                + "  " + tls + "\n"
+                + "  \"SslEnabled\": false,\n"
                 + "  \"HttpCompressionEnabled\": false,\n"
                 + "  \"StorageCompression\": false,\n"
                 + "  \"OrthancExplorerEnabled\": false,\n"
@@ -163,18 +161,14 @@ public final class OrthancServer implements AutoCloseable {
         return dicomPort;
     }
 
-    /** The DICOMweb base URL ({@code http(s)://127.0.0.1:port/dicom-web}). */
+    /** The DICOMweb base URL {@code http://127.0.0.1:port/dicom-web}. */
     public String dicomWebUrl() {
-        return scheme() + "://127.0.0.1:" + httpPort + "/dicom-web";
+        return "http://127.0.0.1:" + httpPort + "/dicom-web";
     }
 
     /** The DICOM address {@code dicom://ORTHANC@127.0.0.1:port}. */
     public String dicomUrl() {
         return "dicom://ORTHANC@127.0.0.1:" + dicomPort;
-    }
-
-    private String scheme() {
-        return options.certificatePem() == null ? "http" : "https";
     }
 
     /** True while the server process runs. */
@@ -270,9 +264,6 @@ public final class OrthancServer implements AutoCloseable {
     }
 
     private HttpResponse<String> send(HttpRequest r) throws IOException {
-        if (options.certificatePem() != null) {
-            throw new IllegalStateException("the REST helpers speak plain HTTP; use an HTTP server for uploads");
-        }
         try {
             return rest.send(r, HttpResponse.BodyHandlers.ofString());
         } catch (InterruptedException e) {

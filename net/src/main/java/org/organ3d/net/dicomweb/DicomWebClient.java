@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.organ3d.io.dicom.Attributes;
-import org.organ3d.io.dicom.DicomParser;
 import org.organ3d.io.dicom.Uids;
 import org.organ3d.net.InstanceRecord;
 import org.organ3d.net.PacsClient;
@@ -188,15 +187,16 @@ public final class DicomWebClient implements PacsClient {
             missing.removeAll(present);
             progress.seriesStarted(seriesUID, expected.size(), expected.size() - missing.size());
             String base = "studies/" + studyUID + "/series/" + seriesUID;
+            List<SeriesDownload.Arrival> arrivals = new ArrayList<>();
             if (present.isEmpty()) {
-                transferred += retrieve(server.resolve(base), d, progress, "the series retrieval");
+                transferred += retrieve(server.resolve(base), d, progress, "the series retrieval", arrivals);
             } else {
                 for (String sop : missing) {
                     transferred += retrieve(server.resolve(base + "/instances/" + sop), d, progress,
-                            "the retrieval of instance " + sop);
+                            "the retrieval of instance " + sop, arrivals);
                 }
             }
-            transferred += refetchUnreadable(d, base, progress);
+            refetchUnreadable(d, arrivals, base, progress);
             PullResult r = d.commit(expected, transferred);
             progress.seriesDone(seriesUID);
             return r;
@@ -206,13 +206,17 @@ public final class DicomWebClient implements PacsClient {
         }
     }
 
-    /** Streams a WADO-RS multipart answer to disk, one instance file per part; returns the count. */
-    private int retrieve(URI uri, SeriesDownload d, TransferProgress progress, String what) throws IOException {
-        return retrieve(uri, d, progress, what, retrieveAccept, true);
+    /**
+     * Streams a WADO-RS multipart answer to disk, one instance file per part, adding what arrived to
+     * {@code arrivals}; returns the count.
+     */
+    private int retrieve(URI uri, SeriesDownload d, TransferProgress progress, String what,
+            List<SeriesDownload.Arrival> arrivals) throws IOException {
+        return retrieve(uri, d, progress, what, retrieveAccept, true, arrivals);
     }
 
     private int retrieve(URI uri, SeriesDownload d, TransferProgress progress, String what, String accept,
-            boolean mayRetryDefault) throws IOException {
+            boolean mayRetryDefault, List<SeriesDownload.Arrival> arrivals) throws IOException {
         HttpResponse<InputStream> r;
         try {
             r = http.send(http.request(uri).header("Accept", accept).GET().build(), what);
@@ -221,7 +225,7 @@ public final class DicomWebClient implements PacsClient {
                     || e.getMessage().contains("HTTP 400"))) {
                 // NB: some servers refuse transfer-syntax=*; ask for their default (explicit VR LE) instead
                 retrieveAccept = DEFAULT_SYNTAX;
-                return retrieve(uri, d, progress, what, DEFAULT_SYNTAX, false);
+                return retrieve(uri, d, progress, what, DEFAULT_SYNTAX, false, arrivals);
             }
             throw e;
         }
@@ -241,7 +245,7 @@ public final class DicomWebClient implements PacsClient {
         int n = 0;
         try (MultipartReader parts = new MultipartReader(r.body(), type.parameter("boundary"), source)) {
             MultipartReader.Part part;
-            byte[] chunk = new byte[1 << 16];
+            byte[] chunk = new byte[1 << 18];
             while ((part = parts.next()) != null) {
                 String pt = part.contentType();
                 if (pt != null && !MediaType.parse(pt).is("application/dicom")) {
@@ -259,7 +263,7 @@ public final class DicomWebClient implements PacsClient {
                     Files.deleteIfExists(tmp);
                     throw e;
                 }
-                d.accept(tmp, source);
+                arrivals.add(d.accept(tmp, source));
                 n++;
                 progress.instanceDone(bytes);
             }
@@ -270,22 +274,23 @@ public final class DicomWebClient implements PacsClient {
     }
 
     /** Fetches again, as explicit VR little endian, the instances that arrived in a syntax we cannot read. */
-    private int refetchUnreadable(SeriesDownload d, String base, TransferProgress progress) throws IOException {
+    private int refetchUnreadable(SeriesDownload d, List<SeriesDownload.Arrival> arrivals, String base,
+            TransferProgress progress) throws IOException {
         int n = 0;
-        for (String sop : d.present()) {
-            Path f = d.partialFolder().resolve(sop + ".dcm");
-            String ts = DicomParser.readHeader(f).transferSyntax().uid();
-            if (!TransferSyntaxes.readable(ts)) {
-                retrieve(server.resolve(base + "/instances/" + sop), d, progress,
-                        "the retrieval of instance " + sop + " as explicit VR little endian (it is stored as " + ts + ")",
-                        EXPLICIT_LE, false);
-                String again = DicomParser.readHeader(f).transferSyntax().uid();
-                if (!TransferSyntaxes.readable(again)) {
-                    throw new PacsException(server + " sent instance " + sop + " in transfer syntax " + again
-                            + " even when asked for explicit VR little endian");
-                }
-                n++;
+        for (SeriesDownload.Arrival a : arrivals) {
+            if (TransferSyntaxes.readable(a.transferSyntaxUID())) {
+                continue;
             }
+            String sop = a.sopInstanceUID();
+            List<SeriesDownload.Arrival> again = new ArrayList<>();
+            retrieve(server.resolve(base + "/instances/" + sop), d, progress, "the retrieval of instance " + sop
+                    + " as explicit VR little endian (it is stored as " + a.transferSyntaxUID() + ")", EXPLICIT_LE, false,
+                    again);
+            if (again.size() != 1 || !TransferSyntaxes.readable(again.get(0).transferSyntaxUID())) {
+                throw new PacsException(server + " did not send instance " + sop
+                        + " in a transfer syntax organ3d reads, even when asked for explicit VR little endian");
+            }
+            n++;
         }
         return n;
     }

@@ -148,7 +148,8 @@ final class DicomWebHttp {
         String msg = e.getMessage() == null ? "" : e.getMessage();
         String lower = msg.toLowerCase(Locale.ROOT);
         if (e instanceof HttpConnectTimeoutException) {
-            return new PacsException(source + ": no connection within " + settings.connectTimeout().toSeconds() + " s", e);
+            return new PacsException(source + ": no connection within " + settings.connectTimeout().toSeconds() + " s"
+                    + (server.tls() ? " (a server that leaves the TLS handshake unanswered may speak plain HTTP)" : ""), e);
         }
         if (e instanceof HttpTimeoutException) {
             return new PacsException(source + ": no answer within " + settings.idleTimeout().toSeconds() + " s", e);

@@ -27,7 +27,9 @@ import org.organ3d.net.TransferSyntaxes;
 
 /**
  * C-STORE as an SCU (PS3.4 Annex B): each file's dataset is sent as stored — streamed from the
- * file, after its meta group, on a presentation context for its SOP class and transfer syntax. When
+ * file, after its meta group, on a presentation context proposed for exactly its SOP class and
+ * transfer syntax (so an archive that accepts both uncompressed syntaxes on one context cannot make
+ * us re-encode), with a second context per class offering both uncompressed syntaxes. When
  * the archive accepts the class only in the other uncompressed syntax (implicit for explicit VR little
  * endian or the reverse), the dataset is re-encoded in memory (one file at a time); a compressed
  * file whose syntax is refused is reported as failed, not transcoded.
@@ -108,7 +110,7 @@ final class CStoreSender {
         int id = 1;
         for (Item it : group) {
             String own = it.sopClass() + "|" + it.ts();
-            if (!byKey.containsKey(own) && !TransferSyntaxes.NATIVE.contains(it.ts())) {
+            if (!byKey.containsKey(own)) {
                 byKey.put(own, new PresentationContext(id, it.sopClass(), List.of(it.ts())));
                 id += 2;
             }
