@@ -121,7 +121,8 @@ public final class DicomJson {
                 throw new FormatException(name + ": InlineBinary is not a string");
             }
             try {
-                ds.setBytes(tag, vr, Base64.getMimeDecoder().decode(b64));
+                // NB: line breaks are tolerated (some servers wrap base64), anything else must be base64
+                ds.setBytes(tag, vr, Base64.getDecoder().decode(b64.replaceAll("[\\r\\n]", "")));
             } catch (IllegalArgumentException e) {
                 throw new FormatException(name + ": InlineBinary is not base64");
             }

@@ -129,8 +129,11 @@ public final class MultipartReader implements Closeable {
                 skipLineEnd();
                 return h;
             }
-            String line = new String(buf, start, lineEnd - start, StandardCharsets.ISO_8859_1);
             total += lineEnd - start + 2;
+            if (total > MAX_HEADER_BYTES) {
+                throw error("part headers longer than " + MAX_HEADER_BYTES + " bytes");
+            }
+            String line = new String(buf, start, lineEnd - start, StandardCharsets.ISO_8859_1);
             consume(lineEnd - start);
             skipLineEnd();
             int colon = line.indexOf(':');
