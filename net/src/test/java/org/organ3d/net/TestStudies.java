@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.io.ReadOptions;
 import org.organ3d.io.dicom.DicomSeriesReader;
 import org.organ3d.io.dicom.DicomSeriesWriter;
 import org.organ3d.io.dicom.SeriesInfo;
@@ -60,8 +61,8 @@ final class TestStudies {
 
     /** Asserts two DICOM series folders read to the same voxels, type, rescale and geometry. */
     static void assertSameVolume(Path expectedFolder, String seriesUID, Path actualFolder) throws IOException {
-        LoadedImage a = DicomSeriesReader.readFolder(expectedFolder, seriesUID);
-        LoadedImage b = DicomSeriesReader.readFolder(actualFolder, seriesUID);
+        LoadedImage a = DicomSeriesReader.readFolder(expectedFolder, ReadOptions.builder().seriesUid(seriesUID).build());
+        LoadedImage b = DicomSeriesReader.readFolder(actualFolder, ReadOptions.builder().seriesUid(seriesUID).build());
         Volume x = a.volume();
         Volume y = b.volume();
         assertEquals(x.dimensions(), y.dimensions(), "dimensions");
