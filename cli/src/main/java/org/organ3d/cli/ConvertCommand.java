@@ -100,7 +100,7 @@ final class ConvertCommand implements Callable<Integer> {
         for (ReadWarning w : ref.warnings()) {
             warn(java.util.List.of("reference " + w.messageFor(refPath)));
         }
-        LabelMap map = ref.onGrid(img.asLabelMap(), input.path);
+        LabelMap map = ref.onGrid(img.asLabelMap(), img.source());
         WrittenInstance w = SegWriter.write(map, ref, kind.equals("seg") ? SegWriter.Options.binary()
                 : SegWriter.Options.labelMap(), output);
         String format = "dicom-seg";

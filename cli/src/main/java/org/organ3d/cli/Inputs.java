@@ -12,8 +12,10 @@ import org.organ3d.io.ReadWarning.Kind;
 import org.organ3d.io.ReadWarning;
 import org.organ3d.io.dicom.ReferencingFormat;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * A command's {@code <input>}, {@code --series} and the reading flags (shared/CONTRACT.md,
@@ -25,8 +27,12 @@ import picocli.CommandLine.Parameters;
 final class Inputs {
 
     @Parameters(index = "0", paramLabel = "<input>",
-            description = "DICOM folder or file (incl. SEG and RTSTRUCT), .nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd, .mha or .mhd.")
-    Path path;
+            description = {"DICOM folder or file (incl. SEG and RTSTRUCT), .nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd, .mha or .mhd,",
+                "or a DICOMweb series URL <base>/studies/<uid>/series/<uid> (read through a local cache)."})
+    String location;
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
 
     @Option(names = "--series", paramLabel = "UID",
             description = "DICOM folder: use this Series Instance UID instead of the largest series.")
@@ -86,13 +92,23 @@ final class Inputs {
      *                        not a UID
      */
     LoadedImage read() throws IOException {
-        reading.checkReference(path);
+        if (!RemoteInputs.isUrl(location)) {
+            reading.checkReference(path());
+        }
         return readForOutput();
     }
 
     /** As {@link #read()}, but a {@code --reference} meant for the output (convert --as) is not an error. */
     LoadedImage readForOutput() throws IOException {
         ReadOptions.Builder b = reading.options().toBuilder();
+        if (RemoteInputs.isUrl(location)) {
+            if (series != null) {
+                throw new UsageException("--series applies to a DICOM folder; a DICOMweb URL names its series itself");
+            }
+            RemoteInputs.Local local = RemoteInputs.fetch(location, command.commandLine().getErr(), command.name());
+            return read(local.fetched().folder(), b.seriesUid(local.fetched().seriesInstanceUID()).build());
+        }
+        Path path = path();
         if (series != null) {
             if (!Files.isDirectory(path)) {
                 throw new UsageException("--series applies to a DICOM folder, and " + path + " is not a folder");
@@ -124,8 +140,18 @@ final class Inputs {
         return out;
     }
 
+    /** The input as a local path (not for URLs). */
+    Path path() {
+        try {
+            return Path.of(location);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException("not a file name: " + location);
+        }
+    }
+
+    /** The input as given: a path or a URL. */
     @Override
     public String toString() {
-        return path.toString();
+        return location;
     }
 }

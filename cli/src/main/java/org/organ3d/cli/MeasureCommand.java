@@ -47,8 +47,9 @@ final class MeasureCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "<labels>", description = "Label map (.nii, .nii.gz, .nrrd, .seg.nrrd, .mha, .mhd, DICOM SEG or RTSTRUCT).")
     Path labelsPath;
 
-    @Option(names = "--image", paramLabel = "<input>", description = "Image on the same grid for intensity statistics (rescaled units, HU for CT).")
-    Path imagePath;
+    @Option(names = "--image", paramLabel = "<input>", description = {"Image on the same grid for intensity statistics "
+            + "(rescaled units, HU for CT);", "a path or a DICOMweb series URL (read through a local cache)."})
+    String imageInput;
 
     @Option(names = "--labels", split = ",", paramLabel = "N", description = "Only these label values (comma-separated).")
     List<Integer> only;
@@ -112,10 +113,13 @@ final class MeasureCommand implements Callable<Integer> {
         if ((smooth != 0 || imageIso != null) && noMesh) {
             throw new UsageException("--smooth and --image-iso need surfaces; they exclude --no-mesh");
         }
-        if (imageIso != null && (imagePath == null || !Double.isFinite(imageIso))) {
+        if (imageIso != null && (imageInput == null || !Double.isFinite(imageIso))) {
             throw new UsageException("--image-iso needs --image and a finite iso value");
         }
         PrintWriter err = spec.commandLine().getErr();
+        // NB: a DICOMweb series URL is fetched into the local cache and read from there like a folder
+        Path imagePath = imageInput == null ? null : RemoteInputs.isUrl(imageInput)
+                ? RemoteInputs.fetch(imageInput, err, "measure").fetched().folder() : Path.of(imageInput);
         reading.checkReference(labelsPath);
         ReadOptions labelOptions = reading.options();
         if (reading.reference == null && imagePath != null && ReferencingFormat.claims(labelsPath)
@@ -173,7 +177,7 @@ final class MeasureCommand implements Callable<Integer> {
         }
         err.printf(Locale.ROOT, "organ3d measure: %d labels in %.2f s%n", ms.size(), (System.nanoTime() - t0) * 1e-9);
         err.flush();
-        Report report = new Report(labelsPath.toString(), imagePath == null ? null : imagePath.toString(), ms, ds)
+        Report report = new Report(labelsPath.toString(), imageInput, ms, ds)
                 .withBackend(ran);
         if (csvPath != null) {
             report.writeCsv(csvPath);

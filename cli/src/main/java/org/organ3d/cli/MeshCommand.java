@@ -235,7 +235,7 @@ final class MeshCommand implements Callable<Integer> {
             ArrayNode outs = n.putArray("out");
             written.forEach(p -> outs.add(p.toString()));
             n.put("coords", frame.name());
-            n.put("input", input.path.toString());
+            n.put("input", input.toString());
             Json.print(o, n);
             return;
         }

@@ -139,7 +139,7 @@ final class SegmentCommand implements Callable<Integer> {
             n.put("volumeMm3", r.volumeMm3());
             n.put("components", r.components());
             n.put("out", out.toString());
-            n.put("input", input.path.toString());
+            n.put("input", input.toString());
             n.put("label", label);
             if (r.range() != null) {
                 ObjectNode rg = n.putObject("range");

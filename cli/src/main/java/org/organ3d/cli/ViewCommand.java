@@ -2,6 +2,7 @@ package org.organ3d.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +35,9 @@ final class ViewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..*", paramLabel = "INPUT", description = "DICOM folders, volume files or mesh files.")
-    List<Path> inputs = List.of();
+    @Parameters(arity = "0..*", paramLabel = "INPUT",
+            description = "DICOM folders, volume files, mesh files, or DICOMweb series URLs (read through a local cache).")
+    List<String> inputs = List.of();
 
     @Option(names = "--labels", paramLabel = "FILE", description = "Label map: every organ is shown.")
     Path labels;
@@ -127,9 +129,15 @@ final class ViewCommand implements Callable<Integer> {
         if (screenshot != null && !screenshot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UsageException("--screenshot must name a .png file: " + screenshot);
         }
+        List<Path> local = new ArrayList<>();
+        for (String in : inputs) {
+            // NB: a DICOMweb series URL opens through the same cache as every reading command
+            local.add(RemoteInputs.isUrl(in) ? RemoteInputs.fetch(in, spec.commandLine().getErr(), "view").fetched().folder()
+                    : Path.of(in));
+        }
         ViewerOptions options;
         try {
-            options = ViewerOptions.builder(inputs).labels(labels).iso(iso).stereo(mode).backend(backend)
+            options = ViewerOptions.builder(local).labels(labels).iso(iso).stereo(mode).backend(backend)
                     .measurements(measurements).preset(preset).size(w, h).opacity(opacity).rasMeshes(ras).series(series)
                     .forceMeasurements(forceMeasurements).colourTable(colours)
                     .layout(layout == null ? null : ViewLayout.parse(layout))

@@ -75,6 +75,37 @@ class InterruptedPullTest {
         check(orthanc.dicomUrl(), tmp.resolve("dimse"));
     }
 
+    @Test
+    void seriesCacheReusesItsCopyAndFallsBackToItWhenTheServerIsDown() throws IOException {
+        if (!orthanc.isAlive()) {
+            orthanc.restart();
+        }
+        SeriesCache cache = new SeriesCache(tmp.resolve("cache"), settings());
+        SeriesCache.SeriesUrl url = SeriesCache.parse(orthanc.dicomWebUrl() + "/studies/" + big.studyUID() + "/series/"
+                + big.seriesUID() + "/");
+        SeriesCache.Fetched first = cache.fetch(url, TransferProgress.NONE);
+        assertEquals(big.files().size(), first.transferred());
+        assertEquals(cache.folderOf(url), first.folder());
+        SeriesCache.Fetched second = cache.fetch(url, TransferProgress.NONE);
+        assertEquals(0, second.transferred(), "a complete cached series is not fetched again");
+        assertFalse(second.offline());
+        orthanc.kill();
+        try {
+            SeriesCache.Fetched offline = cache.fetch(url, TransferProgress.NONE);
+            assertTrue(offline.offline());
+            TestStudies.assertSameVolume(big.folder(), big.seriesUID(), offline.folder());
+            SeriesCache other = new SeriesCache(tmp.resolve("cache2"), settings());
+            PacsException e = assertThrows(PacsException.class, () -> other.fetch(url, TransferProgress.NONE));
+            assertTrue(e.getMessage().contains("cannot connect"), e.getMessage());
+        } finally {
+            orthanc.restart();
+        }
+        PacsSettings wrong = settings().withCredentials(Credentials.basic(USER, "wrong", "the test"));
+        assertThrows(PacsAuthenticationException.class, () -> new SeriesCache(tmp.resolve("cache"), wrong)
+                .fetch(url, TransferProgress.NONE), "a refused login is never papered over by the cache");
+        assertThrows(IllegalArgumentException.class, () -> SeriesCache.parse(orthanc.dicomWebUrl() + "/studies/1.2"));
+    }
+
     private void check(String url, Path out) throws IOException {
         if (!orthanc.isAlive()) {
             orthanc.restart();

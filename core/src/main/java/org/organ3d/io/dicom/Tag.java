@@ -256,13 +256,10 @@ public final class Tag {
     public static final int InstanceAvailability = 0x00080056;
     public static final int ModalitiesInStudy = 0x00080061;
     public static final int SOPClassesInStudy = 0x00080062;
-    public static final int ReferencedSOPClassUID = 0x00081150;
-    public static final int ReferencedSOPInstanceUID = 0x00081155;
     public static final int RetrieveURL = 0x00081190;
     public static final int WarningReason = 0x00081196;
     public static final int FailureReason = 0x00081197;
     public static final int FailedSOPSequence = 0x00081198;
-    public static final int ReferencedSOPSequence = 0x00081199;
     public static final int NumberOfStudyRelatedSeries = 0x00201206;
     public static final int NumberOfStudyRelatedInstances = 0x00201208;
     public static final int NumberOfSeriesRelatedInstances = 0x00201209;
