@@ -3,19 +3,27 @@ package org.organ3d.net;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.organ3d.io.ReadOptions;
 import org.organ3d.io.dicom.Attributes;
+import org.organ3d.io.dicom.DicomSeriesReader;
+import org.organ3d.io.dicom.ReferencedSeries;
 import org.organ3d.io.dicom.DicomWriter;
 import org.organ3d.io.dicom.SeriesInfo;
 import org.organ3d.io.dicom.Tag;
 import org.organ3d.io.dicom.Uids;
 import org.organ3d.io.dicom.VR;
+import org.organ3d.io.dicom.seg.SegWriter;
+import org.organ3d.segment.Threshold;
+import org.organ3d.segment.ThresholdRange;
+import org.organ3d.volume.LabelMap;
 
 /**
- * Small DICOM SEG, RTSTRUCT and SR instances in the study of a test series (same patient, study and
- * frame of reference, a reference to one of its images), for push tests: what the archive must store
- * and give back unchanged is the dataset, whatever its content. // NB: built here with the SOP
- * classes and the identifying modules only; the full objects of core's clinical writers go through
- * the same path.
+ * DICOM SEG, RTSTRUCT and SR instances in the study of a test series, for push tests: the SEG is
+ * written by organ3d's {@link SegWriter} from a threshold of the series; the RTSTRUCT and the SR are
+ * small instances built here with their SOP classes, the identifying modules (same patient, study
+ * and frame of reference) and a reference to one image — what the archive must store and give back
+ * unchanged is the dataset, whatever its content. // NB: switch them to core's RTSTRUCT and SR
+ * writers when those land.
  */
 final class ClinicalObjects {
 
@@ -27,8 +35,11 @@ final class ClinicalObjects {
 
     /** Writes one SEG, one RTSTRUCT and one SR for {@code of} into {@code dir}; returns the files. */
     static List<Path> write(TestStudies.Series of, Path dir, String referencedSop) throws IOException {
-        return List.of(
-                write(dir.resolve("seg.dcm"), seg(of.info(), referencedSop)),
+        LabelMap labels = Threshold.apply(DicomSeriesReader.readFolder(of.folder(), ReadOptions.defaults()).volume(),
+                new ThresholdRange(0, 3071), 1);
+        Path seg = dir.resolve("seg.dcm");
+        SegWriter.write(labels, ReferencedSeries.read(of.folder()), SegWriter.Options.binary(), seg);
+        return List.of(seg,
                 write(dir.resolve("rtstruct.dcm"), rtstruct(of.info(), referencedSop)),
                 write(dir.resolve("sr.dcm"), sr(of.info(), referencedSop)));
     }
@@ -60,24 +71,6 @@ final class ClinicalObjects {
         r.setString(Tag.ReferencedSOPClassUID, VR.UI, Uids.CT_IMAGE_STORAGE);
         r.setString(Tag.ReferencedSOPInstanceUID, VR.UI, sop);
         return r;
-    }
-
-    static Attributes seg(SeriesInfo s, String sop) {
-        Attributes ds = common(s, Uids.SEGMENTATION_STORAGE, "SEG", 90);
-        ds.setString(0x00620001, VR.CS, "BINARY");
-        Attributes segment = new Attributes();
-        segment.setInt(0x00620004, VR.US, 1);
-        segment.setString(0x00620005, VR.LO, "liver");
-        ds.setSequence(0x00620002, List.of(segment));
-        ds.setSequence(0x00081115, List.of(reference(sop)));
-        ds.setInt(Tag.SamplesPerPixel, VR.US, 1);
-        ds.setString(Tag.PhotometricInterpretation, VR.CS, "MONOCHROME2");
-        ds.setIntString(Tag.NumberOfFrames, 1);
-        ds.setInt(Tag.Rows, VR.US, 8).setInt(Tag.Columns, VR.US, 8);
-        ds.setInt(Tag.BitsAllocated, VR.US, 1).setInt(Tag.BitsStored, VR.US, 1).setInt(Tag.HighBit, VR.US, 0);
-        ds.setInt(Tag.PixelRepresentation, VR.US, 0);
-        ds.setBytes(Tag.PixelData, VR.OB, new byte[] {0, 0x18, 0x3C, 0x7E, 0x7E, 0x3C, 0x18, 0});
-        return ds;
     }
 
     static Attributes rtstruct(SeriesInfo s, String sop) {
