@@ -161,7 +161,7 @@ final class ModelSegmentOptions {
             n.put("volumeMm3", mm3);
             n.put("components", components);
             n.put("out", out.toString());
-            n.put("input", input.path.toString());
+            n.put("input", input.toString());
             ArrayNode ls = n.putArray("labels");
             for (ModelLabel l : modelCard.labels()) {
                 ObjectNode e = ls.addObject();
