@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Viewer frame time on a GPU machine without X: JMH ViewerFrameBench (2,048,000 triangles at 1280x800,
-# mono and anaglyph, finished with glFinish) through GLFW's null platform and EGL
+# mono and anaglyph, finished with glFinish; then the 2x2 slice-scrolling frame and the first frame of
+# the 2,048,000 triangles after upload) through GLFW's null platform and EGL
 # (-Dorgan3d.gl.headless=egl), with the bundle made by viewer-demo/device-prepare.sh. Prints the EGL
 # vendor files and GPU first, so a machine without a graphics driver says so. Exit 0 only if JMH ran.
 # Log also in $OUT/frame-check.log when $OUT is set.
 set -uo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 B="$ROOT/viewer-demo/target/device-bundle"
-rm -f "$B/frame.csv"
+rm -f "$B/frame.csv" "$B/slices.csv" "$B/first.csv"
 ITER="${ORGAN3D_FRAME_ITER:-5}"
 LOG="${OUT:-$B}/frame-check.log"
 mkdir -p "$(dirname "$LOG")"
@@ -32,5 +33,14 @@ timeout --kill-after=10 240 "$B/runtime/bin/java" -Xmx8g -Dorgan3d.gl.headless=e
 rc=$?
 # NB: JMH exits 0 when a benchmark's setup fails; a result row per stereo mode is what counts
 [ "$(grep -c '"org.organ3d.bench.ViewerFrameBench.frame"' "$B/frame.csv" 2>/dev/null)" = 2 ] || rc=1
+echo "=== JMH ViewerFrameBench.sliceScroll (2x2, 512x512x200 CT) and firstFrame (single shot), mono"
+timeout --kill-after=10 240 "$B/runtime/bin/java" -Xmx8g -Dorgan3d.gl.headless=egl \
+    -Dorg.lwjgl.opengl.libname=libOpenGL.so.0 -jar "$B/benchmarks.jar" \
+    'ViewerFrameBench.sliceScroll' -p stereo=off -f 0 -wi 2 -i "$ITER" -w 2s -r 2s -tu ms -bm avgt -rf csv \
+    -rff "$B/slices.csv" || rc=1
+timeout --kill-after=10 240 "$B/runtime/bin/java" -Xmx8g -Dorgan3d.gl.headless=egl \
+    -Dorg.lwjgl.opengl.libname=libOpenGL.so.0 -jar "$B/benchmarks.jar" \
+    'ViewerFrameBench.firstFrame' -p stereo=off -f 0 -wi 1 -i "$ITER" -tu ms -bm ss -rf csv -rff "$B/first.csv" || rc=1
+grep -q 'sliceScroll' "$B/slices.csv" 2>/dev/null && grep -q 'firstFrame' "$B/first.csv" 2>/dev/null || rc=1
 echo "=== RESULT: $([ $rc -eq 0 ] && echo PASS || echo "FAIL($rc)")"
 exit $rc

@@ -43,6 +43,9 @@ public final class Hud implements OverlayPainter {
     private SceneObject infoFor;
     private String[] info = new String[0];
     private String description;
+    private final String[] namesDrawn = new String[64];
+    private final float[] namesAt = new float[128];
+    private int namesCount;
 
     /**
      * @param font        the text atlas, or null to draw no text
@@ -74,7 +77,7 @@ public final class Hud implements OverlayPainter {
         if (font == null) {
             return;
         }
-        if (state.showLegend) {
+        if (state.showLegend && w >= 600) {   // NB: a quarter pane is too small for it; the slices show the colours
             legend(batch, w, h);
         }
         selectedInfo(batch);
@@ -85,6 +88,7 @@ public final class Hud implements OverlayPainter {
     }
 
     private void measurements(OverlayBatch batch, Camera camera, int eye, int w, int h) {
+        namesCount = 0;
         List<Measurement> all = state.measurements.all();
         for (int i = 0; i < all.size(); i++) {
             Measurement m = i == state.dragIndex && state.dragged != null ? state.dragged : all.get(i);
@@ -157,10 +161,24 @@ public final class Hud implements OverlayPainter {
         }
     }
 
-    /** The structure's name below-left of an endpoint (small, on a dark box). */
+    /**
+     * The structure's name below an endpoint (small, on a dark box); not repeated when the same name
+     * is already written within 60 pixels (two endpoints on one lesion).
+     */
     private void endpointName(OverlayBatch batch, String name, Vector3f p) {
         if (font == null || name.isEmpty()) {
             return;
+        }
+        for (int i = 0; i < namesCount; i++) {
+            if (namesDrawn[i].equals(name) && Math.abs(namesAt[2 * i] - p.x) < 60 && Math.abs(namesAt[2 * i + 1] - p.y) < 30) {
+                return;
+            }
+        }
+        if (namesCount < namesDrawn.length) {
+            namesDrawn[namesCount] = name;
+            namesAt[2 * namesCount] = p.x;
+            namesAt[2 * namesCount + 1] = p.y;
+            namesCount++;
         }
         float tw = font.width(name);
         float y = p.y + 6 + font.lineHeight();

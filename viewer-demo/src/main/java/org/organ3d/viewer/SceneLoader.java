@@ -131,7 +131,11 @@ public final class SceneLoader {
         LabelMap overlay = null;
         if (o.labels() != null) {
             progress.update("reading labels " + o.labels().getFileName(), Double.NaN);
-            LoadedImage li = ImageFormats.read(o.labels());
+            // NB: a DICOM SEG or RTSTRUCT needs the image grid: the image input is its reference
+            Path reference = o.inputs().stream().filter(p -> Files.isDirectory(p) || !MeshReaders.isMeshFile(p))
+                    .findFirst().orElse(null);
+            LoadedImage li = reference == null ? ImageFormats.read(o.labels())
+                    : ImageFormats.read(o.labels(), ReadOptions.builder().reference(reference).seriesUid(o.series()).build());
             li.warningMessages().forEach(w -> notes.add(o.labels().getFileName() + ": " + w));
             overlay = withTable(li.asLabelMap(), table);
             out.addAll(labelObjects(overlay, progress, b));

@@ -71,7 +71,9 @@ public final class SliceHud {
                 case CORONAL -> at >= 0 ? "P" : "A";
                 case SAGITTAL -> at >= 0 ? "L" : "R";
             };
-            titles[k] = String.format(Locale.ROOT, "%s  %s %.1f mm", o.label(), side, Math.abs(at));
+            int[] slice = state.slicesSource == null ? null : state.slicesSource.sliceOf(o, state.cursor);
+            titles[k] = String.format(Locale.ROOT, "%s  %s %.1f mm%s", o.label(), side, Math.abs(at),
+                    slice == null ? "" : "  (slice " + (slice[0] + 1) + " of " + slice[1] + ")");
         }
         font.draw(batch, titles[k], 8, 4 + font.lineHeight(), col[0], col[1], col[2], 1);
         String[] e = o.edgeLetters();

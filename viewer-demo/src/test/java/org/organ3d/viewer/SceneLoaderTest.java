@@ -181,4 +181,23 @@ class SceneLoaderTest {
             }
         }
     }
+
+    @Test
+    void aDicomSegOnItsSeriesNamesTheOrgans() throws IOException {
+        Volume ct = blocks().withRescale(new Rescale(1, -1024));
+        SeriesInfo info = new SeriesInfo("Test^Seg", "T2", "1.2.826.0.1.3680043.2.1125.7", "1.2.826.0.1.3680043.2.1125.7.1",
+                "1.2.826.0.1.3680043.2.1125.7.9", "CT", "ct", "seg study", 1);
+        Path series = dir.resolve("series");
+        DicomSeriesWriter.writeCtSeries(ct, series, info);
+        org.organ3d.volume.LabelMap map = new org.organ3d.volume.LabelMap(blocks(), Map.of(
+                1, new org.organ3d.volume.LabelInfo(1, "right kidney", 0xb9665aff),
+                2, new org.organ3d.volume.LabelInfo(2, "spleen", 0x9d6c8cff)));
+        Path seg = dir.resolve("seg.dcm");
+        org.organ3d.io.dicom.seg.SegWriter.write(map, org.organ3d.io.dicom.ReferencedSeries.read(series),
+                org.organ3d.io.dicom.seg.SegWriter.Options.binary(), seg);
+        LoadedScene s = SceneLoader.load(ViewerOptions.builder(List.of(series)).labels(seg).build(), QUIET);
+        assertEquals(List.of("right kidney", "spleen"), s.objects().stream().map(SceneObject::name).sorted().toList());
+        assertEquals("spleen", s.slices().labelName(2));
+        assertEquals("1.2.826.0.1.3680043.2.1125.7.9", s.reference().frameOfReferenceUID());
+    }
 }

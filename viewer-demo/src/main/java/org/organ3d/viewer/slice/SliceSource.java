@@ -256,6 +256,26 @@ public final class SliceSource {
         }
     }
 
+    /**
+     * The grid slice shown by an orientation's pane at {@code lps}, as (index along the grid axis
+     * perpendicular to it, count), or null when no grid axis is perpendicular to the pane (oblique
+     * data) or the point lies outside the grid.
+     */
+    public int[] sliceOf(SliceOrientation o, Vector3dc lps) {
+        Geometry g = grid();
+        var dir = g.direction();
+        Vector3d col = new Vector3d();
+        int[] n = image != null ? new int[] {image.nx(), image.ny(), image.nz()}
+                : new int[] {labels.dimensions().nx(), labels.dimensions().ny(), labels.dimensions().nz()};
+        for (int a = 0; a < 3; a++) {
+            if (Math.abs(dir.getColumn(a, col).dot(o.normal())) > 1 - 1e-6) {
+                int k = (int) Math.floor(g.patientToIndex(new Vector3d(lps)).get(a) + 0.5);
+                return k >= 0 && k < n[a] ? new int[] {k, n[a]} : null;
+            }
+        }
+        return null;
+    }
+
     /** Name of a label: from the label map's metadata, else "label N" (0: "" ). */
     public String labelName(int label) {
         if (label == 0 || labels == null) {
