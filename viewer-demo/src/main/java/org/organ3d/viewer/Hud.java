@@ -26,7 +26,7 @@ public final class Hud implements OverlayPainter {
     private static final int[] NICE_MM = {1, 2, 5, 10, 20, 50, 100, 200, 500};
     private static final float[][] PLANE_COLOURS = new float[3][];
     static {
-        for (SliceOrientation o : SliceOrientation.values()) {
+        for (SliceOrientation o : SliceOrientation.all()) {
             int c = o.rgba();
             PLANE_COLOURS[o.ordinal()] = new float[] {(c >>> 24) / 255f, (c >>> 16 & 0xFF) / 255f, (c >>> 8 & 0xFF) / 255f};
         }
@@ -140,7 +140,7 @@ public final class Hud implements OverlayPainter {
      */
     private void planeFrames(OverlayBatch batch, Camera camera, int eye, int w, int h) {
         var s = state.slicesSource;
-        for (SliceOrientation o : SliceOrientation.values()) {
+        for (SliceOrientation o : SliceOrientation.all()) {
             int ax = o.axis();
             int u = (ax + 1) % 3;
             int v = (ax + 2) % 3;

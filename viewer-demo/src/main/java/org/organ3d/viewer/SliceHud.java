@@ -23,7 +23,7 @@ public final class SliceHud {
 
     private static final float[][] COLOURS = new float[3][];
     static {
-        for (SliceOrientation o : SliceOrientation.values()) {
+        for (SliceOrientation o : SliceOrientation.all()) {
             int c = o.rgba();
             COLOURS[o.ordinal()] = new float[] {(c >>> 24) / 255f, (c >>> 16 & 0xFF) / 255f, (c >>> 8 & 0xFF) / 255f};
         }
@@ -113,7 +113,7 @@ public final class SliceHud {
     }
 
     private static SliceOrientation planeAlong(Vector3dc axis) {
-        for (SliceOrientation o : SliceOrientation.values()) {
+        for (SliceOrientation o : SliceOrientation.all()) {
             if (Math.abs(o.normal().dot(axis)) > 0.5) {
                 return o;
             }

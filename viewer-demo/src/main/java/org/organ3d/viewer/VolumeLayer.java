@@ -132,7 +132,7 @@ public final class VolumeLayer implements ViewLayer {
         glDisable(GL_CULL_FACE);
         source.min().add(source.max(), centre).mul(0.5);
         source.max().sub(source.min(), half).mul(0.5);
-        for (SliceOrientation o : SliceOrientation.values()) {
+        for (SliceOrientation o : SliceOrientation.all()) {
             double r = Math.abs(half.dot(o.right()));
             double d = Math.abs(half.dot(o.down()));
             int a = o.axis();

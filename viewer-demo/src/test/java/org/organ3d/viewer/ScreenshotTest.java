@@ -194,6 +194,34 @@ class ScreenshotTest {
     }
 
     @Test
+    void steadyFramesOfThe2x2LayoutAllocateNoJavaHeap() {
+        org.organ3d.volume.Volume ct = SceneLoaderTest.mrLike();
+        ViewerState state = new ViewerState(scene);
+        state.adopt(new LoadedScene(scene.objects(), new org.organ3d.viewer.slice.SliceSource(ct, java.util.Map.of(), null),
+                org.organ3d.viewer.measure.StudyReference.NONE, List.of(), "test"),
+                ViewerOptions.builder(List.of(Path.of("x"))).build());
+        state.measurements.add(org.organ3d.viewer.measure.Measurement.Kind.RULER,
+                List.of(new org.joml.Vector3d(10, 10, 20), new org.joml.Vector3d(30, 20, 20)), List.of("a", "b"));
+        state.clip.axis(ClipPlane.Kind.CORONAL, new org.joml.Vector3d(20, 20, 20), false);
+        state.volumeRendering = org.organ3d.viewer.raycast.TransferFunction.ramp(50, 200);
+        Camera cam = anterior();
+        for (int i = 0; i < 60; i++) {   // warm up: JIT (escape analysis), caches, textures
+            renderer.drawWindow(state, cam, W, H);
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory
+                .getThreadMXBean();
+        long id = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(id);
+        int frames = 20;
+        for (int i = 0; i < frames; i++) {
+            renderer.drawWindow(state, cam, W, H);
+        }
+        long perFrame = (mx.getThreadAllocatedBytes(id) - before) / frames;
+        System.out.println("2x2 with slices, volume rendering, clip and a ruler: " + perFrame + " bytes allocated per frame");
+        assertTrue(perFrame < 64, "a steady 2x2 frame allocated " + perFrame + " bytes");
+    }
+
+    @Test
     void aClippedSurfaceIsCappedInsteadOfShowingAHollowShell() {
         Scene ball = Scene.ofMeshes(List.of(new NamedMesh(1, "ball", 0xd04030ff, MeshPrimitives.icosphere(0, 0, 0, 40, 4))));
         Camera cam = OffscreenRenderer.frame(ball, ViewPreset.SUPERIOR);

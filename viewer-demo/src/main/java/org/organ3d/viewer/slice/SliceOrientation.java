@@ -15,6 +15,7 @@ public enum SliceOrientation {
     CORONAL("coronal", new Vector3d(1, 0, 0), new Vector3d(0, 0, -1), new Vector3d(0, 1, 0), 0x40b040ff),
     SAGITTAL("sagittal", new Vector3d(0, 1, 0), new Vector3d(0, 0, -1), new Vector3d(1, 0, 0), 0xd8c030ff);
 
+    private static final SliceOrientation[] ALL = values();
     private final String label;
     private final Vector3d right;
     private final Vector3d down;
@@ -48,6 +49,11 @@ public enum SliceOrientation {
         return normal;
     }
 
+    /** The three orientations (a shared array, unlike {@code values()}: do not modify). */
+    public static SliceOrientation[] all() {
+        return ALL;
+    }
+
     /** Index of the normal's LPS axis: 0 sagittal (x), 1 coronal (y), 2 axial (z). */
     public int axis() {
         return this == SAGITTAL ? 0 : this == CORONAL ? 1 : 2;
@@ -58,12 +64,10 @@ public enum SliceOrientation {
         return rgba;
     }
 
-    /** Letters at the screen's left, right, top and bottom edges (e.g. R, L, A, P for axial). */
+    private static final String[][] EDGES = {{"R", "L", "A", "P"}, {"R", "L", "S", "I"}, {"A", "P", "S", "I"}};
+
+    /** Letters at the screen's left, right, top and bottom edges (e.g. R, L, A, P for axial); shared: do not modify. */
     public String[] edgeLetters() {
-        return switch (this) {
-            case AXIAL -> new String[] {"R", "L", "A", "P"};
-            case CORONAL -> new String[] {"R", "L", "S", "I"};
-            case SAGITTAL -> new String[] {"A", "P", "S", "I"};
-        };
+        return EDGES[ordinal()];
     }
 }

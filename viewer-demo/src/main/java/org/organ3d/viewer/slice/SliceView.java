@@ -17,6 +17,9 @@ public final class SliceView {
     private final SliceOrientation orientation;
     private final Vector3d centre = new Vector3d();
     private final Vector3d tmp = new Vector3d();
+    private final Vector3d absRight = new Vector3d();
+    private final Vector3d absDown = new Vector3d();
+    private final Vector3d extent = new Vector3d();
     private double zoom = 1;
     private double panRight;
     private double panDown;
@@ -39,9 +42,9 @@ public final class SliceView {
     public void layout(int w, int h, Vector3dc min, Vector3dc max, Vector3dc cursor) {
         width = Math.max(1, w);
         height = Math.max(1, h);
-        Vector3d r = new Vector3d(orientation.right()).absolute();
-        Vector3d d = new Vector3d(orientation.down()).absolute();
-        Vector3d ext = new Vector3d(max).sub(min);
+        Vector3d r = absRight.set(orientation.right()).absolute();
+        Vector3d d = absDown.set(orientation.down()).absolute();
+        Vector3d ext = extent.set(max).sub(min);
         double fit = Math.max(ext.dot(r) / width, ext.dot(d) / height) * 1.04;
         mmPerPixel = Math.max(fit, 1e-3) / zoom;
         centre.set(min).add(max).mul(0.5);
