@@ -111,7 +111,8 @@ class ViewCommandTest {
         Run bad = run("view", stl.toString(), "--measurements", json.toString(), "--screenshot", dir.resolve("x.png").toString());
         assertEquals(1, bad.rc(), bad.err());
         assertEquals(1, bad.err().strip().lines().count(), "one line: " + bad.err());
-        assertTrue(bad.err().startsWith("organ3d view: error: " + json + ": not a JSON measurement file at line 2"), bad.err());
+        assertTrue(bad.err().startsWith("organ3d view: error: ") && bad.err().contains(json
+                + ": not a JSON measurement file at line 2, column 34: Unexpected close marker '}'"), bad.err());
         Run missing = run("view", dir.resolve("gone.nii.gz").toString(), "--screenshot", dir.resolve("x.png").toString());
         assertEquals(1, missing.rc());
         assertTrue(missing.err().contains("gone.nii.gz") && missing.err().contains("no such file"), missing.err());
