@@ -85,12 +85,37 @@ final class ModelInput {
         Axis aw = new Axis(grid, 2);
         int nu = d.nx();
         int nv = d.ny();
+        boolean rowInSlice = grid.sourceAxis(0) != 2;
         float[][] out = new float[d.nz()][];
         IntStream.range(0, d.nz()).parallel().forEach(w -> {
             float[] o = new float[nu * nv];
             double fw = aw.frac[w];
+            float[][] rows = new float[4][];
+            int[] base = new int[4];
+            double[] pw = new double[4];
             for (int v = 0; v < nv; v++) {
                 double fv = av.frac[v];
+                if (rowInSlice) {
+                    // NB: the usual case (u samples i or j): along a row of the model grid the four
+                    // (v, w) corners stay in fixed source slices, so the row is two gathers and a lerp
+                    for (int c = 0; c < 4; c++) {
+                        int bv = c & 1;
+                        int bw = c >> 1;
+                        rows[c] = src[av.slice[bv][v] + aw.slice[bw][w]];
+                        base[c] = av.offset[bv][v] + aw.offset[bw][w];
+                        pw[c] = (bv == 0 ? 1 - fv : fv) * (bw == 0 ? 1 - fw : fw);
+                    }
+                    for (int u = 0; u < nu; u++) {
+                        int a = au.offset[0][u];
+                        int b = au.offset[1][u];
+                        double lo = pw[0] * rows[0][base[0] + a] + pw[1] * rows[1][base[1] + a]
+                                + pw[2] * rows[2][base[2] + a] + pw[3] * rows[3][base[3] + a];
+                        double hi = pw[0] * rows[0][base[0] + b] + pw[1] * rows[1][base[1] + b]
+                                + pw[2] * rows[2][base[2] + b] + pw[3] * rows[3][base[3] + b];
+                        o[v * nu + u] = (float) (lo + au.frac[u] * (hi - lo));
+                    }
+                    continue;
+                }
                 for (int u = 0; u < nu; u++) {
                     double fu = au.frac[u];
                     double acc = 0;

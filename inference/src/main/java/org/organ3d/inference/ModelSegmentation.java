@@ -259,6 +259,10 @@ public final class ModelSegmentation {
                 } else {
                     float[] src = input[c][w];
                     int off = v * nu;
+                    if (!flip[0] && start[0] >= 0 && start[0] + p[0] <= nu) {
+                        out.put(dst, src, off + start[0], p[0]);
+                        continue;
+                    }
                     for (int x = 0; x < p[0]; x++) {
                         int u = start[0] + (flip[0] ? p[0] - 1 - x : x);
                         row[x] = u < 0 || u >= nu ? pad : src[off + u];

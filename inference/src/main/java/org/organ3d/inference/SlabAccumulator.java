@@ -99,17 +99,21 @@ final class SlabAccumulator {
         // over channels × slab). Then the weight sums.
         int ny = y1 - y0;
         byte[] state = new byte[nz * ny];
-        for (int zl = z0; zl < z1; zl++) {
+        IntStream.range(z0, z1).parallel().forEach(zl -> {
             float[] ws = weightSum[slot(validStart[2] + zl)];
             for (int yl = y0; yl < y1; yl++) {
                 int rb = (validStart[1] + yl) * nu + validStart[0];
-                int touched = 0;
-                for (int x = u0; x < u1; x++) {
-                    touched += ws[rb + x] == 0 ? 0 : 1;
+                boolean first = ws[rb + u0] == 0;
+                byte st = first ? FRESH : TOUCHED;
+                for (int x = u0 + 1; x < u1; x++) {
+                    if ((ws[rb + x] == 0) != first) {
+                        st = MIXED;
+                        break;
+                    }
                 }
-                state[(zl - z0) * ny + yl - y0] = (byte) (touched == 0 ? FRESH : touched == u1 - u0 ? TOUCHED : MIXED);
+                state[(zl - z0) * ny + yl - y0] = st;
             }
-        }
+        });
         IntStream.range(0, channels * nz).parallel().forEach(task -> {
             int ch = task / nz;
             int zl = z0 + task % nz;

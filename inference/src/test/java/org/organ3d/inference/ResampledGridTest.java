@@ -45,7 +45,9 @@ class ResampledGridTest {
                 Arguments.of(new Dimensions(48, 40, 14), TestModels.oblique(0.9, 0.8, 3.0), "[1.3, 1.1, 1.7]", "RAS", "xyz"),
                 Arguments.of(new Dimensions(50, 44, 12), dicomLike, "[2.0, 2.0, 1.0]", "RAS", "zyx"),
                 Arguments.of(new Dimensions(41, 35, 16), flipped, "[0.7, 1.9, 1.4]", "LPS", "zyx"),
-                Arguments.of(new Dimensions(41, 35, 16), flipped, "null", "ASL", "xyz"));
+                Arguments.of(new Dimensions(41, 35, 16), flipped, "null", "ASL", "xyz"),
+                // the slice axis k becomes the tensor's fastest axis: the general resampling and decoding paths
+                Arguments.of(new Dimensions(36, 30, 15), TestModels.oblique(0.9, 0.8, 3.0), "[1.2, 1.3, 1.1]", "SAL", "zyx"));
     }
 
     @ParameterizedTest
