@@ -14,7 +14,6 @@ import org.organ3d.inference.Device;
 import org.organ3d.inference.InferenceOptions;
 import org.organ3d.inference.InferenceResult;
 import org.organ3d.inference.ModelCard;
-import org.organ3d.inference.ModelCards;
 import org.organ3d.inference.ModelLabel;
 import org.organ3d.inference.ModelOptions;
 import org.organ3d.inference.ModelSegmentation;
@@ -93,9 +92,9 @@ final class ModelSegmentOptions {
     /** Runs the model on the command's input and writes the labels; returns the exit code. */
     int run(SegmentCommand c, Inputs input, Path out, boolean json) throws IOException {
         PrintWriter err = c.spec.commandLine().getErr();
-        ModelCard modelCard = ModelCards.read(card);
         try (SegmentationModel m = SegmentationModel.open(model, card, new ModelOptions(Device.parse(device), threads));
                 ComputeBackend backend = c.backend.open("segment", err)) {
+            ModelCard modelCard = m.card();
             for (String n : modelCard.warnings()) {
                 note(err, card + ": " + n);
             }
@@ -193,8 +192,9 @@ final class ModelSegmentOptions {
             r.notes().forEach(w::add);
             Json.print(o, n);
         } else {
-            o.printf(Locale.ROOT, "%s: %d voxels, %.1f mm³ (%.3f cm³) in %d labels, %d component%s; %d patches on %s, %.1f s "
-                    + "(model %.1f s)%n", out, voxels, mm3, mm3 / 1000, counts.size(), components, components == 1 ? "" : "s",
+            o.printf(Locale.ROOT, "%s: %d voxels, %.1f mm³ (%.3f cm³) in %d label%s, %d component%s; %d patches on %s, %.1f s "
+                    + "(model %.1f s)%n", out, voxels, mm3, mm3 / 1000, counts.size(), counts.size() == 1 ? "" : "s", components,
+                    components == 1 ? "" : "s",
                     r.patches(), r.device(), r.seconds(), r.modelSeconds());
             for (ModelLabel l : modelCard.labels()) {
                 long n = counts.getOrDefault(l.value(), 0L);
