@@ -99,6 +99,35 @@ class SegmentModelCommandTest {
         assertFalse(r.err().contains("error"), r.err());
     }
 
+    /** A two-channel model: {@code --channel} gives channel 1; the label says where it is above channel 0. */
+    @Test
+    void secondChannelFromTheCommandLine(@TempDir Path dir) throws Exception {
+        Path a = dir.resolve("a.nii.gz");
+        Path b = dir.resolve("b.nii.gz");
+        Volume va = ramp();
+        Volume.Builder vb = Volume.builder(D, VoxelType.INT16, va.geometry());
+        long want = 0;
+        for (int k = 0; k < D.nz(); k++) {
+            short[] s = (short[]) vb.sliceForWriting(k);
+            for (int j = 0; j < D.ny(); j++) {
+                for (int i = 0; i < D.nx(); i++) {
+                    s[D.offsetInSlice(i, j)] = (short) (120 - 2 * j + k);
+                    want += s[D.offsetInSlice(i, j)] > va.value(i, j, k) ? 1 : 0;
+                }
+            }
+        }
+        ImageFormats.write(a, va, Map.of());
+        ImageFormats.write(b, vb.build(), Map.of());
+        Path card = dir.resolve("two.json");
+        Files.writeString(card, CARD.replace("\"inputSpacingMm\": [1.5, 1.5, 1.5]", "\"inputSpacingMm\": null")
+                .replace("\"tensorAxes\": \"zyx\",", "\"tensorAxes\": \"zyx\", \"channels\": 2,"));
+        CliRun r = run("segment", a.toString(), "--channel", b.toString(), "--model", model("two_channels.onnx").toString(),
+                "--model-card", card.toString(), "--out", dir.resolve("l.nii.gz").toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        assertTrue(want > 0 && want < D.voxelCount());
+        assertEquals(want, new ObjectMapper().readTree(r.out()).get("voxelCount").asLong());
+    }
+
     @Test
     void textOutputListsTheLabels(@TempDir Path dir) throws Exception {
         Path[] f = files(dir);

@@ -98,6 +98,34 @@ class ThresholdModelTest {
         }
     }
 
+    /**
+     * Two input channels through an identity network (2 in, 2 out): the label is "channel 1 above
+     * channel 0", voxel for voxel, each channel with its own normalization.
+     */
+    @org.junit.jupiter.api.Test
+    void twoInputChannels() throws Exception {
+        Dimensions d = new Dimensions(29, 23, 17);
+        Volume a = TestModels.texture(d, Geometry.unit(), 21);
+        Volume b = TestModels.texture(d, Geometry.unit(), 22);
+        ModelCard card = TestModels.parse(TestModels.card("[12, 12, 8]", "logits", "{\"1\": \"b above a\"}",
+                "\"channels\": 2").replace("\"normalization\": {\"type\": \"none\"}",
+                "\"normalization\": [{\"type\": \"none\"}, {\"type\": \"ct\", \"clip\": [-1000, 1000], \"mean\": 0, \"std\": 1}]"));
+        try (SegmentationModel m = SegmentationModel.open(TestModels.model("two_channels.onnx"), card, ModelOptions.defaults())) {
+            LabelMap l = ModelSegmentation.run(List.of(a, b), m, InferenceOptions.defaults().withTta(true)).labels();
+            long above = 0;
+            for (int k = 0; k < d.nz(); k++) {
+                for (int j = 0; j < d.ny(); j++) {
+                    for (int i = 0; i < d.nx(); i++) {
+                        int want = b.value(i, j, k) > a.value(i, j, k) ? 1 : 0;
+                        assertEquals(want, l.label(i, j, k), "voxel " + i + "," + j + "," + k);
+                        above += want;
+                    }
+                }
+            }
+            assertTrue(above > 0 && above < d.voxelCount());
+        }
+    }
+
     /** Sigmoid, three channels at 100.5 / 200.5 / 300.5: the highest firing channel wins. */
     @org.junit.jupiter.api.Test
     void sigmoidHighestFiringChannelWins() throws Exception {
