@@ -122,6 +122,7 @@ final class ViewerControls {
         x = nx;
         y = ny;
         if (button < 0) {
+            hover(w, h);
             return;
         }
         frame.layoutSlices(w, h);
@@ -137,6 +138,22 @@ final class ViewerControls {
             case CLIP -> dragClip(dx, dy, rect[3]);
             default -> {
             }
+        }
+    }
+
+    /** The point under the mouse in a slice view, for the status line's read-out (NaN elsewhere). */
+    private void hover(int w, int h) {
+        if (!state.hasSlices() || frame.effectiveLayout() != ViewLayout.FOUR_UP) {
+            state.hover.set(Double.NaN);
+            return;
+        }
+        frame.layoutSlices(w, h);
+        int p = frame.effectiveLayout().paneAt(x, y, w, h);
+        if (p == 0) {
+            state.hover.set(Double.NaN);
+        } else {
+            frame.effectiveLayout().pane(p, w, h, rect);
+            view(p).toLps(x - rect[0], y - rect[1], state.hover);
         }
     }
 

@@ -42,6 +42,8 @@ public final class ViewerState {
     public final ClipPlane clip = new ClipPlane();
     /** The crosshair, LPS mm: the point all three slice views pass through. */
     public final Vector3d cursor = new Vector3d();
+    /** The LPS point under the mouse in a slice view (its value is read out in the status line), or NaN. */
+    public final Vector3d hover = new Vector3d(Double.NaN);
     public final SliceView[] slices = {new SliceView(SliceOrientation.AXIAL), new SliceView(SliceOrientation.SAGITTAL),
         new SliceView(SliceOrientation.CORONAL)};
     public Tool tool = Tool.SELECT;

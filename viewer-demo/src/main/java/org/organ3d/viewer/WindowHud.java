@@ -6,7 +6,8 @@ import org.organ3d.viewer.render.OverlayBatch;
 
 /**
  * Window-wide text over all panes: the status line (tool, layout, stereo, measurements, clipping
- * plane in mm, picking readiness, frame time; live window only), the message of the moment in its
+ * plane in mm, window, the position, voxel, value and label under the mouse in a slice view,
+ * picking readiness, frame time; live window only), the message of the moment in its
  * level's colour (grey information, green success, amber warning, red error), a pending yes/no
  * question, help (F1) and loading progress. The status line is rebuilt four times a second; other
  * strings come from the state. Render thread.
@@ -127,6 +128,9 @@ public final class WindowHud {
             }
             if (state.hasSlices() && state.slicesSource.image() != null) {
                 status.append(" | ").append(state.window.describe());
+            }
+            if (state.hasSlices() && !Double.isNaN(state.hover.x)) {
+                status.append(" | mouse ").append(state.slicesSource.readout(state.hover));
             }
             if (!state.scene.isPickingReady() && !state.scene.isEmpty()) {
                 status.append(" | picking: preparing");

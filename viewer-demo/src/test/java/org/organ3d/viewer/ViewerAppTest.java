@@ -396,6 +396,20 @@ class ViewerAppTest {
             app.key(GLFW_KEY_U, 0);
             assertNotNull(s.volumeRendering, "U turns volume rendering on");
             app.frame();
+            // the mouse over a slice view reads out the point under it
+            app.controls().move(axial[0] + 30, axial[1] + 40, size[0], size[1]);
+            assertEquals(0, s.hover.distance(s.slices[0].toLps(30, 40, new Vector3d())), 1e-9);
+            // the clipping plane: J puts it through the selected organ, Ctrl+drag in a slice view moves it
+            app.key(GLFW_KEY_J, 0);
+            assertEquals(ClipPlane.Kind.SAGITTAL, s.clip.kind());
+            assertEquals(s.selected.info().centroidLps().x, s.clip.point().x(), 1e-9, "through the liver's centroid");
+            double x0 = s.clip.point().x();
+            app.controls().press(GLFW_MOUSE_BUTTON_LEFT, GLFW_MOD_CONTROL, size[0], size[1]);
+            app.controls().move(axial[0] + 70, axial[1] + 40, size[0], size[1]);
+            app.controls().release(GLFW_MOUSE_BUTTON_LEFT, size[0], size[1]);
+            assertEquals(40 * s.slices[0].mmPerPixel(), s.clip.point().x() - x0, 1e-6,
+                    "dragged 40 pixels to the patient's left in the axial view");
+            app.frame();
         } finally {
             app.cleanup();
         }
