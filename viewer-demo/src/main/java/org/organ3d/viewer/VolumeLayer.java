@@ -55,14 +55,12 @@ public final class VolumeLayer implements ViewLayer {
             if (s != null) {
                 image = s.image() != null ? new ImageTexture(s.image()) : null;
                 labels = s.labels() != null ? new LabelTexture(s.labels()) : null;
-                if (labels != null) {   // every label in its file colour (or the palette's); organs then override
-                    for (int label : s.labels().counts().keySet()) {
-                        if (label != 0) {
-                            var info = s.labels().info(label);
-                            int c = info.isPresent() ? info.get().rgba() | 0xFF
-                                    : AnatomicalPalette.colour(s.labelName(label), label);
-                            labels.setColour(label, (c >>> 24) / 255f, (c >>> 16 & 0xFF) / 255f, (c >>> 8 & 0xFF) / 255f, 1f);
-                        }
+                if (labels != null) {
+                    // NB: every named label in its file colour, so labels without a surface show too; the
+                    // organs' own colours (and visibility) override below. No pass over the voxels here.
+                    for (var info : s.labels().info().values()) {
+                        int c = info.rgba();
+                        labels.setColour(info.value(), (c >>> 24) / 255f, (c >>> 16 & 0xFF) / 255f, (c >>> 8 & 0xFF) / 255f, 1f);
                     }
                 }
                 var sp = s.image() != null ? s.image().geometry().spacing() : s.labels().geometry().spacing();
