@@ -54,7 +54,12 @@ public final class VolumeLayer implements ViewLayer {
             source = s;
             if (s != null) {
                 image = s.image() != null ? new ImageTexture(s.image()) : null;
-                labels = s.labels() != null ? new LabelTexture(s.labels()) : null;
+                try {
+                    labels = s.labels() != null ? new LabelTexture(s.labels()) : null;
+                } catch (IllegalStateException e) {   // beyond the driver's 3D texture size: no overlay, say so
+                    labels = null;
+                    state.message(ViewerState.Level.WARNING, "label map not drawn in the slices: " + e.getMessage());
+                }
                 if (labels != null) {
                     // NB: every named label in its file colour, so labels without a surface show too; the
                     // organs' own colours (and visibility) override below. No pass over the voxels here.
