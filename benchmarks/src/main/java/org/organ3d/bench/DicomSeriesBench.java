@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.joml.Vector3d;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,6 +32,7 @@ import org.organ3d.io.dicom.SeriesInfo;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -58,7 +60,7 @@ public class DicomSeriesBench {
     public void setup() throws IOException {
         folder = Files.createTempDirectory("organ3d-dicom-bench");
         Volume.Builder b = Volume.builder(new Dimensions(N, N, SLICES), VoxelType.INT16,
-                Geometry.axisAligned(0.7, 0.7, 1.25, -179, -179, -250)).rescale(new Rescale(1, -1024));
+                Geometry.axisAligned(new Spacing(0.7, 0.7, 1.25), new Vector3d(-179, -179, -250))).rescale(new Rescale(1, -1024));
         for (int k = 0; k < SLICES; k++) {
             short[] s = (short[]) b.sliceForWriting(k);
             for (int p = 0; p < s.length; p++) {

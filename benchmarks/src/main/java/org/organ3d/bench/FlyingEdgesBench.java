@@ -65,7 +65,7 @@ public class FlyingEdgesBench {
 
     @Benchmark
     public Mesh flyingEdgesWithNormals() {
-        return FlyingEdges.extract(volume, IsoSurfaceOptions.at(IsosurfaceThroughput.PHANTOM_ISO));
+        return FlyingEdges.extract(volume, IsoSurfaceOptions.open(IsosurfaceThroughput.PHANTOM_ISO));
     }
 
     @Benchmark

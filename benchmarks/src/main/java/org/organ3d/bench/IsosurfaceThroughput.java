@@ -16,6 +16,7 @@ import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshProperties;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -48,7 +49,7 @@ public final class IsosurfaceThroughput {
      * its surfaces are at {@link #PHANTOM_ISO}. Built slice by slice in parallel (int16 storage only).
      */
     public static Volume phantom(int nx, int ny, int nz) {
-        Geometry g = Geometry.axisAligned(0.8, 0.8, 1.0, 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(0.8, 0.8, 1.0));
         Volume.Builder b = Volume.builder(new Dimensions(nx, ny, nz), VoxelType.INT16, g);
         short[][] slices = new short[nz][];
         double cx = 0.4 * nx;
@@ -152,7 +153,7 @@ public final class IsosurfaceThroughput {
 
     private static Volume readInt16(Path file, int[] d, double[] sp) throws IOException {
         Volume.Builder b = Volume.builder(new Dimensions(d[0], d[1], d[2]), VoxelType.INT16,
-                Geometry.axisAligned(sp[0], sp[1], sp[2], 0, 0, 0));
+                Geometry.axisAligned(new Spacing(sp[0], sp[1], sp[2])));
         int n = d[0] * d[1];
         long need = 2L * n * d[2];
         if (Files.size(file) != need) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.joml.Vector3d;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,6 +22,7 @@ import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -47,7 +49,7 @@ public class MeasureBench {
     @Setup
     public void setup() {
         Dimensions d = new Dimensions(512, 512, 300);
-        Geometry g = Geometry.axisAligned(0.8, 0.8, 1.5, -204.8, -204.8, -450);
+        Geometry g = Geometry.axisAligned(new Spacing(0.8, 0.8, 1.5), new Vector3d(-204.8, -204.8, -450));
         Random r = new Random(100);
         double[][] e = new double[100][];
         for (int l = 0; l < 100; l++) {

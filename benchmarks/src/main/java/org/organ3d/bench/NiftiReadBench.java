@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import org.joml.Vector3d;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -22,6 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -94,7 +96,7 @@ public class NiftiReadBench {
     /** A 512×512×400 int16 CT-like phantom in HU. */
     static Volume phantom() {
         Dimensions d = new Dimensions(512, 512, 400);
-        Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.axisAligned(0.7, 0.7, 1.0, -179, -179, -200));
+        Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.axisAligned(new Spacing(0.7, 0.7, 1.0), new Vector3d(-179, -179, -200)));
         java.util.stream.IntStream.range(0, d.nz()).parallel().forEach(k -> {
             SplittableRandom rnd = new SplittableRandom(k);
             short[] s = (short[]) b.sliceForWriting(k);

@@ -46,7 +46,7 @@ public class OpenClBench {
     public String grid;
 
     private Volume ct;
-    private final IsoSurfaceOptions options = IsoSurfaceOptions.at(-300);
+    private final IsoSurfaceOptions options = IsoSurfaceOptions.open(-300);
     private final JavaBackend java = new JavaBackend();
     private OpenClBackend cl;
     private long calls;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.joml.Vector3d;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,6 +27,7 @@ import org.organ3d.segment.VoxelIndex;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -60,7 +62,7 @@ public class SegmentBench {
 
     @Setup
     public void setup() {
-        Geometry g = Geometry.axisAligned(SX, SX, SZ, -179.2, -179.2, -200);
+        Geometry g = Geometry.axisAligned(new Spacing(SX, SX, SZ), new Vector3d(-179.2, -179.2, -200));
         Volume.Builder b = Volume.builder(dims, VoxelType.INT16, g).rescale(new Rescale(1, -1024));
         double[][] tumours = {{-60, -20, -40, 25}, {-90, 10, -10, 12}, {40, 40, 0, 18}, {60, -60, 60, 15}, {-20, 60, 90, 20}};
         IntStream.range(0, NZ).parallel().forEach(k -> {

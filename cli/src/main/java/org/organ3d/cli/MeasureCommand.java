@@ -198,7 +198,7 @@ final class MeasureCommand implements Callable<Integer> {
                 "vol [cm3]", "mesh [cm3]", "area [cm2]", "Feret max", "Feret min", "RECIST L", "RECIST S", "spher.",
                 image ? String.format(Locale.ROOT, " %9s %9s", "mean", "std") : "");
         for (LabelMeasurement m : r.labels()) {
-            String name = m.name() == null ? "" : m.name();
+            String name = m.fileName().orElse("");
             String stats = image && m.intensity() != null
                     ? String.format(Locale.ROOT, " %9.1f %9.1f", m.intensity().mean(), m.intensity().std()) : "";
             out.printf(Locale.ROOT, "%6d %-20.20s %10d %11.3f %11.3f %11.3f %9.1f %9.1f %9.1f %9.1f %6.3f%s%n", m.label(),

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,6 +19,7 @@ import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -34,7 +36,7 @@ class BackendParityCliTest {
     /** 117 blob-like labels on an oblique-free grid with border contact, and a CT-like int16 image. */
     static Path[] study(Path dir) throws Exception {
         Dimensions d = new Dimensions(48, 40, 14);
-        Geometry g = Geometry.axisAligned(0.8, 0.75, 2.0, -20, -15, 40);
+        Geometry g = Geometry.axisAligned(new Spacing(0.8, 0.75, 2.0), new Vector3d(-20, -15, 40));
         SplittableRandom r = new SplittableRandom(117);
         Volume.Builder lb = LabelMap.builder(d, VoxelType.UINT8, g);
         Volume.Builder ib = Volume.builder(d, VoxelType.INT16, g).rescale(new Rescale(1, -1024));

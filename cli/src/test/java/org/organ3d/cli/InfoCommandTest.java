@@ -7,6 +7,7 @@ import static org.organ3d.cli.CliRun.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.io.dicom.DicomSeriesWriter;
@@ -14,6 +15,7 @@ import org.organ3d.io.dicom.SeriesInfo;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -27,7 +29,7 @@ class InfoCommandTest {
     void jsonDescribesADicomSeries() throws Exception {
         // 6x4x3 int16, value i + 10 j + 100 k, rescale 2x - 1000; spacing 0.5, 0.75, 3
         Volume.Builder b = Volume.builder(new Dimensions(6, 4, 3), VoxelType.INT16,
-                Geometry.axisAligned(0.5, 0.75, 3, -10, 20, 30)).rescale(new Rescale(2, -1000));
+                Geometry.axisAligned(new Spacing(0.5, 0.75, 3), new Vector3d(-10, 20, 30))).rescale(new Rescale(2, -1000));
         double sum = 0;
         for (int k = 0; k < 3; k++) {
             short[] s = (short[]) b.sliceForWriting(k);
@@ -72,7 +74,7 @@ class InfoCommandTest {
         assertEquals(0, strictOk.code(), "a text file beside a complete series is no reason to refuse: " + strictOk.err());
 
         // one slice gone: a lenient read warns, --strict refuses with one line naming the folder and the gap
-        Volume five = Volume.builder(new Dimensions(6, 4, 5), VoxelType.INT16, Geometry.axisAligned(0.5, 0.75, 3, -10, 20, 30))
+        Volume five = Volume.builder(new Dimensions(6, 4, 5), VoxelType.INT16, Geometry.axisAligned(new Spacing(0.5, 0.75, 3), new Vector3d(-10, 20, 30)))
                 .fillMissingWithZeros().build();
         dir = tmp.resolve("gap");
         DicomSeriesWriter.writeCtSeries(five, dir, SeriesInfo.ct("A^B", "1", "gap"));

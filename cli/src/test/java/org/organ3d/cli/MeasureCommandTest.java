@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.io.ImageFormats;
@@ -16,6 +17,7 @@ import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 import picocli.CommandLine;
@@ -35,7 +37,7 @@ class MeasureCommandTest {
     /** A 10×8×6 box of label 2 (1 × 1 × 2 mm voxels) and a CT-like image with HU = 40 inside. */
     private static Path[] write(Path dir) throws Exception {
         Dimensions d = new Dimensions(20, 16, 10);
-        Geometry g = Geometry.axisAligned(1, 1, 2, -10, -8, 30);
+        Geometry g = Geometry.axisAligned(new Spacing(1, 1, 2), new Vector3d(-10, -8, 30));
         Volume.Builder lb = LabelMap.builder(d, VoxelType.UINT8, g);
         Volume.Builder ib = Volume.builder(d, VoxelType.INT16, g).rescale(new Rescale(1, -1024));
         for (int k = 0; k < d.nz(); k++) {

@@ -1,19 +1,21 @@
 package org.organ3d.cli;
 
-import static org.organ3d.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.organ3d.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -24,7 +26,7 @@ class MeshCommandTest {
 
     /** 40³ at 0.9 × 0.9 × 1.3 mm: label 1 a ball of radius 8 mm at the centre, label 2 a box beside it. */
     private Path labels() throws Exception {
-        Geometry g = Geometry.axisAligned(0.9, 0.9, 1.3, -18, -18, -26);
+        Geometry g = Geometry.axisAligned(new Spacing(0.9, 0.9, 1.3), new Vector3d(-18, -18, -26));
         Volume.Builder b = Volume.builder(new Dimensions(40, 40, 40), VoxelType.UINT8, g);
         var p = new org.joml.Vector3d();
         for (int k = 0; k < 40; k++) {

@@ -21,6 +21,7 @@ import org.organ3d.testkit.ExternalTool;
 import org.organ3d.testkit.Processes;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -42,7 +43,7 @@ class OpenClLoadingCliTest {
 
     private static Path ct(Path dir) throws Exception {
         Dimensions d = new Dimensions(16, 14, 10);
-        Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.axisAligned(1, 1, 1.5, 0, 0, 0));
+        Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.axisAligned(new Spacing(1, 1, 1.5)));
         for (int k = 0; k < d.nz(); k++) {
             short[] s = (short[]) b.sliceForWriting(k);
             for (int j = 0; j < d.ny(); j++) {

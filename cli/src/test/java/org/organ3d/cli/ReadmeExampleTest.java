@@ -62,7 +62,7 @@ class ReadmeExampleTest {
         System.out.printf("liver %.1f cm³ (voxels), %.1f cm³ (surface)%n",
                 m.get(0).volumeCm3(), m.get(0).meshVolumeMm3() / 1000);
 
-        Mesh bones = ComputeBackends.select("auto").isosurface(ct, IsoSurfaceOptions.at(300)); // Java or OpenCL
+        Mesh bones = ComputeBackends.select("auto").isosurface(ct, IsoSurfaceOptions.open(300)); // Java or OpenCL
         Mesh smooth = WindowedSincSmoothing.smooth(bones).mesh();                  // volume kept within 0.5 %
         MeshWriters.write(bonesStl, List.of(new NamedMesh(2, "bone", 0xeeeeddff, smooth)),
                 ExportOptions.in(CoordinateSystem.RAS));                          // frame recorded in the file

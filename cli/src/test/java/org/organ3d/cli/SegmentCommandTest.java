@@ -1,9 +1,9 @@
 package org.organ3d.cli;
 
-import static org.organ3d.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.organ3d.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
@@ -16,13 +16,14 @@ import org.organ3d.io.ImageFormats;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
 /** {@code organ3d segment} end to end through NIfTI files: options, JSON keys, exit codes. */
 class SegmentCommandTest {
 
-    private static final Geometry G = Geometry.axisAligned(0.8, 0.8, 2.0, -20, -30, 10);
+    private static final Geometry G = Geometry.axisAligned(new Spacing(0.8, 0.8, 2.0), new Vector3d(-20, -30, 10));
     private static final Dimensions D = new Dimensions(48, 40, 20);
 
     /** Bone (1000) hollow ball r 10 mm with a 3 mm cavity at (0, -14, 30) LPS; a 2 mm bone speck; 40 elsewhere. */

@@ -39,8 +39,11 @@ public interface ImageFormat {
     /**
      * Writes a volume (with label infos when it is a label map, else an empty map) atomically:
      * to a temporary file beside {@code path}, then renamed.
+     *
+     * @throws ImageFormatException if this format does not write (see {@link #canWrite}), or cannot
+     *                              hold {@code volume}
      */
     default void write(Path path, Volume volume, Map<Integer, LabelInfo> labels) throws IOException {
-        throw new UnsupportedOperationException(name() + " cannot write " + path);
+        throw new ImageFormatException(path, -1, name() + " is read only: no writer for it");
     }
 }

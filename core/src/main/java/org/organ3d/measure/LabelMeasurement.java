@@ -9,7 +9,8 @@ import java.util.Objects;
  * be computed is {@code NaN} (written as JSON null).
  *
  * @param label                 label value (1..65535)
- * @param name                  label name from the file, or null
+ * @param name                  label name from the file, or null when the file names none: then
+ *                              {@link #name()} gives {@code label N} and {@link #fileName()} is empty
  * @param voxelCount            voxels with this label
  * @param volumeMm3             voxel-counting volume: voxelCount × |det(index→LPS)|, mm³
  * @param meshVolumeMm3         volume enclosed by the label's watertight surface (divergence theorem), mm³
@@ -48,6 +49,17 @@ public record LabelMeasurement(int label, String name, long voxelCount, double v
         Objects.requireNonNull(centroidLps);
         principalAxes = List.copyOf(principalAxes);
         maxFeretEndpointsLps = List.copyOf(maxFeretEndpointsLps);
+    }
+
+    /** The label's name from the file, or {@code label N} when the file names none; never null. */
+    @Override
+    public String name() {
+        return name == null || name.isEmpty() ? "label " + label : name;
+    }
+
+    /** The label's name as the file gives it; empty when the file names none. */
+    public java.util.Optional<String> fileName() {
+        return name == null || name.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(name);
     }
 
     /** Voxel-counting volume in cm³ (mL). */

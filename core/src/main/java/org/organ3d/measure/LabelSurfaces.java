@@ -24,9 +24,55 @@ public interface LabelSurfaces {
     /**
      * The closed surface of {@code label} in LPS mm, outward-facing.
      *
-     * @param box the label's voxel-index bounding box {@code [i0, i1, j0, j1, k0, k1]} (inclusive)
+     * @param box the label's voxel-index bounding box {@code [i0, i1, j0, j1, k0, k1]} (inclusive),
+     *            inside the map (see {@link #boundingBox})
+     * @throws IllegalArgumentException if {@code label} is not 1..65535 or {@code box} is not six
+     *                                  ordered indices inside the map
      */
     Mesh extract(LabelMap map, int label, int[] box);
+
+    /**
+     * The closed surface of {@code label} in LPS mm, outward-facing; empty when the map does not
+     * hold the label. Finds the label's bounding box first (one pass over the map).
+     */
+    default Mesh extract(LabelMap map, int label) {
+        int[] box = boundingBox(map, label);
+        return box == null ? Mesh.empty() : extract(map, label, box);
+    }
+
+    /**
+     * The voxel-index bounding box {@code [i0, i1, j0, j1, k0, k1]} (inclusive) of {@code label} in
+     * {@code map}, or null when no voxel carries it.
+     */
+    static int[] boundingBox(LabelMap map, int label) {
+        checkLabel(label);
+        Dimensions d = map.dimensions();
+        int[] box = {Integer.MAX_VALUE, -1, Integer.MAX_VALUE, -1, Integer.MAX_VALUE, -1};
+        for (int k = 0; k < d.nz(); k++) {
+            java.nio.Buffer view = map.labels().slice(k);
+            for (int j = 0, o = 0; j < d.ny(); j++) {
+                for (int i = 0; i < d.nx(); i++, o++) {
+                    int v = view instanceof java.nio.ByteBuffer bb ? bb.get(o) & 0xFF
+                            : ((java.nio.ShortBuffer) view).get(o) & 0xFFFF;
+                    if (v == label) {
+                        box[0] = Math.min(box[0], i);
+                        box[1] = Math.max(box[1], i);
+                        box[2] = Math.min(box[2], j);
+                        box[3] = Math.max(box[3], j);
+                        box[4] = Math.min(box[4], k);
+                        box[5] = Math.max(box[5], k);
+                    }
+                }
+            }
+        }
+        return box[1] < 0 ? null : box;
+    }
+
+    private static void checkLabel(int label) {
+        if (label < 1 || label > 65535) {
+            throw new IllegalArgumentException("label must be 1..65535: " + label);
+        }
+    }
 
     /**
      * The isosurface at ½ of the label's 0/1 indicator, cropped to the label's bounding box plus one
@@ -182,6 +228,18 @@ public interface LabelSurfaces {
      * shifted so that its voxel (0, 0, 0) is the label map's voxel (i0 − 1, j0 − 1, k0 − 1).
      */
     static Volume indicator(LabelMap map, int label, int[] box) {
+        java.util.Objects.requireNonNull(map, "map");
+        checkLabel(label);
+        Dimensions md = map.dimensions();
+        int[] n = {md.nx(), md.nx(), md.ny(), md.ny(), md.nz(), md.nz()};
+        boolean ok = box != null && box.length == 6;
+        for (int a = 0; ok && a < 6; a += 2) {
+            ok = box[a] >= 0 && box[a] <= box[a + 1] && box[a + 1] < n[a];
+        }
+        if (!ok) {
+            throw new IllegalArgumentException("box must be [i0, i1, j0, j1, k0, k1], inclusive voxel indices inside "
+                    + md + " (LabelSurfaces.boundingBox gives it), not " + java.util.Arrays.toString(box));
+        }
         int nx = box[1] - box[0] + 3;
         int ny = box[3] - box[2] + 3;
         int nz = box[5] - box[4] + 3;

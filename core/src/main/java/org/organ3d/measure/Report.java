@@ -1,7 +1,6 @@
 package org.organ3d.measure;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -74,7 +73,7 @@ public record Report(String input, String image, List<LabelMeasurement> labels, 
     public static Map<String, Object> toMap(LabelMeasurement m) {
         Map<String, Object> o = new LinkedHashMap<>();
         o.put("label", m.label());
-        o.put("name", m.name());
+        o.put("name", m.fileName().orElse(null));
         o.put("voxelCount", m.voxelCount());
         o.put("volumeMm3", m.volumeMm3());
         o.put("volumeCm3", m.volumeCm3());
@@ -153,7 +152,7 @@ public record Report(String input, String image, List<LabelMeasurement> labels, 
         for (LabelMeasurement m : labels) {
             List<String> row = new ArrayList<>();
             row.add(Integer.toString(m.label()));
-            row.add(m.name() == null ? "" : csv(m.name()));
+            row.add(csv(m.fileName().orElse("")));
             row.add(Long.toString(m.voxelCount()));
             nums(row, m.volumeMm3(), m.volumeCm3(), m.meshVolumeMm3(), m.surfaceAreaMm2(), m.voxelFaceAreaMm2());
             vec(row, m.centroidLps());

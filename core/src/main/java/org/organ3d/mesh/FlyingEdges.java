@@ -1,7 +1,7 @@
 package org.organ3d.mesh;
 
 import java.util.Objects;
-import java.util.concurrent.ForkJoinPool;
+import org.organ3d.parallel.Parallelism;
 import org.organ3d.volume.Volume;
 
 /**
@@ -118,7 +118,7 @@ public final class FlyingEdges {
     }
 
     private static int slabCount(int gz, int threads) {
-        int p = threads > 0 ? threads : ForkJoinPool.getCommonPoolParallelism();
+        int p = threads > 0 ? threads : Parallelism.current();
         // NB: a few slabs per thread balance uneven surfaces; each slab re-reads at most 3 slices.
         return Math.max(1, Math.min(gz, 4 * Math.max(1, p)));
     }

@@ -10,8 +10,9 @@ import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 
 /**
- * Runs the slabs of a volume pass in parallel: on the common fork-join pool ({@code threads <= 0}),
- * on a pool of {@code threads} threads made for the call, or in the calling thread ({@code threads ==
+ * Runs the slabs of a volume pass in parallel: in the caller's fork-join pool ({@code threads <= 0}:
+ * the common pool, or the pool of {@link org.organ3d.parallel.Parallelism#call}), on a pool of
+ * {@code threads} threads made for the call, or in the calling thread ({@code threads ==
  * 1} or one slab). A slab's exception reaches the caller unchanged (runtime exceptions and errors).
  */
 final class SlabRunner {

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.joml.Matrix4d;
+import org.organ3d.parallel.Parallelism;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
 
@@ -95,7 +95,7 @@ public final class SurfaceNets {
         }
         want[0] = false;
         int layers = labels.labels().nz() + 1;
-        int p = threads > 0 ? threads : ForkJoinPool.getCommonPoolParallelism();
+        int p = threads > 0 ? threads : Parallelism.current();
         // NB: a few slabs per thread balance uneven label maps; each slab recomputes one cell layer
         return extract(labels.labels(), want, threads, Math.max(1, Math.min(layers / 4, 4 * Math.max(1, p))));
     }

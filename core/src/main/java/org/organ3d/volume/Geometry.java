@@ -97,14 +97,32 @@ public final class Geometry {
         return new Geometry(m);
     }
 
-    /** Axis-aligned geometry: identity directions, the given spacing and origin. */
+    /**
+     * Axis-aligned geometry: i, j and k along L, P and S, the given spacing, and voxel (0, 0, 0) at
+     * {@code originLps} (mm).
+     */
+    public static Geometry axisAligned(Spacing spacing, Vector3dc originLps) {
+        return of(new Vector3d(spacing.x(), spacing.y(), spacing.z()), originLps, new Matrix3d());
+    }
+
+    /** Axis-aligned geometry with the given spacing and voxel (0, 0, 0) at the LPS origin. */
+    public static Geometry axisAligned(Spacing spacing) {
+        return axisAligned(spacing, new Vector3d());
+    }
+
+    /**
+     * Axis-aligned geometry from six unnamed numbers.
+     *
+     * @deprecated easy to mix up: use {@link #axisAligned(Spacing, Vector3dc)}
+     */
+    @Deprecated
     public static Geometry axisAligned(double sx, double sy, double sz, double ox, double oy, double oz) {
-        return of(new Vector3d(sx, sy, sz), new Vector3d(ox, oy, oz), new Matrix3d());
+        return axisAligned(new Spacing(sx, sy, sz), new Vector3d(ox, oy, oz));
     }
 
     /** 1 mm isotropic voxels, origin at 0, identity directions. */
     public static Geometry unit() {
-        return axisAligned(1, 1, 1, 0, 0, 0);
+        return axisAligned(Spacing.isotropic(1));
     }
 
     /** A copy of the index→LPS affine. */

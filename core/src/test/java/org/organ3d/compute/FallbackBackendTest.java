@@ -91,8 +91,8 @@ class FallbackBackendTest {
             Broken broken = new Broken();
             ComputeBackend b = ComputeBackends.withFallback(broken);
             assertEquals("broken", b.name());
-            Mesh got = b.isosurface(cube(), IsoSurfaceOptions.at(50));
-            Mesh want = new JavaBackend().isosurface(cube(), IsoSurfaceOptions.at(50));
+            Mesh got = b.isosurface(cube(), IsoSurfaceOptions.open(50));
+            Mesh want = new JavaBackend().isosurface(cube(), IsoSurfaceOptions.open(50));
             assertArrayEquals(want.indicesCopy(), got.indicesCopy());
             assertArrayEquals(want.positionsCopy(), got.positionsCopy());
             assertEquals(1, broken.calls);

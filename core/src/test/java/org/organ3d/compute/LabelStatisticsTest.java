@@ -7,15 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -29,7 +30,7 @@ class LabelStatisticsTest {
 
     static LabelMap randomLabels(Dimensions d, int labels, long seed, VoxelType type) {
         Random r = new Random(seed);
-        Volume.Builder b = LabelMap.builder(d, type, Geometry.axisAligned(0.8, 0.9, 2.5, -10, 4, 7));
+        Volume.Builder b = LabelMap.builder(d, type, Geometry.axisAligned(new Spacing(0.8, 0.9, 2.5), new Vector3d(-10, 4, 7)));
         for (int k = 0; k < d.nz(); k++) {
             Object s = b.sliceForWriting(k);
             for (int x = 0; x < d.sliceSize(); x++) {
@@ -49,7 +50,7 @@ class LabelStatisticsTest {
 
     static Volume randomImage(Dimensions d, VoxelType t, Rescale rs, long seed, boolean nans) {
         Random r = new Random(seed);
-        Volume.Builder b = Volume.builder(d, t, Geometry.axisAligned(0.8, 0.9, 2.5, -10, 4, 7)).rescale(rs);
+        Volume.Builder b = Volume.builder(d, t, Geometry.axisAligned(new Spacing(0.8, 0.9, 2.5), new Vector3d(-10, 4, 7))).rescale(rs);
         for (int k = 0; k < d.nz(); k++) {
             Object s = b.sliceForWriting(k);
             for (int x = 0; x < d.sliceSize(); x++) {
@@ -107,7 +108,7 @@ class LabelStatisticsTest {
     @Test
     void emptyMapsAndMismatchedImagesAndOptions() {
         Dimensions d = new Dimensions(5, 4, 3);
-        LabelMap empty = new LabelMap(LabelMap.builder(d, VoxelType.UINT8, Geometry.axisAligned(1, 1, 1, 0, 0, 0))
+        LabelMap empty = new LabelMap(LabelMap.builder(d, VoxelType.UINT8, Geometry.axisAligned(new Spacing(1, 1, 1)))
                 .fillMissingWithZeros().build(), null);
         LabelStatistics s = new JavaBackend().labelStatistics(empty, randomImage(d, VoxelType.INT16, Rescale.IDENTITY, 1, false),
                 LabelStatistics.Options.all());

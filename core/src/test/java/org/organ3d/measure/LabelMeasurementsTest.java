@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 
 class LabelMeasurementsTest {
 
@@ -21,7 +22,7 @@ class LabelMeasurementsTest {
     @Test
     void boxOfVoxelsOnAnisotropicGridHasExactVolumeFeretAreaAndBoundingBox() {
         // 20 × 12 × 6 voxels of 0.8 × 0.8 × 2.0 mm: a 16 × 9.6 × 12 mm box.
-        Geometry g = Geometry.axisAligned(0.8, 0.8, 2.0, 10, -20, 30);
+        Geometry g = Geometry.axisAligned(new Spacing(0.8, 0.8, 2.0), new Vector3d(10, -20, 30));
         LabelMap m = Phantoms.draw(new Dimensions(40, 30, 12), g,
                 (i, j, k) -> i >= 5 && i < 25 && j >= 7 && j < 19 && k >= 3 && k < 9 ? 4 : 0);
         LabelMeasurement r = only(m);
@@ -61,7 +62,7 @@ class LabelMeasurementsTest {
     void sphereOnAnisotropicGridIsWithinOneVoxelDiagonal() {
         Vector3d sp = new Vector3d(0.7, 0.7, 1.5);
         double radius = 14; // mm: 20 voxels in-plane, 9.3 slices
-        LabelMap m = Phantoms.draw(new Dimensions(48, 48, 24), Geometry.axisAligned(sp.x, sp.y, sp.z, 0, 0, 0),
+        LabelMap m = Phantoms.draw(new Dimensions(48, 48, 24), Geometry.axisAligned(new Spacing(sp.x, sp.y, sp.z)),
                 Phantoms.ellipsoidMm(23.3, 24.1, 11.6, sp, radius, radius, radius, 1));
         LabelMeasurement r = only(m);
         double diag = sp.length();
@@ -106,7 +107,7 @@ class LabelMeasurementsTest {
 
     @Test
     void cubeFeretIsSpaceDiagonalAndEdgeAndStaircaseAreaIsSixASquared() {
-        LabelMap m = Phantoms.draw(new Dimensions(30, 30, 30), Geometry.axisAligned(1.25, 1.25, 1.25, 0, 0, 0),
+        LabelMap m = Phantoms.draw(new Dimensions(30, 30, 30), Geometry.axisAligned(new Spacing(1.25, 1.25, 1.25)),
                 (i, j, k) -> i >= 5 && i < 25 && j >= 5 && j < 25 && k >= 5 && k < 25 ? 1 : 0);
         LabelMeasurement r = only(m);
         double a = 25;
@@ -136,7 +137,7 @@ class LabelMeasurementsTest {
         assertTrue(s.sphericity() > 0.88 && s.sphericity() <= 1.0, "sphericity " + s.sphericity());
         assertEquals("marching cubes of the label indicator at 0.5 (unsmoothed)", s.surfaceMethod());
 
-        LabelMap cube = Phantoms.draw(new Dimensions(24, 24, 24), Geometry.axisAligned(1.25, 1.25, 1.25, 0, 0, 0),
+        LabelMap cube = Phantoms.draw(new Dimensions(24, 24, 24), Geometry.axisAligned(new Spacing(1.25, 1.25, 1.25)),
                 (i, j, k) -> i >= 2 && i < 22 && j >= 2 && j < 22 && k >= 2 && k < 22 ? 1 : 0);
         LabelMeasurement c = LabelMeasurements.measure(cube).get(0);
         double a = 25;
@@ -177,7 +178,7 @@ class LabelMeasurementsTest {
         // at least 10 voxels along every axis),
         // the label by thresholding it at 0, and a second object above the threshold in the same box.
         Vector3d sp = new Vector3d(0.9, 0.9, 1.0);
-        Geometry g = Geometry.axisAligned(sp.x, sp.y, sp.z, 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(sp.x, sp.y, sp.z));
         Dimensions d = new Dimensions(40, 40, 32);
         double rad = 10.3;
         org.organ3d.volume.Volume.Builder ib = org.organ3d.volume.Volume.builder(d, org.organ3d.volume.VoxelType.FLOAT32, g);

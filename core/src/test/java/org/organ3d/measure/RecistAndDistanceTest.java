@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 
 class RecistAndDistanceTest {
 
@@ -36,7 +37,7 @@ class RecistAndDistanceTest {
 
     @Test
     void discLesionGivesRecistLongAndShortAxisOnItsLargestSlice() {
-        Geometry g = Geometry.axisAligned(SX, SX, SZ, -50, -60, 100);
+        Geometry g = Geometry.axisAligned(new Spacing(SX, SX, SZ), new Vector3d(-50, -60, 100));
         LabelMeasurement r = LabelMeasurements.measure(Phantoms.draw(new Dimensions(80, 80, 10), g, disc()), null, null, null).get(0);
         double inPlaneDiagonal = SX * Math.sqrt(2);
         Recist rec = r.recist();
@@ -57,7 +58,7 @@ class RecistAndDistanceTest {
 
     @Test
     void rotatedCopyOnAnObliqueAffineGivesTheSameNumbers() {
-        Geometry straight = Geometry.axisAligned(SX, SX, SZ, 0, 0, 0);
+        Geometry straight = Geometry.axisAligned(new Spacing(SX, SX, SZ));
         Geometry oblique = Phantoms.oblique(SX, SX, SZ);
         Dimensions d = new Dimensions(80, 80, 10);
         LabelMeasurement a = LabelMeasurements.measure(Phantoms.draw(d, straight, disc()), null, null, null).get(0);
@@ -96,7 +97,7 @@ class RecistAndDistanceTest {
     void twoSpheresAtAKnownGapAreThatFarApart() {
         // Radii 8.5 voxels about voxel centres: the staircase boundary along the line of centres lies
         // on voxel faces, so the gap between the faces is exact there.
-        Geometry g = Geometry.axisAligned(1, 1, 1, 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(1, 1, 1));
         double r = 8.5;
         LabelMap m = Phantoms.draw(new Dimensions(64, 24, 24), g, (i, j, k) -> {
             double y = j - 12;
@@ -117,7 +118,7 @@ class RecistAndDistanceTest {
 
     @Test
     void touchingLabelsAreZeroApartAndConcentricSpheresAreTheirRadiusDifferenceApart() {
-        Geometry g = Geometry.axisAligned(0.9, 0.9, 1.4, 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(0.9, 0.9, 1.4));
         LabelMap touching = Phantoms.draw(new Dimensions(20, 10, 10), g, (i, j, k) -> i < 10 ? 1 : 2);
         assertEquals(0, LabelDistance.between(touching, 1, 2).minimumMm(), 0);
         Vector3d sp = new Vector3d(0.9, 0.9, 1.4);

@@ -22,6 +22,7 @@ import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -192,7 +193,7 @@ class ScanIntensityReportTest {
     @Test
     void uint16LabelMapsWithLargeLabelValuesAreMeasuredAndAnEmptyMapGivesAnEmptyReport() {
         Dimensions d = new Dimensions(12, 10, 8);
-        Geometry g = Geometry.axisAligned(1, 1, 1, 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(1, 1, 1));
         Volume.Builder b = LabelMap.builder(d, VoxelType.UINT16, g);
         Volume.Builder ib = Volume.builder(d, VoxelType.INT16, g);
         for (int k = 0; k < d.nz(); k++) {

@@ -15,7 +15,7 @@ class ExtractedSurfacePostProcessingTest {
     private static Mesh extract(Phantoms.Field f, double sx, double sy, double sz, double half, boolean binary) {
         Phantoms.Field field = binary ? (x, y, z) -> f.at(x, y, z) >= 0 ? 1 : 0 : f;
         Volume v = Phantoms.sample(field, Phantoms.axisGrid(sx, sy, sz, half), half);
-        return FlyingEdges.extract(v, IsoSurfaceOptions.at(binary ? 0.5 : 0));
+        return FlyingEdges.extract(v, IsoSurfaceOptions.open(binary ? 0.5 : 0));
     }
 
     @Test
@@ -67,7 +67,7 @@ class ExtractedSurfacePostProcessingTest {
         // triangles have zero area; they must not block the collapses that remove them
         Phantoms.Field f = Phantoms.sphere(12);
         Volume v = Phantoms.sample((x, y, z) -> f.at(x, y, z) >= 0 ? 1 : 0, Phantoms.axisGrid(1, 1, 1, 15), 15);
-        Mesh m = FlyingEdges.extract(v, IsoSurfaceOptions.at(1.0));
+        Mesh m = FlyingEdges.extract(v, IsoSurfaceOptions.open(1.0));
         DecimationResult d = QuadricDecimation.decimate(m, QuadricDecimation.Options.toFraction(0.25));
         assertTrue(Math.abs(d.trianglesAfter() - 0.25 * m.triangleCount()) <= 2, d.toString());
         assertTrue(TestMeshes.watertightOriented(d.mesh()));

@@ -74,7 +74,7 @@ class FlyingEdgesChecksumTest {
     void floatTorusOnObliqueGrid() {
         double half = 20;
         Volume vol = Phantoms.sample(Phantoms.torus(11, 5), Phantoms.obliqueGrid(0.9, 0.8, 1.7, half), half);
-        assertEquals("6432/3216/d54ea5fc09963662", sum(vol, IsoSurfaceOptions.at(0)));
+        assertEquals("6432/3216/d54ea5fc09963662", sum(vol, IsoSurfaceOptions.open(0)));
         assertEquals("6432/3216/d54ea5fc09963662", sum(vol, new IsoSurfaceOptions(0, true, true)));
         assertEquals("6432/3216/9775020794eeb41c", sum(vol, new IsoSurfaceOptions(0, false, false)));
     }
@@ -85,23 +85,23 @@ class FlyingEdgesChecksumTest {
         Geometry geo = Geometry.fromAffine(new org.joml.Matrix4d(Phantoms.axisGrid(1, 1, 1, half).indexToLps())
                 .scaleLocal(-1, 1, 1));
         Volume vol = Phantoms.sample((x, y, z) -> 12 - Math.sqrt((x - 6) * (x - 6) + y * y + z * z), geo, half);
-        assertEquals("4500/2287/74b4b6d2891da80", sum(vol, IsoSurfaceOptions.at(0)));
+        assertEquals("4500/2287/74b4b6d2891da80", sum(vol, IsoSurfaceOptions.open(0)));
         assertEquals("5088/2546/fa2422ac43a24b99", sum(vol, new IsoSurfaceOptions(0, true, true)));
     }
 
     @Test
     void storedNoisyVolumesAcrossWordBoundaries() {
-        assertEquals("7874/4043/6463c2be8fc96d18", sum(stored(VoxelType.INT16, Rescale.IDENTITY, 65, 30, 24, 1, 3), IsoSurfaceOptions.at(0.5)));
+        assertEquals("7874/4043/6463c2be8fc96d18", sum(stored(VoxelType.INT16, Rescale.IDENTITY, 65, 30, 24, 1, 3), IsoSurfaceOptions.open(0.5)));
         assertEquals("16310/8317/8175ff92f3349e32", sum(stored(VoxelType.INT16, new Rescale(-1.3, 20), 129, 31, 22, 2, 3),
-                IsoSurfaceOptions.at(new Rescale(-1.3, 20).apply(0.5))));
+                IsoSurfaceOptions.open(new Rescale(-1.3, 20).apply(0.5))));
         assertEquals("8618/4400/b4cb43d234649032", sum(stored(VoxelType.UINT16, new Rescale(0.7, -40), 64, 33, 20, 3, 3),
-                IsoSurfaceOptions.at(new Rescale(0.7, -40).apply(100.5))));
+                IsoSurfaceOptions.open(new Rescale(0.7, -40).apply(100.5))));
         assertEquals("14700/7528/bcb5e81e311547d5", sum(stored(VoxelType.UINT8, Rescale.IDENTITY, 128, 29, 21, 4, 3),
-                IsoSurfaceOptions.at(100.5)));
+                IsoSurfaceOptions.open(100.5)));
         assertEquals("8740/4378/5a529a3da14161d1", sum(stored(VoxelType.INT8, Rescale.IDENTITY, 66, 30, 20, 5, 3),
                 new IsoSurfaceOptions(0.5, true, true)));
         // white noise: every ambiguous case, many non-uniform cubes per row
-        assertEquals("69619/39579/c8616c001aed514c", sum(stored(VoxelType.INT16, Rescale.IDENTITY, 131, 20, 12, 6, 200), IsoSurfaceOptions.at(0.5)));
-        assertEquals("115/191/a68c91f299dfcf4c", sum(stored(VoxelType.INT16, Rescale.IDENTITY, 63, 2, 2, 7, 200), IsoSurfaceOptions.at(0.5)));
+        assertEquals("69619/39579/c8616c001aed514c", sum(stored(VoxelType.INT16, Rescale.IDENTITY, 131, 20, 12, 6, 200), IsoSurfaceOptions.open(0.5)));
+        assertEquals("115/191/a68c91f299dfcf4c", sum(stored(VoxelType.INT16, Rescale.IDENTITY, 63, 2, 2, 7, 200), IsoSurfaceOptions.open(0.5)));
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -39,7 +40,7 @@ class FlyingEdgesTest {
     void sphereIsWatertightGenusZeroWithAnalyticVolumeAndArea(double r, Grid g) {
         double half = r + 8;
         Geometry geo = grid(g, half);
-        Mesh m = FlyingEdges.extract(Phantoms.sample(Phantoms.sphere(r), geo, half), IsoSurfaceOptions.at(0));
+        Mesh m = FlyingEdges.extract(Phantoms.sample(Phantoms.sphere(r), geo, half), IsoSurfaceOptions.open(0));
         MeshTopology topo = MeshTopology.of(m);
         assertTrue(topo.isWatertight(), topo.toString());
         assertEquals(1, topo.componentCount());
@@ -81,7 +82,7 @@ class FlyingEdgesTest {
         double b = 20;
         double c = 36;
         double half = 40;
-        Mesh m = FlyingEdges.extract(Phantoms.sample(Phantoms.ellipsoid(a, b, c), grid(g, half), half), IsoSurfaceOptions.at(0));
+        Mesh m = FlyingEdges.extract(Phantoms.sample(Phantoms.ellipsoid(a, b, c), grid(g, half), half), IsoSurfaceOptions.open(0));
         MeshTopology topo = MeshTopology.of(m);
         assertTrue(topo.isWatertight(), topo.toString());
         assertEquals(0, topo.componentGenus(0));
@@ -102,7 +103,7 @@ class FlyingEdgesTest {
         double bigR = 30;
         double r = 12;
         double half = 45;
-        Mesh m = FlyingEdges.extract(Phantoms.sample(Phantoms.torus(bigR, r), grid(g, half), half), IsoSurfaceOptions.at(0));
+        Mesh m = FlyingEdges.extract(Phantoms.sample(Phantoms.torus(bigR, r), grid(g, half), half), IsoSurfaceOptions.open(0));
         MeshTopology topo = MeshTopology.of(m);
         assertTrue(topo.isWatertight(), topo.toString());
         assertEquals(1, topo.componentCount());
@@ -120,14 +121,14 @@ class FlyingEdgesTest {
     void resultDoesNotDependOnThreadCount() {
         double half = 20;
         Volume vol = Phantoms.sample(Phantoms.torus(11, 5), Phantoms.obliqueGrid(0.9, 0.8, 1.7, half), half);
-        Mesh one = FlyingEdges.extract(vol, IsoSurfaceOptions.at(0), 1);
+        Mesh one = FlyingEdges.extract(vol, IsoSurfaceOptions.open(0), 1);
         for (int threads : new int[] {2, 3, 7}) {
-            Mesh many = FlyingEdges.extract(vol, IsoSurfaceOptions.at(0), threads);
+            Mesh many = FlyingEdges.extract(vol, IsoSurfaceOptions.open(0), threads);
             assertArrayEquals(one.positionsCopy(), many.positionsCopy());
             assertArrayEquals(one.normalsCopy(), many.normalsCopy());
             assertArrayEquals(one.indicesCopy(), many.indicesCopy());
         }
-        Mesh pool = FlyingEdges.extract(vol, IsoSurfaceOptions.at(0));
+        Mesh pool = FlyingEdges.extract(vol, IsoSurfaceOptions.open(0));
         assertArrayEquals(one.indicesCopy(), pool.indicesCopy());
     }
 
@@ -136,7 +137,7 @@ class FlyingEdgesTest {
         double half = 14;
         Geometry geo = Geometry.fromAffine(new org.joml.Matrix4d(Phantoms.axisGrid(1, 1, 1, half).indexToLps())
                 .scaleLocal(-1, 1, 1));
-        Mesh m = FlyingEdges.extract(Phantoms.sample(Phantoms.sphere(10), geo, half), IsoSurfaceOptions.at(0));
+        Mesh m = FlyingEdges.extract(Phantoms.sample(Phantoms.sphere(10), geo, half), IsoSurfaceOptions.open(0));
         assertTrue(geo.isLeftHanded());
         assertTrue(MeshTopology.of(m).isWatertight());
         double v = 4.0 / 3 * Math.PI * 1000;
@@ -149,7 +150,7 @@ class FlyingEdgesTest {
         Geometry geo = Geometry.unit();
         Volume vol = Phantoms.sample((x, y, z) -> 10 - Math.sqrt((x - 2) * (x - 2) + (y - 15) * (y - 15) + (z - 15) * (z - 15)),
                 geo, 20, 31, 31);
-        Mesh open = FlyingEdges.extract(vol, IsoSurfaceOptions.at(0));
+        Mesh open = FlyingEdges.extract(vol, IsoSurfaceOptions.open(0));
         assertFalse(MeshTopology.of(open).isWatertight());
         assertFalse(open.isCapped());
         Mesh capped = FlyingEdges.extract(vol, new IsoSurfaceOptions(0, true, true));
@@ -173,7 +174,7 @@ class FlyingEdgesTest {
     void int16WithRescaleAndFlatPlanes() {
         // a box of value 1000 inside 0, int16 with rescale 0.5/-100: iso 150 in real units = 500 raw
         int n = 12;
-        Volume.Builder b = Volume.builder(new Dimensions(n, n, n), VoxelType.INT16, Geometry.axisAligned(0.5, 0.5, 2, 0, 0, 0))
+        Volume.Builder b = Volume.builder(new Dimensions(n, n, n), VoxelType.INT16, Geometry.axisAligned(new Spacing(0.5, 0.5, 2)))
                 .rescale(new Rescale(0.5, -100));
         for (int k = 0; k < n; k++) {
             short[] s = (short[]) b.sliceForWriting(k);
@@ -186,7 +187,7 @@ class FlyingEdgesTest {
         }
         Volume vol = b.build();
         // real values 400 inside, -100 outside; iso 150 is half way: faces half a voxel outside the box
-        Mesh m = FlyingEdges.extract(vol, IsoSurfaceOptions.at(150));
+        Mesh m = FlyingEdges.extract(vol, IsoSurfaceOptions.open(150));
         MeshTopology t = MeshTopology.of(m);
         assertTrue(t.isWatertight(), t.toString());
         // the box of voxels 3..8 x 2..9 x 4..6 grown by half a voxel, minus the chamfered edges and corners:
@@ -236,8 +237,8 @@ class FlyingEdgesTest {
                 }
                 Volume floats = fb.build();
                 double iso = rs.apply(type == VoxelType.UINT8 || type == VoxelType.UINT16 ? 100.5 : 0.5);
-                Mesh a = FlyingEdges.extract(stored, IsoSurfaceOptions.at(iso));
-                Mesh c = FlyingEdges.extract(floats, IsoSurfaceOptions.at(iso));
+                Mesh a = FlyingEdges.extract(stored, IsoSurfaceOptions.open(iso));
+                Mesh c = FlyingEdges.extract(floats, IsoSurfaceOptions.open(iso));
                 assertTrue(a.triangleCount() > 100, type + " " + rs);
                 assertArrayEquals(c.indicesCopy(), a.indicesCopy(), type + " " + rs);
                 assertArrayEquals(c.positionsCopy(), a.positionsCopy(), type + " " + rs);
@@ -249,8 +250,8 @@ class FlyingEdgesTest {
     @Test
     void emptyAndFullVolumesGiveEmptyMeshes() {
         Volume vol = Phantoms.sample((x, y, z) -> 1, Geometry.unit(), 5, 5, 5);
-        assertTrue(FlyingEdges.extract(vol, IsoSurfaceOptions.at(2)).isEmpty());
-        assertTrue(FlyingEdges.extract(vol, IsoSurfaceOptions.at(0)).isEmpty());
+        assertTrue(FlyingEdges.extract(vol, IsoSurfaceOptions.open(2)).isEmpty());
+        assertTrue(FlyingEdges.extract(vol, IsoSurfaceOptions.open(0)).isEmpty());
         Mesh cube = FlyingEdges.extract(vol, new IsoSurfaceOptions(0, false, true));
         assertTrue(MeshTopology.of(cube).isWatertight());
         assertEquals(64, MeshProperties.of(cube).volumeMm3(), 1e-4); // the cap box through the border centres

@@ -5,6 +5,7 @@ import org.joml.Matrix4d;
 import org.joml.Vector3d;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -44,7 +45,7 @@ final class Phantoms {
     /** Axis-aligned grid with the given spacing covering a box of half-size {@code half} mm around 0. */
     static Geometry axisGrid(double sx, double sy, double sz, double half) {
         // NB: an origin off the lattice by a fraction of a voxel avoids samples exactly at the poles.
-        return Geometry.axisAligned(sx, sy, sz, -half + 0.137 * sx, -half + 0.291 * sy, -half + 0.413 * sz);
+        return Geometry.axisAligned(new Spacing(sx, sy, sz), new Vector3d(-half + 0.137 * sx, -half + 0.291 * sy, -half + 0.413 * sz));
     }
 
     /** An oblique, slightly sheared grid (rotated about two axes, k column tilted like a gantry tilt). */

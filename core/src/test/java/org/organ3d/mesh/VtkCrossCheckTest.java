@@ -13,9 +13,11 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 
 /**
@@ -36,7 +38,7 @@ class VtkCrossCheckTest {
         Phantoms.Field ell = Phantoms.ellipsoid(22, 15, 18);
         Phantoms.Field tor = Phantoms.torus(14, 5);
         Phantoms.Field f = (x, y, z) -> Math.max(ell.at(x, y, z), tor.at(x - 6, y + 3, z - 20));
-        compare(Phantoms.sample(f, Geometry.axisAligned(0.8, 0.8, 1.5, -30, -30, -30), 76, 76, 50), 0.0);
+        compare(Phantoms.sample(f, Geometry.axisAligned(new Spacing(0.8, 0.8, 1.5), new Vector3d(-30, -30, -30)), 76, 76, 50), 0.0);
     }
 
     @Test
@@ -45,7 +47,7 @@ class VtkCrossCheckTest {
         Phantoms.Field s = Phantoms.sphere(15);
         // noise of 0.4 mm on a distance field makes many ambiguous faces: counts may differ there
         Volume v = Phantoms.sample((x, y, z) -> s.at(x, y, z) + 0.4 * (rnd.nextDouble() - 0.5),
-                Geometry.axisAligned(1, 1, 1.2, -20, -20, -20), 41, 41, 35);
+                Geometry.axisAligned(new Spacing(1, 1, 1.2), new Vector3d(-20, -20, -20)), 41, 41, 35);
         compare(v, 0.3);
     }
 
@@ -70,7 +72,7 @@ class VtkCrossCheckTest {
         double vtkVol = number(out, "volumeMm3");
         double vtkArea = number(out, "areaMm2");
 
-        Mesh m = FlyingEdges.extract(v, IsoSurfaceOptions.at(iso));
+        Mesh m = FlyingEdges.extract(v, IsoSurfaceOptions.open(iso));
         MeshProperties mp = MeshProperties.of(m);
         System.out.printf("VTK cross-check: triangles %d vs VTK %d, vertices %d vs %d, volume %.3f vs %.3f (%+.4f%%),"
                 + " area %.3f vs %.3f (%+.4f%%)%n", m.triangleCount(), vtkTris, m.vertexCount(), vtkVerts,

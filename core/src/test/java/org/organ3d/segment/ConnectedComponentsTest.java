@@ -13,10 +13,11 @@ import org.junit.jupiter.api.Test;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 
 class ConnectedComponentsTest {
 
-    private static final Geometry G = Geometry.axisAligned(0.5, 0.5, 2.0, 0, 0, 0);
+    private static final Geometry G = Geometry.axisAligned(new Spacing(0.5, 0.5, 2.0));
     private static final Dimensions D = new Dimensions(40, 30, 20);
 
     /** Blobs with exact sizes: boxes 5×4×3=60, 3×3×3=27, 1 voxel, two 2×2×2 cubes touching at one corner. */
@@ -140,7 +141,7 @@ class ConnectedComponentsTest {
     @Test
     void ofChecksEveryLabelAgainstTheSizes() {
         Dimensions d = new Dimensions(4, 3, 5);
-        Geometry g = Geometry.axisAligned(1, 1, 1, 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(1, 1, 1));
         int[][] labels = new int[5][12];
         labels[1][3] = 1;
         labels[4][11] = 2;

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 
 class DistanceTransformTest {
 
@@ -73,7 +75,7 @@ class DistanceTransformTest {
 
     @Test
     void dilatingOneVoxelGivesTheExactBallOfThatRadius() {
-        Geometry g = Geometry.axisAligned(0.7, 0.7, 2.5, -20, 5, 100);
+        Geometry g = Geometry.axisAligned(new Spacing(0.7, 0.7, 2.5), new Vector3d(-20, 5, 100));
         Dimensions d = new Dimensions(41, 41, 13);
         byte[][] one = new byte[d.nz()][d.sliceSize()];
         one[6][d.offsetInSlice(20, 20)] = 1;
@@ -88,7 +90,7 @@ class DistanceTransformTest {
     @Test
     void ballOf20DilatedBy5IsSandwichedBetweenTheAnalyticBalls() {
         // 0.7 × 0.7 × 2.5 mm voxels; centre off the grid
-        Geometry g = Geometry.axisAligned(0.7, 0.7, 2.5, 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(0.7, 0.7, 2.5));
         Dimensions d = new Dimensions(90, 90, 28);
         double cx = 31.623;
         double cy = 31.956;
@@ -115,7 +117,7 @@ class DistanceTransformTest {
     void noOperationOnBallVoxelsCanReturnTheLargerBallExactly() {
         // Two centres 2 µm apart: identical 20 mm voxel sets, different 25 mm voxel sets. Any dilation
         // (a function of the voxel set) therefore misses the 25 mm ball for at least one of them.
-        Geometry g = Geometry.axisAligned(0.7, 0.7, 2.5, 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(0.7, 0.7, 2.5));
         Dimensions d = new Dimensions(90, 90, 28);
         double[] c1 = {31.51876981, 31.48644073, 34.99510855};
         double[] c2 = {31.51808678, 31.48774471, 34.99681283};
@@ -156,7 +158,7 @@ class DistanceTransformTest {
 
     @Test
     void labelMapEntryPointsKeepGeometryAndLabel() {
-        Geometry g = Geometry.axisAligned(0.7, 0.7, 2.5, 1, 2, 3);
+        Geometry g = Geometry.axisAligned(new Spacing(0.7, 0.7, 2.5), new Vector3d(1, 2, 3));
         Dimensions d = new Dimensions(20, 20, 9);
         var m = Phantoms.labels(d, g, (i, j, k) -> i == 10 && j == 10 && k == 4);
         var dil = Morphology.dilate(m, 2.5, 7);

@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 
 class HoleFillingTest {
 
     private static final Dimensions D = new Dimensions(24, 22, 20);
-    private static final Geometry G = Geometry.axisAligned(1, 1, 1.5, 0, 0, 0);
+    private static final Geometry G = Geometry.axisAligned(new Spacing(1, 1, 1.5));
 
     private static int r2(int i, int j, int k) {
         return (i - 11) * (i - 11) + (j - 10) * (j - 10) + (k - 9) * (k - 9);

@@ -10,11 +10,12 @@ import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 
 class LabelMapOpsTest {
 
     private static final Dimensions D = new Dimensions(10, 10, 4);
-    private static final Geometry G = Geometry.axisAligned(1, 1, 2, 0, 0, 0);
+    private static final Geometry G = Geometry.axisAligned(new Spacing(1, 1, 2));
 
     private static final LabelMap A = Phantoms.labels(D, G, (i, j, k) -> i < 6);   // 240
     private static final LabelMap B = Phantoms.labels(D, G, (i, j, k) -> i >= 4 && j < 5); // 6*5*4 = 120, overlap 2*5*4 = 40
@@ -27,7 +28,7 @@ class LabelMapOpsTest {
         assertEquals(Map.of(1, 80L), LabelMapOps.difference(B, A, 1).counts());
         assertEquals(Map.of(1, 280L), LabelMapOps.xor(A, B, 1).counts());
         assertEquals(Map.of(700, 280L), LabelMapOps.xor(A, B, 700).counts());
-        LabelMap other = Phantoms.labels(D, Geometry.axisAligned(1, 1, 3, 0, 0, 0), (i, j, k) -> true);
+        LabelMap other = Phantoms.labels(D, Geometry.axisAligned(new Spacing(1, 1, 3)), (i, j, k) -> true);
         assertThrows(IllegalArgumentException.class, () -> LabelMapOps.union(A, other, 1));
     }
 

@@ -11,11 +11,12 @@ import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 
 class RegionGrowingTest {
 
-    private static final Geometry G = Geometry.axisAligned(0.8, 0.8, 2.0, -10, -20, 50);
+    private static final Geometry G = Geometry.axisAligned(new Spacing(0.8, 0.8, 2.0), new Vector3d(-10, -20, 50));
     private static final Dimensions D = new Dimensions(30, 20, 10);
 
     /** Two bright boxes (100) on 0: A = i 2..9, B = i 11..18 (a one-voxel gap at i = 10). */

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 
 /**
  * Cross-check against scipy.ndimage (an independent implementation): connected components (6 and
@@ -61,7 +62,7 @@ class ScipyCrossCheckTest {
         assertEquals(0, rc, "scipy script failed: " + Files.readString(tmp.resolve("log.txt")));
 
         byte[][] mask = readMask(fixture);
-        Geometry g = Geometry.axisAligned(S[0], S[1], S[2], 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(S[0], S[1], S[2]));
         for (Connectivity c : List.of(Connectivity.SIX, Connectivity.TWENTY_SIX)) {
             int[] ref = readU32(out.resolve(c == Connectivity.SIX ? "cc6.u32" : "cc26.u32"));
             Components mine = ConnectedComponents.label(mask, D, g, c);

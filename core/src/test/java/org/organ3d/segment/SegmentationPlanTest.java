@@ -9,12 +9,13 @@ import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 
 class SegmentationPlanTest {
 
     private static final Dimensions D = new Dimensions(40, 40, 16);
-    private static final Geometry G = Geometry.axisAligned(1, 1, 2, -20, -20, 0);
+    private static final Geometry G = Geometry.axisAligned(new Spacing(1, 1, 2), new Vector3d(-20, -20, 0));
 
     /** Bone 1000 HU: a big ball (r 8 voxels) with a hollow core, a small ball (r 2); soft tissue 40 elsewhere. */
     private static Volume phantom() {

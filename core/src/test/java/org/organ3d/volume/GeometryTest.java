@@ -60,7 +60,7 @@ class GeometryTest {
     @Test
     void worksWithAHandComputedAffine() {
         // Voxel (2, 3, 4) with spacing (0.5, 0.8, 3) and origin (10, 20, 30), identity directions.
-        Geometry g = Geometry.axisAligned(0.5, 0.8, 3, 10, 20, 30);
+        Geometry g = Geometry.axisAligned(new Spacing(0.5, 0.8, 3), new Vector3d(10, 20, 30));
         Vector3d p = g.indexToPatient(2, 3, 4);
         assertEquals(11.0, p.x, 1e-12);
         assertEquals(22.4, p.y, 1e-12);
@@ -99,7 +99,7 @@ class GeometryTest {
     @Test
     void rejectsSingularAndNonFinite() {
         assertThrows(IllegalArgumentException.class, () -> Geometry.fromAffine(new Matrix4d().zero().m33(1)));
-        assertThrows(IllegalArgumentException.class, () -> Geometry.axisAligned(0, 1, 1, 0, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> Geometry.axisAligned(Double.NaN, 1, 1, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> Geometry.axisAligned(new Spacing(0, 1, 1)));
+        assertThrows(IllegalArgumentException.class, () -> Geometry.axisAligned(new Spacing(Double.NaN, 1, 1)));
     }
 }

@@ -8,7 +8,7 @@ public final class LargeVolumeMain {
 
     public static void main(String[] args) {
         Dimensions d = new Dimensions(512, 512, 2000);
-        Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.axisAligned(0.7, 0.7, 0.5, 0, 0, 0));
+        Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.axisAligned(new Spacing(0.7, 0.7, 0.5)));
         for (int k = 0; k < d.nz(); k++) {
             short[] s = (short[]) b.sliceForWriting(k);
             s[k % s.length] = (short) k;

@@ -39,7 +39,7 @@ class VolumeTest {
         Volume.Builder b = Volume.builder(new Dimensions(1, 1, 1), VoxelType.FLOAT32, Geometry.unit());
         b.setSlice(0, new float[] {3.5f});
         Volume v = b.build();
-        Volume w = v.withGeometry(Geometry.axisAligned(2, 2, 2, 0, 0, 0));
+        Volume w = v.withGeometry(Geometry.axisAligned(new Spacing(2, 2, 2)));
         assertTrue(v.slice(0).equals(w.slice(0)));
         assertEquals(8.0, w.geometry().voxelVolume(), 1e-12);
     }

@@ -119,7 +119,7 @@ abstract class BackendContract {
     @Test
     void meshPropertiesMatchJava() {
         for (Volume v : new Volume[] {Phantoms.sphere(36, 1.0, 12), Phantoms.obliqueEllipsoid(44, 40, 22)}) {
-            Mesh m = reference.isosurface(v, IsoSurfaceOptions.at(0));
+            Mesh m = reference.isosurface(v, IsoSurfaceOptions.open(0));
             MeshProperties want = reference.meshProperties(m);
             MeshProperties got = backend.meshProperties(m);
             assertEquals(want.triangles(), got.triangles());

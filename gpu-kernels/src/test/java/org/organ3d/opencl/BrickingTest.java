@@ -70,8 +70,8 @@ class BrickingTest {
     void obliqueStudyAcrossManySmallBricks() {
         Volume v = Phantoms.obliqueEllipsoid(44, 40, 60);
         int[] n = new int[1];
-        Mesh whole = extract(v, IsoSurfaceOptions.at(0), 0, n);
-        Mesh split = extract(v, IsoSurfaceOptions.at(0), 44L * 40 * 4 * 5, n);
+        Mesh whole = extract(v, IsoSurfaceOptions.open(0), 0, n);
+        Mesh split = extract(v, IsoSurfaceOptions.open(0), 44L * 40 * 4 * 5, n);
         assertTrue(n[0] >= 8, n[0] + " bricks");
         assertArrayEquals(whole.indicesCopy(), split.indicesCopy());
         assertArrayEquals(whole.positionsCopy(), split.positionsCopy());

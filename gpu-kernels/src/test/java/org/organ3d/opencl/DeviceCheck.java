@@ -113,7 +113,7 @@ public final class DeviceCheck {
         long t0 = System.nanoTime();
         Volume ct = PhantomGenerator.generate(new PhantomGrid(n, n, n, 350.0 / n, 350.0 / n, 350.0 / n)).ct();
         System.out.printf("phantom %d^3 int16 generated in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
-        IsoSurfaceOptions o = IsoSurfaceOptions.at(-300);
+        IsoSurfaceOptions o = IsoSurfaceOptions.open(-300);
         JavaBackend java = new JavaBackend();
         List<String[]> rows = new ArrayList<>();
         int javaTris;

@@ -57,7 +57,7 @@ class FallbackTest {
     };
 
     private final Volume sphere = Phantoms.sphere(24, 1.0, 8);
-    private final IsoSurfaceOptions iso = IsoSurfaceOptions.at(0);
+    private final IsoSurfaceOptions iso = IsoSurfaceOptions.open(0);
 
     @BeforeEach
     void listen() {

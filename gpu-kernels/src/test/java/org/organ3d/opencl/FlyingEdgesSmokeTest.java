@@ -18,7 +18,7 @@ class FlyingEdgesSmokeTest {
     @Test
     void sphereIsWatertightWithAnalyticVolume() {
         try (OpenClBackend b = new OpenClBackend()) {
-            Mesh m = b.isosurface(Phantoms.sphere(40, 1.0, 12), IsoSurfaceOptions.at(0));
+            Mesh m = b.isosurface(Phantoms.sphere(40, 1.0, 12), IsoSurfaceOptions.open(0));
             assertNull(MeshChecks.watertightProblem(m));
             assertEquals(4 / 3.0 * Math.PI * 1728, MeshChecks.volume(m), 0.01 * 4 / 3.0 * Math.PI * 1728);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,7 @@ import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -68,7 +70,7 @@ class LabelStatisticsParityTest {
     /** Labels 1..labels in runs along i, some background; every border voxel labelled somewhere. */
     static LabelMap labels(Dimensions d, int labels, long seed, VoxelType type) {
         SplittableRandom r = new SplittableRandom(seed);
-        Volume.Builder b = LabelMap.builder(d, type, Geometry.axisAligned(0.7, 0.8, 1.5, -3, 2, 5));
+        Volume.Builder b = LabelMap.builder(d, type, Geometry.axisAligned(new Spacing(0.7, 0.8, 1.5), new Vector3d(-3, 2, 5)));
         for (int k = 0; k < d.nz(); k++) {
             Object s = b.sliceForWriting(k);
             int l = 0;
@@ -88,7 +90,7 @@ class LabelStatisticsParityTest {
 
     static Volume image(Dimensions d, VoxelType t, Rescale rs, long seed) {
         SplittableRandom r = new SplittableRandom(seed);
-        Volume.Builder b = Volume.builder(d, t, Geometry.axisAligned(0.7, 0.8, 1.5, -3, 2, 5)).rescale(rs);
+        Volume.Builder b = Volume.builder(d, t, Geometry.axisAligned(new Spacing(0.7, 0.8, 1.5), new Vector3d(-3, 2, 5))).rescale(rs);
         for (int k = 0; k < d.nz(); k++) {
             Object s = b.sliceForWriting(k);
             for (int x = 0; x < d.sliceSize(); x++) {

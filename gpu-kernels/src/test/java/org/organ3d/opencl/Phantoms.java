@@ -6,6 +6,7 @@ import org.joml.Vector3d;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -38,14 +39,14 @@ final class Phantoms {
     /** Signed "inside-ness" of a sphere: r - |p - c| (mm), so iso 0 is the sphere of radius r. */
     static Volume sphere(int n, double spacing, double r) {
         double c = (n - 1) * spacing / 2;
-        return sample(n, n, n, Geometry.axisAligned(spacing, spacing, spacing, 0, 0, 0),
+        return sample(n, n, n, Geometry.axisAligned(new Spacing(spacing, spacing, spacing)),
                 (x, y, z) -> r - Math.sqrt((x - c) * (x - c) + (y - c) * (y - c) + (z - c) * (z - c)));
     }
 
     /** A torus around the z axis through the centre: R major, a minor radius; iso 0. */
     static Volume torus(int n, double spacing, double big, double small) {
         double c = (n - 1) * spacing / 2;
-        return sample(n, n, n, Geometry.axisAligned(spacing, spacing, spacing, 0, 0, 0), (x, y, z) -> {
+        return sample(n, n, n, Geometry.axisAligned(new Spacing(spacing, spacing, spacing)), (x, y, z) -> {
             double q = Math.hypot(x - c, y - c) - big;
             return small - Math.hypot(q, z - c);
         });
@@ -71,7 +72,7 @@ final class Phantoms {
     static Volume random(int nx, int ny, int nz, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Volume.Builder b = Volume.builder(new Dimensions(nx, ny, nz), VoxelType.INT16,
-                Geometry.axisAligned(0.9, 1.1, 1.3, 5, -7, 11)).rescale(new Rescale(0.5, -100));
+                Geometry.axisAligned(new Spacing(0.9, 1.1, 1.3), new Vector3d(5, -7, 11))).rescale(new Rescale(0.5, -100));
         for (int k = 0; k < nz; k++) {
             short[] s = (short[]) b.sliceForWriting(k);
             for (int x = 0; x < s.length; x++) {

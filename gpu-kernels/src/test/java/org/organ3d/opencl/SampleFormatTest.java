@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import org.organ3d.testkit.RequiresDevice;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -122,7 +124,7 @@ class SampleFormatTest {
         int nx = 23;
         int ny = 19;
         int nz = 11;
-        Volume.Builder b = Volume.builder(new Dimensions(nx, ny, nz), t, Geometry.axisAligned(0.7, 0.8, 1.5, 3, -2, 9)).rescale(r);
+        Volume.Builder b = Volume.builder(new Dimensions(nx, ny, nz), t, Geometry.axisAligned(new Spacing(0.7, 0.8, 1.5), new Vector3d(3, -2, 9))).rescale(r);
         for (int k = 0; k < nz; k++) {
             Object s = b.sliceForWriting(k);
             for (int x = 0; x < nx * ny; x++) {

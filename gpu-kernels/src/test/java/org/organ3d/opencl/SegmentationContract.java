@@ -13,6 +13,7 @@ import org.organ3d.segment.Connectivity;
 import org.organ3d.segment.ThresholdRange;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 
 /**
@@ -50,7 +51,7 @@ abstract class SegmentationContract extends BackendContract {
     @Test
     void componentsMatchJava() {
         Dimensions d = new Dimensions(29, 23, 17);
-        Geometry g = Geometry.axisAligned(0.8, 0.8, 2.0, 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(0.8, 0.8, 2.0));
         for (int oneIn : new int[] {2, 3, 5}) {
             byte[][] m = randomMask(d, 11 + oneIn, oneIn);
             for (Connectivity c : Connectivity.values()) {

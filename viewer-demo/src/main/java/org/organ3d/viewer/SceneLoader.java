@@ -196,7 +196,7 @@ public final class SceneLoader {
                             num(iso), p.getFileName(), num(range.minValue()), num(range.maxValue())));
                 }
                 progress.update("isosurface at " + num(iso) + " (" + b.name() + ")", Double.NaN);
-                Mesh mesh = b.isosurface(image, IsoSurfaceOptions.at(iso));
+                Mesh mesh = b.isosurface(image, IsoSurfaceOptions.open(iso));
                 String name = p.getFileName() + " @ " + num(iso);
                 NamedMesh nm = new NamedMesh(0, name, 0xf1d691ff, mesh);
                 out.add(new SceneObject(nm, OrganInfo.ofSurface(name, mesh)));

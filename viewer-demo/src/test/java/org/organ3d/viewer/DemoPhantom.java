@@ -10,6 +10,7 @@ import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -48,7 +49,7 @@ final class DemoPhantom {
             int ny = 200;
             int nz = 100;
             Volume.Builder b = LabelMap.builder(new Dimensions(nx, ny, nz), VoxelType.UINT8,
-                    Geometry.axisAligned(0.7, 0.7, 1.5, x0, y0, z0));
+                    Geometry.axisAligned(new Spacing(0.7, 0.7, 1.5), new Vector3d(x0, y0, z0)));
             for (int k = 0; k < nz; k++) {
                 byte[] s = new byte[nx * ny];
                 for (int j = 0; j < ny; j++) {

@@ -21,6 +21,7 @@ import org.organ3d.io.dicom.SeriesInfo;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -35,7 +36,7 @@ class SceneLoaderTest {
     /** An MR-like uint8 volume: a bright smooth ball with noise, 200+ distinct values (like ch2.nii.gz). */
     static Volume mrLike() {
         Random rnd = new Random(7);
-        Volume.Builder b = Volume.builder(new Dimensions(48, 48, 24), VoxelType.UINT8, Geometry.axisAligned(1, 1, 2, 0, 0, 0));
+        Volume.Builder b = Volume.builder(new Dimensions(48, 48, 24), VoxelType.UINT8, Geometry.axisAligned(new Spacing(1, 1, 2)));
         for (int k = 0; k < 24; k++) {
             byte[] s = new byte[48 * 48];
             for (int j = 0; j < 48; j++) {
@@ -52,7 +53,7 @@ class SceneLoaderTest {
 
     /** A label map without names: label 1 a block, label 2 another. */
     static Volume blocks() {
-        Volume.Builder b = Volume.builder(new Dimensions(32, 32, 16), VoxelType.UINT8, Geometry.axisAligned(1, 1, 1, 0, 0, 0));
+        Volume.Builder b = Volume.builder(new Dimensions(32, 32, 16), VoxelType.UINT8, Geometry.axisAligned(new Spacing(1, 1, 1)));
         for (int k = 0; k < 16; k++) {
             byte[] s = new byte[32 * 32];
             for (int j = 4; j < 28; j++) {
@@ -137,7 +138,7 @@ class SceneLoaderTest {
     @Test
     void aFolderWithTwoSeriesSaysWhichWasReadAndSeriesPicksTheOther() throws IOException {
         Volume big = mrLike();
-        Volume small = Volume.builder(new Dimensions(48, 48, 6), VoxelType.INT16, Geometry.axisAligned(1, 1, 2, 0, 0, 0))
+        Volume small = Volume.builder(new Dimensions(48, 48, 6), VoxelType.INT16, Geometry.axisAligned(new Spacing(1, 1, 2)))
                 .rescale(new Rescale(1, -1024)).fillMissingWithZeros().build();
         SeriesInfo a = new SeriesInfo("Test^A", "T1", "1.2.826.0.1.3680043.2.1125.1", "1.2.826.0.1.3680043.2.1125.1.1",
                 "1.2.826.0.1.3680043.2.1125.1.9", "MR", "big series", "test study", 1);

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import org.organ3d.parallel.Parallelism;
 
 /**
  * A gzip stream (RFC 1952, one member) compressed on all cores, the way pigz does it: the input is
@@ -19,7 +20,8 @@ import java.util.zip.Deflater;
  * it is slightly larger than a single-threaded stream at the same level because blocks do not share
  * their 32 KiB history.
  *
- * <p>Not thread-safe (one writer). Blocks are compressed in {@link ForkJoinPool#commonPool()}, at
+ * <p>Not thread-safe (one writer). Blocks are compressed in the fork-join pool of the thread that made
+ * the stream ({@link Parallelism#currentPool()}: the common pool unless inside {@link Parallelism#call}), at
  * most 2 × parallelism in flight, so memory stays bounded (≈ 4 × BLOCK × parallelism).
  * {@link #close()} finishes the member and closes the underlying stream.
  */
@@ -32,7 +34,8 @@ public final class ParallelGzipOutputStream extends OutputStream {
     private final int level;
     private final CRC32 crc = new CRC32();
     private final ArrayDeque<CompletableFuture<byte[]>> inFlight = new ArrayDeque<>();
-    private final int maxInFlight = 2 * ForkJoinPool.getCommonPoolParallelism() + 1;
+    private final ForkJoinPool pool = Parallelism.currentPool();
+    private final int maxInFlight = 2 * Math.max(1, pool.getParallelism()) + 1;
     private byte[] buf = new byte[BLOCK];
     private int fill;
     private long total;
@@ -72,7 +75,7 @@ public final class ParallelGzipOutputStream extends OutputStream {
         int n = fill;
         crc.update(block, 0, n);
         total += n;
-        inFlight.add(CompletableFuture.supplyAsync(() -> deflate(block, n, last), ForkJoinPool.commonPool()));
+        inFlight.add(CompletableFuture.supplyAsync(() -> deflate(block, n, last), pool));
         buf = new byte[BLOCK];
         fill = 0;
         while (inFlight.size() >= maxInFlight || (last && !inFlight.isEmpty())) {

@@ -20,6 +20,7 @@ import org.organ3d.io.ReadOptions;
 import org.organ3d.io.ReadWarning.Kind;
 import org.organ3d.io.ReadWarning;
 import org.organ3d.io.StrictReadException;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.VoxelType;
 
 /** Folder scanning and series selection: mixed folders, junk, bad files, duplicates, gaps, empty folders. */
@@ -204,7 +205,7 @@ class DicomSeriesReaderTest {
         Path dir = tmp.resolve("loc");
         SeriesInfo info = SeriesInfo.ct("L", "1", "with localizer");
         var axial = org.organ3d.volume.Volume.builder(new org.organ3d.volume.Dimensions(4, 4, 5), VoxelType.INT16,
-                org.organ3d.volume.Geometry.axisAligned(1, 1, 2, 0, 0, 0)).fillMissingWithZeros().build();
+                org.organ3d.volume.Geometry.axisAligned(new Spacing(1, 1, 2))).fillMissingWithZeros().build();
         DicomSeriesWriter.writeCtSeries(axial, dir.resolve("axial"), info);
         var sagittal = org.organ3d.volume.Volume.builder(new org.organ3d.volume.Dimensions(4, 4, 1), VoxelType.INT16,
                 org.organ3d.volume.Geometry.of(new org.joml.Vector3d(1, 1, 1), new org.joml.Vector3d(),

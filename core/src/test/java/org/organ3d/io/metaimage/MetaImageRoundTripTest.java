@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.joml.Matrix3d;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,6 +16,7 @@ import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.io.raw.TestVolumes;
 import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -42,7 +44,7 @@ class MetaImageRoundTripTest {
         // VTK's MetaImage reader (independent) must see our spacing, origin and voxels; it ignores
         // TransformMatrix, so an axis-aligned grid is used.
         Volume v = TestVolumes.random(new Dimensions(6, 5, 4), VoxelType.INT16,
-                org.organ3d.volume.Geometry.axisAligned(0.5, 0.75, 2.5, -10.25, 20.5, 30.125), 11);
+                org.organ3d.volume.Geometry.axisAligned(new Spacing(0.5, 0.75, 2.5), new Vector3d(-10.25, 20.5, 30.125)), 11);
         Path f = dir.resolve("forvtk.mha");
         ImageFormats.write(f, v, Map.of());
         StringBuilder expected = new StringBuilder();

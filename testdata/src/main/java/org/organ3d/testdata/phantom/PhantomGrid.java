@@ -1,7 +1,9 @@
 package org.organ3d.testdata.phantom;
 
+import org.joml.Vector3d;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 
 /**
  * The sampling grid of a phantom study: axial slices (i → patient left, j → posterior, k →
@@ -35,7 +37,7 @@ public record PhantomGrid(int nx, int ny, int nz, double sx, double sy, double s
 
     /** Geometry with voxel (0,0,0) placed so that the grid is centred on (0, 0, 0) LPS. */
     public Geometry geometry() {
-        return Geometry.axisAligned(sx, sy, sz, -0.5 * (nx - 1) * sx, -0.5 * (ny - 1) * sy, -0.5 * (nz - 1) * sz);
+        return Geometry.axisAligned(new Spacing(sx, sy, sz), new Vector3d(-0.5 * (nx - 1) * sx, -0.5 * (ny - 1) * sy, -0.5 * (nz - 1) * sz));
     }
 
     /** Lower z of the slab covered by the slices (outer face of the first slice), mm. */

@@ -13,6 +13,7 @@ import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -65,7 +66,7 @@ class SliceSourceTest {
 
     @Test
     void slicesStepByTheSpacingAndSnapToVoxelCentres() {
-        Geometry g = Geometry.axisAligned(0.7, 0.8, 2.5, -10, -20, 33);
+        Geometry g = Geometry.axisAligned(new Spacing(0.7, 0.8, 2.5), new Vector3d(-10, -20, 33));
         SliceSource src = new SliceSource(ramp(g), Map.of(), null);
         assertEquals(2.5, src.step(SliceOrientation.AXIAL), 1e-12);
         assertEquals(0.8, src.step(SliceOrientation.CORONAL), 1e-12);
@@ -81,7 +82,7 @@ class SliceSourceTest {
 
     @Test
     void dicomWindowIsUsedForImagesThatAreNotCt() {
-        Geometry g = Geometry.axisAligned(1, 1, 1, 0, 0, 0);
+        Geometry g = Geometry.axisAligned(new Spacing(1, 1, 1));
         SliceSource src = new SliceSource(ramp(g), Map.of("modality", "MR", "windowCenter", "300\\400",
                 "windowWidth", "600\\800"), null);
         assertEquals(new WindowLevel(600, 300, "file"), src.defaultWindow());
