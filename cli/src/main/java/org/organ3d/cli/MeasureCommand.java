@@ -21,6 +21,7 @@ import org.organ3d.measure.LabelMeasurements;
 import org.organ3d.measure.LabelSurfaces;
 import org.organ3d.measure.Report;
 import org.organ3d.mesh.WindowedSincSmoothing;
+import org.organ3d.pipeline.ImageRoles;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
 import picocli.CommandLine.Command;
@@ -134,7 +135,7 @@ final class MeasureCommand implements Callable<Integer> {
         LabelMap map = loaded.asLabelMap();
         Volume image = null;
         if (imagePath != null) {
-            LoadedImage img = Inputs.read(imagePath, reading.options());
+            LoadedImage img = ImageRoles.expectImage(Inputs.read(imagePath, reading.options()), "--image (intensity statistics)");
             for (String w : Inputs.messages(img)) {
                 err.println("organ3d measure: warning: " + w);
             }

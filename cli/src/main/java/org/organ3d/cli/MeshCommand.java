@@ -26,6 +26,7 @@ import org.organ3d.mesh.io.ExportOptions;
 import org.organ3d.mesh.io.MeshFormat;
 import org.organ3d.mesh.io.MeshWriters;
 import org.organ3d.mesh.io.NamedMesh;
+import org.organ3d.pipeline.ImageRoles;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
 import picocli.CommandLine.Command;
@@ -135,7 +136,7 @@ final class MeshCommand implements Callable<Integer> {
             throw new UsageException("label surfaces (surface nets) run on the java backend only, not '" + backend + "'");
         }
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage img = input.read();
+        LoadedImage img = iso != null ? ImageRoles.expectImage(input.read(), "--iso (an isosurface of an image)") : input.read();
         for (String w : Inputs.messages(img)) {
             err.println("organ3d mesh: warning: " + input + ": " + w);
         }

@@ -14,6 +14,7 @@ import org.organ3d.compute.ComputeBackend;
 import org.organ3d.io.ImageFormat;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.pipeline.ImageRoles;
 import org.organ3d.segment.Connectivity;
 import org.organ3d.segment.HuPresets;
 import org.organ3d.segment.SeedOutsideVolumeException;
@@ -114,7 +115,7 @@ final class SegmentCommand implements Callable<Integer> {
         SegmentationPlan plan = plan();
         checkWritable(out);
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage img = input.read();
+        LoadedImage img = ImageRoles.expectImage(input.read(), "segmentation");
         for (String w : Inputs.messages(img)) {
             err.println("organ3d segment: warning: " + input + ": " + w);
         }

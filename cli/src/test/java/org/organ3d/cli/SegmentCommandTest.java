@@ -120,4 +120,22 @@ class SegmentCommandTest {
         assertEquals(2, run("segment", in.toString(), "--out", out.toString(), "--otsu", "--preset", "bone").code());
         assertEquals(2, run("segment", in.toString(), "--out", out.toString(), "--preset", "brain").code());
     }
+
+    @Test
+    void aLabelMapIsRefusedOrWarnedWhereAnImageIsExpected(@TempDir Path dir) throws Exception {
+        Path in = phantom(dir);
+        Path labels = dir.resolve("bone.seg.nrrd");
+        assertEquals(0, run("segment", in.toString(), "--out", labels.toString(), "--preset", "bone").code());
+        CliRun refused = run("segment", labels.toString(), "--out", dir.resolve("x.nii.gz").toString(), "--preset", "bone");
+        assertEquals(1, refused.code(), refused.err());
+        assertEquals(1, refused.err().strip().lines().count(), refused.err());
+        assertTrue(refused.err().contains("bone.seg.nrrd") && refused.err().contains("is a label map"), refused.err());
+        Path plain = dir.resolve("bone-plain.nii.gz");
+        ImageFormats.write(plain, ImageFormats.read(labels).volume(), Map.of());
+        CliRun warned = run("mesh", plain.toString(), "--out", dir.resolve("x.stl").toString(), "--iso", "0.5", "--json");
+        assertEquals(0, warned.code(), warned.err());
+        assertTrue(warned.err().contains("looks like a label map"), warned.err());
+        CliRun labelSurface = run("mesh", plain.toString(), "--out", dir.resolve("y.stl").toString(), "--label", "1");
+        assertFalse(labelSurface.err().contains("looks like a label map"), "--label expects a label map: " + labelSurface.err());
+    }
 }

@@ -55,7 +55,9 @@ public record ReadWarning(Kind kind, Path file, String detail) {
         /** Data beyond what was read was ignored (further volumes of a 4D file, trailing bytes). */
         IGNORED_DATA(false),
         /** Label names, values or layers of a segmentation were adjusted. */
-        LABELS(false);
+        LABELS(false),
+        /** A step that expects an image (a CT or MR) was given what looks like a label map. */
+        LOOKS_LIKE_LABELS(false);
 
         private final boolean strictByDefault;
 
