@@ -40,7 +40,7 @@ public interface ImageFormat {
      * Writes a volume (with label infos when it is a label map, else an empty map) atomically:
      * to a temporary file beside {@code path}, then renamed.
      *
-     * @throws ImageFormatException if this format does not write (see {@link #canWrite}), or cannot
+     * @throws ImageFormatException if this format does not write (see canWrite), or cannot
      *                              hold {@code volume}
      */
     default void write(Path path, Volume volume, Map<Integer, LabelInfo> labels) throws IOException {

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param file   the file concerned: a member file of a folder (a skipped file, the first irregular
  *               file) or else the file or folder that was read
  * @param detail what was found and what the reader did, in words for a person (no command-line
- *               option names, no file name: see {@link #message()})
+ *               option names, no file name: message() adds it)
  */
 public record ReadWarning(Kind kind, Path file, String detail) {
 

@@ -9,8 +9,8 @@ import java.util.Objects;
  * be computed is {@code NaN} (written as JSON null).
  *
  * @param label                 label value (1..65535)
- * @param name                  label name from the file, or null when the file names none: then
- *                              {@link #name()} gives {@code label N} and {@link #fileName()} is empty
+ * @param name                  label name from the file, or null when the file names none (the
+ *                              accessor then gives {@code label N}, and fileName() is empty)
  * @param voxelCount            voxels with this label
  * @param volumeMm3             voxel-counting volume: voxelCount × |det(index→LPS)|, mm³
  * @param meshVolumeMm3         volume enclosed by the label's watertight surface (divergence theorem), mm³

@@ -50,7 +50,7 @@ public final class Parallelism {
      * pool's threads. Exceptions reach the caller as thrown (checked ones included); runs
      * {@code work} directly when the calling thread already is a worker of {@code pool}.
      *
-     * @throws E what {@code work} throws
+     * <p>Throws what {@code work} throws.
      */
     public static <T, E extends Exception> T call(ForkJoinPool pool, Work<T, E> work) throws E {
         Objects.requireNonNull(pool, "pool");
