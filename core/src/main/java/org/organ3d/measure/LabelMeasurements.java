@@ -111,7 +111,7 @@ public final class LabelMeasurements {
             double v = mp.volumeMm3();
             double area = mp.areaMm2();
             double sphericity = Math.cbrt(Math.PI) * Math.pow(6 * v, 2.0 / 3.0) / area;
-            return new LabelMeasurement(m.label(), m.name(), m.voxelCount(), m.volumeMm3(), v, area, surfaces.method(),
+            return new LabelMeasurement(m.label(), m.fileName().orElse(null), m.voxelCount(), m.volumeMm3(), v, area, surfaces.method(),
                     m.voxelFaceAreaMm2(), m.centroidLps(), m.centroidVoxel(), m.boundingBoxMinLps(), m.boundingBoxMaxLps(),
                     m.principalAxes(), m.principalLengthsMm(), m.orientedBoundingBoxMm(), m.maxFeretDiameterMm(),
                     m.maxFeretEndpointsLps(), m.minFeretDiameterMm(), m.minFeretDirectionLps(), sphericity, m.recist(),
