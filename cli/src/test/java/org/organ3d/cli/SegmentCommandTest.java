@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.organ3d.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,13 +32,13 @@ class SegmentCommandTest {
         Volume.Builder b = Volume.builder(D, VoxelType.INT16, G);
         Vector3d p = new Vector3d();
         for (int k = 0; k < D.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < D.ny(); j++) {
                 for (int i = 0; i < D.nx(); i++) {
                     G.indexToPatient(i, j, k, p);
                     double r = p.distance(0, -14, 30);
                     double speck = p.distance(12, -4, 20);
-                    s[D.offsetInSlice(i, j)] = (short) (r <= 10 && r > 3 || speck <= 1.2 ? 1000 : 40);
+                    s.put(D.offsetInSlice(i, j), (short) (r <= 10 && r > 3 || speck <= 1.2 ? 1000 : 40));
                 }
             }
         }
@@ -132,9 +133,14 @@ class SegmentCommandTest {
         assertTrue(refused.err().contains("bone.seg.nrrd") && refused.err().contains("is a label map"), refused.err());
         Path plain = dir.resolve("bone-plain.nii.gz");
         ImageFormats.write(plain, ImageFormats.read(labels).volume(), Map.of());
-        CliRun warned = run("mesh", plain.toString(), "--out", dir.resolve("x.stl").toString(), "--iso", "0.5", "--json");
+        CliRun warned = run("segment", plain.toString(), "--out", dir.resolve("x.nii.gz").toString(), "--threshold", "1:1");
         assertEquals(0, warned.code(), warned.err());
         assertTrue(warned.err().contains("looks like a label map"), warned.err());
+        CliRun mask = run("mesh", plain.toString(), "--out", dir.resolve("x.stl").toString(), "--iso", "0.5");
+        assertEquals(0, mask.code(), mask.err());
+        assertFalse(mask.err().contains("looks like a label map"), "the surface of a mask at 0.5 is fine: " + mask.err());
+        CliRun namedIso = run("mesh", labels.toString(), "--out", dir.resolve("z.stl").toString(), "--iso", "0.5");
+        assertEquals(1, namedIso.code(), "a file that names labels is refused for --iso: " + namedIso.err());
         CliRun labelSurface = run("mesh", plain.toString(), "--out", dir.resolve("y.stl").toString(), "--label", "1");
         assertFalse(labelSurface.err().contains("looks like a label map"), "--label expects a label map: " + labelSurface.err());
     }

@@ -19,9 +19,25 @@ import org.organ3d.volume.VoxelType;
 public final class ImageRoles {
 
     /** A label map holds at most this many distinct values to be taken for one (besides 0). */
-    static final int MAX_LABELS_SEEN = 255;
+    static final int MAX_LABELS_SEEN = 128;
 
     private ImageRoles() {
+    }
+
+    /**
+     * {@code img} unless the file declares label names or colours (then it is a label map, and a step
+     * that needs an image refuses it). For steps where a mask or label map may be meant (an
+     * isosurface at 0.5 of a mask), where {@link #expectImage} would warn.
+     *
+     * @param step what the image is for, for the message
+     * @throws ImageFormatException if the file declares label names or colours
+     */
+    public static LoadedImage refuseLabelMap(LoadedImage img, String step) throws ImageFormatException {
+        if (!img.labels().isEmpty()) {
+            throw new ImageFormatException(img.source(), -1, "is a label map (it names " + img.labels().size()
+                    + " label(s)), and " + step + " needs an image such as a CT or MR");
+        }
+        return img;
     }
 
     /**
@@ -34,10 +50,7 @@ public final class ImageRoles {
      * @throws ImageFormatException if the file declares label names or colours: it is a label map
      */
     public static LoadedImage expectImage(LoadedImage img, String step) throws ImageFormatException {
-        if (!img.labels().isEmpty()) {
-            throw new ImageFormatException(img.source(), -1, "is a label map (it names " + img.labels().size()
-                    + " label(s)), and " + step + " needs an image such as a CT or MR");
-        }
+        refuseLabelMap(img, step);
         if (!img.looksLikeLabels()) {
             return img;
         }
