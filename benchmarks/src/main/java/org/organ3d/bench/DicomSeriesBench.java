@@ -2,6 +2,7 @@ package org.organ3d.bench;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -62,13 +63,13 @@ public class DicomSeriesBench {
         Volume.Builder b = Volume.builder(new Dimensions(N, N, SLICES), VoxelType.INT16,
                 Geometry.axisAligned(new Spacing(0.7, 0.7, 1.25), new Vector3d(-179, -179, -250))).rescale(new Rescale(1, -1024));
         for (int k = 0; k < SLICES; k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
-            for (int p = 0; p < s.length; p++) {
+            ShortBuffer s = b.shortsForWriting(k);
+            for (int p = 0; p < s.capacity(); p++) {
                 int i = p % N;
                 int j = p / N;
                 int dx = i - 256;
                 int dy = j - 256;
-                s[p] = (short) (dx * dx + dy * dy < 200 * 200 ? 1024 + 40 + ((i ^ j ^ k) & 31) : 24);
+                s.put(p, (short) ((short) (dx * dx + dy * dy < 200 * 200 ? 1024 + 40 + ((i ^ j ^ k) & 31) : 24)));
             }
         }
         List<Path> files = DicomSeriesWriter.writeCtSeries(b.build(), folder, SeriesInfo.ct("Bench^Series", "B1", "bench"));

@@ -1,5 +1,6 @@
 package org.organ3d.bench;
 
+import java.nio.ByteBuffer;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -50,9 +51,9 @@ public class FlyingEdgesBench {
         float[] buf = new float[volume.nx() * volume.ny()];
         for (int k = 0; k < volume.nz(); k++) {
             volume.sliceValues(k, buf);
-            byte[] s = (byte[]) b.sliceForWriting(k);
+            ByteBuffer s = b.bytesForWriting(k);
             for (int x = 0; x < buf.length; x++) {
-                s[x] = (byte) (buf[x] >= 500 ? 2 : buf[x] >= IsosurfaceThroughput.PHANTOM_ISO ? 1 : 0);
+                s.put(x, (byte) (buf[x] >= 500 ? 2 : buf[x] >= IsosurfaceThroughput.PHANTOM_ISO ? 1 : 0));
             }
         }
         labels = new LabelMap(b.build(), null);

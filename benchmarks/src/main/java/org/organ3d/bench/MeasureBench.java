@@ -1,5 +1,7 @@
 package org.organ3d.bench;
 
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
@@ -66,8 +68,8 @@ public class MeasureBench {
         Volume.Builder lb = LabelMap.builder(d, VoxelType.UINT8, g);
         Volume.Builder ib = Volume.builder(d, VoxelType.INT16, g).rescale(new Rescale(1, -1024));
         IntStream.range(0, d.nz()).parallel().forEach(k -> {
-            byte[] s = (byte[]) lb.sliceForWriting(k);
-            short[] v = (short[]) ib.sliceForWriting(k);
+            ByteBuffer s = lb.bytesForWriting(k);
+            ShortBuffer v = ib.shortsForWriting(k);
             int cz = Math.min(3, (int) (k / 75.0));
             for (int j = 0; j < d.ny(); j++) {
                 int cy = Math.min(4, (int) (j / 102.4));
@@ -81,8 +83,8 @@ public class MeasureBench {
                     double w = (-p[7] * x + p[6] * y) / p[4];
                     double z = (k - p[2]) / p[5];
                     boolean in = u * u + w * w + z * z <= 1;
-                    s[j * d.nx() + i] = (byte) (in ? l + 1 : 0);
-                    v[j * d.nx() + i] = (short) ((in ? 1024 + 40 + l : 1024 - 100) + ((i * 7 + j * 13 + k * 3) % 41) - 20);
+                    s.put(j * d.nx() + i, (byte) (in ? l + 1 : 0));
+                    v.put(j * d.nx() + i, (short) ((short) ((in ? 1024 + 40 + l : 1024 - 100) + ((i * 7 + j * 13 + k * 3) % 41) - 20)));
                 }
             }
         });

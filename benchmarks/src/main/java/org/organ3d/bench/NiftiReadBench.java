@@ -2,6 +2,7 @@ package org.organ3d.bench;
 
 import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -99,7 +100,7 @@ public class NiftiReadBench {
         Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.axisAligned(new Spacing(0.7, 0.7, 1.0), new Vector3d(-179, -179, -200)));
         java.util.stream.IntStream.range(0, d.nz()).parallel().forEach(k -> {
             SplittableRandom rnd = new SplittableRandom(k);
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < 512; j++) {
                 double y = (j - 256) / 200.0;
                 for (int i = 0; i < 512; i++) {
@@ -114,7 +115,7 @@ public class NiftiReadBench {
                     } else {
                         hu = 40 + rnd.nextInt(-25, 26);
                     }
-                    s[j * 512 + i] = (short) hu;
+                    s.put(j * 512 + i, (short) hu);
                 }
             }
         });

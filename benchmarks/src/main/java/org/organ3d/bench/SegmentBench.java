@@ -1,5 +1,6 @@
 package org.organ3d.bench;
 
+import java.nio.ShortBuffer;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
@@ -66,7 +67,7 @@ public class SegmentBench {
         Volume.Builder b = Volume.builder(dims, VoxelType.INT16, g).rescale(new Rescale(1, -1024));
         double[][] tumours = {{-60, -20, -40, 25}, {-90, 10, -10, 12}, {40, 40, 0, 18}, {60, -60, 60, 15}, {-20, 60, 90, 20}};
         IntStream.range(0, NZ).parallel().forEach(k -> {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             SplittableRandom r = new SplittableRandom(1000 + k);
             double z = -200 + k * SZ;
             for (int j = 0; j < NY; j++) {
@@ -91,7 +92,7 @@ public class SegmentBench {
                             hu = 110;
                         }
                     }
-                    s[j * NX + i] = (short) (hu + 1024 + r.nextInt(41) - 20);
+                    s.put(j * NX + i, (short) ((short) (hu + 1024 + r.nextInt(41) - 20)));
                 }
             }
         });

@@ -2,6 +2,7 @@ package org.organ3d.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,12 +137,6 @@ final class MeshCommand implements Callable<Integer> {
             throw new UsageException("label surfaces (surface nets) run on the java backend only, not '" + backend + "'");
         }
         PrintWriter err = spec.commandLine().getErr();
-        LoadedImage img = iso != null ? ImageRoles.expectImage(input.read(), "--iso (an isosurface of an image)") : input.read();
-        for (String w : Inputs.messages(img)) {
-            err.println("organ3d mesh: warning: " + input + ": " + w);
-        }
-        err.flush();
-
         SurfaceExtraction.Result result;
         String ran;
         Map<Integer, LabelInfo> infos = Map.of();
@@ -153,30 +148,17 @@ final class MeshCommand implements Callable<Integer> {
             });
             boolean auto = chosen instanceof FallbackBackend;
             ComputeBackend primary = chosen instanceof FallbackBackend f ? f.primary() : chosen;
-            ComputeBackend java = new JavaBackend();
             String[] name = {primary.name()};
-            result = SurfaceExtraction.isosurface(img.volume(), opt, (v, o) -> {
-                if (!JavaBackend.NAME.equals(name[0])) {
-                    try {
-                        return primary.isosurface(v, o);
-                    } catch (BackendUnavailableException e) {
-                        if (!auto) {
-                            throw e;
-                        }
-                        // NB: auto falls back to Java and says so; the JSON names the backend that ran
-                        err.println("organ3d mesh: warning: backend " + primary.name() + " failed, using java: " + e.getMessage());
-                        err.flush();
-                        name[0] = JavaBackend.NAME;
-                    }
-                }
-                return java.isosurface(v, o);
-            }, post, repeat);
+            // NB: the image is read and meshed in a method of its own, so that its voxels are garbage
+            // while the surface is checked and post-processed
+            SurfaceExtraction.Extracted raw = isosurface(opt, primary, auto, name, err);
+            result = SurfaceExtraction.finish(raw, post);
             ran = name[0];
         } else {
             if (cap) {
                 err.println("organ3d mesh: note: label surfaces are always closed at the border; --cap has no effect");
             }
-            LabelMap lm = img.asLabelMap();
+            LabelMap lm = read(err, false).asLabelMap();
             infos = lm.info();
             Set<Integer> wanted = label != null ? Set.of(label) : null;
             result = SurfaceExtraction.labelSurfaces(lm, wanted, post, repeat);
@@ -202,6 +184,38 @@ final class MeshCommand implements Callable<Integer> {
         List<Path> written = MeshWriters.write(out, named, ExportOptions.in(frame));
         report(result, ran, written, frame);
         return ExitCodes.OK;
+    }
+
+    /** The input, its warnings printed; an image for {@code --iso} (a file naming labels is refused). */
+    private LoadedImage read(PrintWriter err, boolean forIso) throws IOException {
+        LoadedImage img = forIso ? ImageRoles.refuseLabelMap(input.read(), "--iso (an isosurface of an image)") : input.read();
+        for (String w : Inputs.messages(img)) {
+            err.println("organ3d mesh: warning: " + input + ": " + w);
+        }
+        err.flush();
+        return img;
+    }
+
+    /** Reads the input and extracts its isosurface on {@code primary} (Java when auto's device fails). */
+    private SurfaceExtraction.Extracted isosurface(IsoSurfaceOptions opt, ComputeBackend primary, boolean auto, String[] name,
+            PrintWriter err) throws IOException {
+        ComputeBackend java = new JavaBackend();
+        return SurfaceExtraction.extract(read(err, true).volume(), opt, (v, o) -> {
+            if (!JavaBackend.NAME.equals(name[0])) {
+                try {
+                    return primary.isosurface(v, o);
+                } catch (BackendUnavailableException e) {
+                    if (!auto) {
+                        throw e;
+                    }
+                    // NB: auto falls back to Java and says so; the JSON names the backend that ran
+                    err.println("organ3d mesh: warning: backend " + primary.name() + " failed, using java: " + e.getMessage());
+                    err.flush();
+                    name[0] = JavaBackend.NAME;
+                }
+            }
+            return java.isosurface(v, o);
+        }, repeat);
     }
 
     private void report(SurfaceExtraction.Result r, String ran, List<Path> written, CoordinateSystem frame) {

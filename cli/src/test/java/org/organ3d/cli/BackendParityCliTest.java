@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
@@ -41,15 +43,15 @@ class BackendParityCliTest {
         Volume.Builder lb = LabelMap.builder(d, VoxelType.UINT8, g);
         Volume.Builder ib = Volume.builder(d, VoxelType.INT16, g).rescale(new Rescale(1, -1024));
         for (int k = 0; k < d.nz(); k++) {
-            byte[] s = (byte[]) lb.sliceForWriting(k);
-            short[] v = (short[]) ib.sliceForWriting(k);
+            ByteBuffer s = lb.bytesForWriting(k);
+            ShortBuffer v = ib.shortsForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
                     // 117 cells of 4 x 4 x 7 voxels (some cells empty), a gradient image with noise
                     int cell = (i / 4) + 12 * ((j / 4) + 10 * (k / 7));
                     int label = cell % 2 == 0 && cell / 2 < 117 ? 1 + cell / 2 : 0;
-                    s[j * d.nx() + i] = (byte) label;
-                    v[j * d.nx() + i] = (short) (1024 + 3 * i - 2 * j + 5 * k + r.nextInt(-40, 41) + (label > 0 ? 60 : 0));
+                    s.put(j * d.nx() + i, (byte) label);
+                    v.put(j * d.nx() + i, (short) ((short) (1024 + 3 * i - 2 * j + 5 * k + r.nextInt(-40, 41) + (label > 0 ? 60 : 0))));
                 }
             }
         }

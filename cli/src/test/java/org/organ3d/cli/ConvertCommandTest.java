@@ -1,10 +1,11 @@
 package org.organ3d.cli;
 
-import static org.organ3d.cli.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.organ3d.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -31,9 +32,9 @@ class ConvertCommandTest {
                 new Matrix3d().rotateXYZ(0.2, -0.3, 0.4));
         Volume.Builder b = Volume.builder(new Dimensions(9, 8, 7), VoxelType.UINT8, g);
         for (int k = 0; k < 7; k++) {
-            byte[] s = (byte[]) b.sliceForWriting(k);
-            for (int x = 0; x < s.length; x++) {
-                s[x] = (byte) ((x * 7 + k) % 5 == 0 ? 2 : (x % 3 == 0 ? 1 : 0));
+            ByteBuffer s = b.bytesForWriting(k);
+            for (int x = 0; x < s.capacity(); x++) {
+                s.put(x, (byte) ((byte) ((x * 7 + k) % 5 == 0 ? 2 : (x % 3 == 0 ? 1 : 0))));
             }
         }
         Volume v = b.build();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,9 +21,9 @@ import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /**
  * Whatever goes wrong, the command prints one error line naming the input and exits 1: typed
@@ -104,9 +105,9 @@ class FailureLinesTest {
         Volume.Builder b = Volume.builder(new Dimensions(96, 96, 96), VoxelType.UINT8, Geometry.unit());
         java.util.Random rnd = new java.util.Random(21);
         for (int k = 0; k < 96; k++) {
-            byte[] sl = (byte[]) b.sliceForWriting(k);
-            for (int i = 0; i < sl.length; i++) {
-                sl[i] = (byte) rnd.nextInt(2);
+            ByteBuffer sl = b.bytesForWriting(k);
+            for (int i = 0; i < sl.capacity(); i++) {
+                sl.put(i, (byte) ((byte) rnd.nextInt(2)));
             }
         }
         Path f = tmp.resolve("noise.nii.gz");

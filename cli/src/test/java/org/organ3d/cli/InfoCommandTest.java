@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.organ3d.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.joml.Vector3d;
@@ -32,10 +33,10 @@ class InfoCommandTest {
                 Geometry.axisAligned(new Spacing(0.5, 0.75, 3), new Vector3d(-10, 20, 30))).rescale(new Rescale(2, -1000));
         double sum = 0;
         for (int k = 0; k < 3; k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < 4; j++) {
                 for (int i = 0; i < 6; i++) {
-                    s[j * 6 + i] = (short) (i + 10 * j + 100 * k);
+                    s.put(j * 6 + i, (short) (i + 10 * j + 100 * k));
                     sum += 2.0 * (i + 10 * j + 100 * k) - 1000;
                 }
             }

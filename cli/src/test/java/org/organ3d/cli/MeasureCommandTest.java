@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -41,13 +43,13 @@ class MeasureCommandTest {
         Volume.Builder lb = LabelMap.builder(d, VoxelType.UINT8, g);
         Volume.Builder ib = Volume.builder(d, VoxelType.INT16, g).rescale(new Rescale(1, -1024));
         for (int k = 0; k < d.nz(); k++) {
-            byte[] s = (byte[]) lb.sliceForWriting(k);
-            short[] v = (short[]) ib.sliceForWriting(k);
+            ByteBuffer s = lb.bytesForWriting(k);
+            ShortBuffer v = ib.shortsForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
                     boolean in = i >= 5 && i < 15 && j >= 4 && j < 12 && k >= 2 && k < 8;
-                    s[j * d.nx() + i] = (byte) (in ? 2 : 0);
-                    v[j * d.nx() + i] = (short) (in ? 1064 : 1024);
+                    s.put(j * d.nx() + i, (byte) (in ? 2 : 0));
+                    v.put(j * d.nx() + i, (short) (in ? 1064 : 1024));
                 }
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.organ3d.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -30,11 +31,11 @@ class MeshCommandTest {
         Volume.Builder b = Volume.builder(new Dimensions(40, 40, 40), VoxelType.UINT8, g);
         var p = new org.joml.Vector3d();
         for (int k = 0; k < 40; k++) {
-            byte[] s = (byte[]) b.sliceForWriting(k);
+            ByteBuffer s = b.bytesForWriting(k);
             for (int j = 0; j < 40; j++) {
                 for (int i = 0; i < 40; i++) {
                     g.indexToPatient(i, j, k, p);
-                    s[i + 40 * j] = (byte) (p.length() <= 8 ? 1 : p.x > 10 && p.x < 15 && Math.abs(p.y) < 5 ? 2 : 0);
+                    s.put(i + 40 * j, (byte) ((byte) (p.length() <= 8 ? 1 : p.x > 10 && p.x < 15 && Math.abs(p.y) < 5 ? 2 : 0)));
                 }
             }
         }

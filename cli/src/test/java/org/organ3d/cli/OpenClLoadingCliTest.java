@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,11 +46,11 @@ class OpenClLoadingCliTest {
         Dimensions d = new Dimensions(16, 14, 10);
         Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.axisAligned(new Spacing(1, 1, 1.5)));
         for (int k = 0; k < d.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
                     double r2 = (i - 7.5) * (i - 7.5) + (j - 6.5) * (j - 6.5) + (k - 4.5) * (k - 4.5) * 2.25;
-                    s[j * d.nx() + i] = (short) (r2 < 16 ? 200 : -100);
+                    s.put(j * d.nx() + i, (short) (r2 < 16 ? 200 : -100));
                 }
             }
         }

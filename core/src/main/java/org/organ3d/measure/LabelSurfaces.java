@@ -1,5 +1,7 @@
 package org.organ3d.measure;
 
+import java.nio.ByteBuffer;
+import java.nio.FloatBuffer;
 import org.organ3d.compute.ComputeBackend;
 import org.organ3d.compute.JavaBackend;
 import org.organ3d.mesh.FlyingEdges;
@@ -144,8 +146,10 @@ public interface LabelSurfaces {
                 Volume.Builder b = Volume.builder(d, VoxelType.FLOAT32, ind.geometry());
                 float[] row = null;
                 for (int z = 0; z < nz; z++) {
-                    float[] dst = (float[]) b.sliceForWriting(z);
-                    java.util.Arrays.fill(dst, -Float.MAX_VALUE);
+                    FloatBuffer dst = b.floatsForWriting(z);
+                    for (int x = 0, n = nx * ny; x < n; x++) {
+                        dst.put(x, -Float.MAX_VALUE);
+                    }
                     int k = box[4] - 1 + z;
                     if (k < 0 || k >= image.nz()) {
                         continue;
@@ -159,7 +163,7 @@ public interface LabelSurfaces {
                         for (int x = 0; x < nx; x++) {
                             int i = box[0] - 1 + x;
                             if (i >= 0 && i < image.nx() && near[z][y * nx + x] != 0) {
-                                dst[y * nx + x] = row[j * image.nx() + i];
+                                dst.put(y * nx + x, row[j * image.nx() + i]);
                             }
                         }
                     }
@@ -248,7 +252,7 @@ public interface LabelSurfaces {
         Volume src = map.labels();
         Dimensions d = src.dimensions();
         for (int z = 0; z < nz; z++) {
-            byte[] dst = (byte[]) b.sliceForWriting(z);
+            ByteBuffer dst = b.bytesForWriting(z);
             int k = box[4] - 1 + z;
             if (k < 0 || k >= d.nz()) {
                 continue;
@@ -264,7 +268,7 @@ public interface LabelSurfaces {
                     int v = view instanceof java.nio.ByteBuffer bb ? bb.get(row + i) & 0xFF
                             : ((java.nio.ShortBuffer) view).get(row + i) & 0xFFFF;
                     if (v == label) {
-                        dst[y * nx + x] = 1;
+                        dst.put(y * nx + x, (byte) 1);
                     }
                 }
             }

@@ -105,12 +105,12 @@ final class SampleGrid {
         int n = bytes ? 256 : 65536;
         Volume.Builder b = Volume.builder(new Dimensions(256, bytes ? 1 : 256, 1), v.type(), Geometry.unit())
                 .rescale(v.rescale());
-        Object s = b.sliceForWriting(0);
+        java.nio.Buffer s = b.sliceForWriting(0);
         for (int x = 0; x < n; x++) {
             if (bytes) {
-                ((byte[]) s)[x] = (byte) x;
+                ((java.nio.ByteBuffer) s).put(x, (byte) x);
             } else {
-                ((short[]) s)[x] = (short) x;
+                ((java.nio.ShortBuffer) s).put(x, (short) x);
             }
         }
         return b.build().sliceValues(0, new float[n]);

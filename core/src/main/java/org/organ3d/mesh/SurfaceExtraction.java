@@ -114,16 +114,45 @@ public final class SurfaceExtraction {
     }
 
     /**
+     * An extracted surface before post-processing, with the wall time of every extraction run.
+     *
+     * @param mesh    the first run's surface (LPS mm)
+     * @param seconds wall time of each run, the first included
+     */
+    public record Extracted(Mesh mesh, double[] seconds) {
+        public Extracted {
+            Objects.requireNonNull(mesh);
+            seconds = seconds.clone();
+        }
+    }
+
+    /**
      * Isosurface of {@code volume} by {@code extractor} (e.g. a compute backend's
      * {@code isosurface}), run {@code 1 + repeats} times, then post-processed.
      */
     public static Result isosurface(Volume volume, IsoSurfaceOptions options,
             BiFunction<Volume, IsoSurfaceOptions, Mesh> extractor, PostProcessing post, int repeats) {
+        return finish(extract(volume, options, extractor, repeats), post);
+    }
+
+    /**
+     * The extraction step of {@link #isosurface} alone. NB: a caller that drops the volume before
+     * {@link #finish(Extracted, PostProcessing)} lets its memory go while the surface is checked
+     * and post-processed (a 500 MB CT and the topology of its 5-million-triangle skin need not fit
+     * together).
+     */
+    public static Extracted extract(Volume volume, IsoSurfaceOptions options, BiFunction<Volume, IsoSurfaceOptions, Mesh> extractor,
+            int repeats) {
         Objects.requireNonNull(volume);
         Objects.requireNonNull(options);
         Objects.requireNonNull(extractor);
         Timed<Mesh> t = timed(() -> extractor.apply(volume, options), repeats);
-        return new Result(List.of(finish(null, t.value, post)), t.seconds[0], t.seconds);
+        return new Extracted(t.value, t.seconds);
+    }
+
+    /** The post-processing and measuring step of {@link #isosurface}. */
+    public static Result finish(Extracted raw, PostProcessing post) {
+        return new Result(List.of(finish(null, raw.mesh(), post)), raw.seconds()[0], raw.seconds());
     }
 
     /**

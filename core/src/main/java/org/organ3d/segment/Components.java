@@ -138,26 +138,20 @@ public final class Components {
         VoxelType t = count() <= 255 ? VoxelType.UINT8 : VoxelType.UINT16;
         Volume.Builder b = LabelMap.builder(dims, t, geometry);
         int n = dims.sliceSize();
-        Object[] slices = new Object[dims.nz()];
         Masks.parallel(dims.nz(), k -> {
             int[] l = labels[k];
             if (t == VoxelType.UINT8) {
-                byte[] s = new byte[n];
+                java.nio.ByteBuffer s = b.bytesForWriting(k);
                 for (int x = 0; x < n; x++) {
-                    s[x] = (byte) l[x];
+                    s.put(x, (byte) l[x]);
                 }
-                slices[k] = s;
             } else {
-                short[] s = new short[n];
+                java.nio.ShortBuffer s = b.shortsForWriting(k);
                 for (int x = 0; x < n; x++) {
-                    s[x] = (short) l[x];
+                    s.put(x, (short) l[x]);
                 }
-                slices[k] = s;
             }
         });
-        for (int k = 0; k < dims.nz(); k++) {
-            b.setSlice(k, slices[k]);
-        }
         return new LabelMap(b.build(), null);
     }
 }

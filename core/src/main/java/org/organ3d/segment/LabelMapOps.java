@@ -86,7 +86,7 @@ public final class LabelMapOps {
         Dimensions d = first.dimensions();
         int n = d.sliceSize();
         VoxelType t = wide ? VoxelType.UINT16 : VoxelType.UINT8;
-        Object[] slices = new Object[d.nz()];
+        Volume.Builder out = LabelMap.builder(d, t, first.geometry());
         Masks.parallel(d.nz(), k -> {
             int[] acc = new int[n];
             for (LabelMap m : maps) {
@@ -110,23 +110,17 @@ public final class LabelMapOps {
                 }
             }
             if (t == VoxelType.UINT8) {
-                byte[] s = new byte[n];
+                ByteBuffer s = out.bytesForWriting(k);
                 for (int x = 0; x < n; x++) {
-                    s[x] = (byte) acc[x];
+                    s.put(x, (byte) acc[x]);
                 }
-                slices[k] = s;
             } else {
-                short[] s = new short[n];
+                ShortBuffer s = out.shortsForWriting(k);
                 for (int x = 0; x < n; x++) {
-                    s[x] = (short) acc[x];
+                    s.put(x, (short) acc[x]);
                 }
-                slices[k] = s;
             }
         });
-        Volume.Builder b = LabelMap.builder(d, t, first.geometry());
-        for (int k = 0; k < d.nz(); k++) {
-            b.setSlice(k, slices[k]);
-        }
-        return new LabelMap(b.build(), info);
+        return new LabelMap(out.build(), info);
     }
 }

@@ -1,5 +1,7 @@
 package org.organ3d.segment;
 
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.organ3d.volume.Dimensions;
@@ -12,8 +14,8 @@ import org.organ3d.volume.VoxelType;
  * Binary masks as the passes see them: one {@code byte[]} per slice (row-major, i fastest), 1 for
  * foreground and 0 for background, and the conversions to and from {@link LabelMap}s.
  *
- * <p>Arrays returned here are new and owned by the caller; {@link #toLabelMap} takes ownership of
- * the arrays it is given. All methods are thread-safe and run over slices in parallel.
+ * <p>Arrays returned here are new and owned by the caller; arrays given are not changed. All methods
+ * are thread-safe and run over slices in parallel.
  */
 public final class Masks {
 
@@ -62,8 +64,7 @@ public final class Masks {
 
     /**
      * A label map holding {@code label} where {@code bits} is non-zero and 0 elsewhere, on the given
-     * grid. Takes ownership of {@code bits} (its arrays become the label map's slices when
-     * {@code label <= 255}).
+     * grid. {@code bits} is not changed; slices are written in parallel straight into the map.
      */
     public static LabelMap toLabelMap(byte[][] bits, Dimensions dims, Geometry geometry, int label) {
         checkLabel(label);
@@ -73,30 +74,23 @@ public final class Masks {
             Volume.Builder b = LabelMap.builder(dims, VoxelType.UINT8, geometry);
             byte lb = (byte) label;
             parallel(dims.nz(), k -> {
-                byte[] s = bits[k];
+                ByteBuffer s = b.bytesForWriting(k);
+                byte[] m = bits[k];
                 for (int x = 0; x < n; x++) {
-                    s[x] = s[x] != 0 ? lb : 0;
+                    s.put(x, m[x] != 0 ? lb : 0);
                 }
             });
-            for (int k = 0; k < dims.nz(); k++) {
-                b.setSlice(k, bits[k]);
-            }
             return new LabelMap(b.build(), null);
         }
         Volume.Builder b = LabelMap.builder(dims, VoxelType.UINT16, geometry);
         short ls = (short) label;
-        short[][] slices = new short[dims.nz()][];
         parallel(dims.nz(), k -> {
-            short[] s = new short[n];
+            ShortBuffer s = b.shortsForWriting(k);
             byte[] m = bits[k];
             for (int x = 0; x < n; x++) {
-                s[x] = m[x] != 0 ? ls : 0;
+                s.put(x, m[x] != 0 ? ls : 0);
             }
-            slices[k] = s;
         });
-        for (int k = 0; k < dims.nz(); k++) {
-            b.setSlice(k, slices[k]);
-        }
         return new LabelMap(b.build(), null);
     }
 

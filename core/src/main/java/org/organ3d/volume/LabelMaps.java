@@ -39,16 +39,15 @@ public final class LabelMaps {
         Volume.Builder b = Volume.builder(d, t, v.geometry());
         for (int k = 0; k < d.nz(); k++) {
             row = v.sliceValues(k, row);
-            Object s = b.sliceForWriting(k);
             if (t == VoxelType.UINT8) {
-                byte[] bs = (byte[]) s;
+                java.nio.ByteBuffer bs = b.bytesForWriting(k);
                 for (int x = 0; x < n; x++) {
-                    bs[x] = (byte) (int) row[x];
+                    bs.put(x, (byte) (int) row[x]);
                 }
             } else {
-                short[] ss = (short[]) s;
+                java.nio.ShortBuffer ss = b.shortsForWriting(k);
                 for (int x = 0; x < n; x++) {
-                    ss[x] = (short) (int) row[x];
+                    ss.put(x, (short) (int) row[x]);
                 }
             }
         }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -57,10 +58,10 @@ class FallbackBackendTest {
     private static Volume cube() {
         Volume.Builder b = Volume.builder(new Dimensions(6, 6, 6), VoxelType.UINT8, Geometry.unit());
         for (int k = 1; k < 5; k++) {
-            byte[] s = (byte[]) b.sliceForWriting(k);
+            ByteBuffer s = b.bytesForWriting(k);
             for (int j = 1; j < 5; j++) {
                 for (int i = 1; i < 5; i++) {
-                    s[j * 6 + i] = 100;
+                    s.put(j * 6 + i, (byte) (100));
                 }
             }
         }

@@ -32,16 +32,16 @@ class LabelStatisticsTest {
         Random r = new Random(seed);
         Volume.Builder b = LabelMap.builder(d, type, Geometry.axisAligned(new Spacing(0.8, 0.9, 2.5), new Vector3d(-10, 4, 7)));
         for (int k = 0; k < d.nz(); k++) {
-            Object s = b.sliceForWriting(k);
+            java.nio.Buffer s = b.sliceForWriting(k);
             for (int x = 0; x < d.sliceSize(); x++) {
                 // runs of equal labels along i, as real label maps have
                 int v = x % d.nx() == 0 || r.nextInt(4) == 0 ? (r.nextInt(3) == 0 ? 0 : 1 + r.nextInt(labels)) : -1;
-                int prev = x == 0 ? 0 : type == VoxelType.UINT8 ? ((byte[]) s)[x - 1] & 0xFF : ((short[]) s)[x - 1] & 0xFFFF;
+                int prev = x == 0 ? 0 : type == VoxelType.UINT8 ? ((java.nio.ByteBuffer) s).get(x - 1) & 0xFF : ((java.nio.ShortBuffer) s).get(x - 1) & 0xFFFF;
                 int l = v < 0 ? prev : v;
-                if (s instanceof byte[] bb) {
-                    bb[x] = (byte) l;
+                if (s instanceof java.nio.ByteBuffer bb) {
+                    bb.put(x, (byte) l);
                 } else {
-                    ((short[]) s)[x] = (short) l;
+                    ((java.nio.ShortBuffer) s).put(x, (short) l);
                 }
             }
         }
@@ -52,16 +52,16 @@ class LabelStatisticsTest {
         Random r = new Random(seed);
         Volume.Builder b = Volume.builder(d, t, Geometry.axisAligned(new Spacing(0.8, 0.9, 2.5), new Vector3d(-10, 4, 7))).rescale(rs);
         for (int k = 0; k < d.nz(); k++) {
-            Object s = b.sliceForWriting(k);
+            java.nio.Buffer s = b.sliceForWriting(k);
             for (int x = 0; x < d.sliceSize(); x++) {
                 switch (t) {
-                    case UINT8 -> ((byte[]) s)[x] = (byte) r.nextInt(256);
-                    case INT8 -> ((byte[]) s)[x] = (byte) (r.nextInt(256) - 128);
-                    case INT16 -> ((short[]) s)[x] = (short) (r.nextInt(4000) - 1024);
-                    case UINT16 -> ((short[]) s)[x] = (short) r.nextInt(65536);
-                    case INT32 -> ((int[]) s)[x] = r.nextInt() >> r.nextInt(20);
-                    case FLOAT32 -> ((float[]) s)[x] = nans && r.nextInt(50) == 0 ? Float.NaN
-                            : r.nextInt(7) == 0 ? -0f : (float) (r.nextGaussian() * 1e3 * Math.pow(10, r.nextInt(5) - 2));
+                    case UINT8 -> ((java.nio.ByteBuffer) s).put(x, (byte) ((byte) r.nextInt(256)));
+                    case INT8 -> ((java.nio.ByteBuffer) s).put(x, (byte) ((byte) (r.nextInt(256) - 128)));
+                    case INT16 -> ((java.nio.ShortBuffer) s).put(x, (short) ((short) (r.nextInt(4000) - 1024)));
+                    case UINT16 -> ((java.nio.ShortBuffer) s).put(x, (short) ((short) r.nextInt(65536)));
+                    case INT32 -> ((java.nio.IntBuffer) s).put(x, (int) (r.nextInt() >> r.nextInt(20)));
+                    case FLOAT32 -> ((java.nio.FloatBuffer) s).put(x, (float) (nans && r.nextInt(50) == 0 ? Float.NaN
+                            : r.nextInt(7) == 0 ? -0f : (float) (r.nextGaussian() * 1e3 * Math.pow(10, r.nextInt(5) - 2))));
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -32,14 +33,14 @@ class ApiChecksTest {
         Volume.Builder b = LabelMap.builder(new Dimensions(8, 8, 8), VoxelType.UINT8,
                 Geometry.axisAligned(new Spacing(0.5, 1, 2)));
         for (int k = 0; k < 8; k++) {
-            byte[] s = (byte[]) b.sliceForWriting(k);
+            ByteBuffer s = b.bytesForWriting(k);
             for (int j = 2; j <= 5 && k >= 2 && k <= 5; j++) {
                 for (int i = 2; i <= 5; i++) {
-                    s[j * 8 + i] = 1;
+                    s.put(j * 8 + i, (byte) (1));
                 }
             }
             if (k == 7) {
-                s[63] = 2;
+                s.put(63, (byte) (2));
             }
         }
         return new LabelMap(b.build(), info);

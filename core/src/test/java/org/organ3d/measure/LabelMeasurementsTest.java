@@ -3,6 +3,7 @@ package org.organ3d.measure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.FloatBuffer;
 import java.util.List;
 import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
@@ -183,7 +184,7 @@ class LabelMeasurementsTest {
         double rad = 10.3;
         org.organ3d.volume.Volume.Builder ib = org.organ3d.volume.Volume.builder(d, org.organ3d.volume.VoxelType.FLOAT32, g);
         for (int k = 0; k < d.nz(); k++) {
-            float[] s = (float[]) ib.sliceForWriting(k);
+            FloatBuffer s = ib.floatsForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
                     double x = i * sp.x - 17.3;
@@ -193,7 +194,7 @@ class LabelMeasurementsTest {
                     if (i >= 36 && j >= 36) {
                         v = 5; // another structure above the iso value, inside the sphere's box corner
                     }
-                    s[j * d.nx() + i] = (float) v;
+                    s.put(j * d.nx() + i, (float) v);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.organ3d.measure;
 
+import java.nio.ByteBuffer;
 import org.joml.Matrix3d;
 import org.joml.Vector3d;
 import org.organ3d.volume.Dimensions;
@@ -21,10 +22,10 @@ final class Phantoms {
     static LabelMap draw(Dimensions d, Geometry g, Labeler f) {
         Volume.Builder b = LabelMap.builder(d, VoxelType.UINT8, g);
         for (int k = 0; k < d.nz(); k++) {
-            byte[] s = (byte[]) b.sliceForWriting(k);
+            ByteBuffer s = b.bytesForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
-                    s[j * d.nx() + i] = (byte) f.label(i, j, k);
+                    s.put(j * d.nx() + i, (byte) ((byte) f.label(i, j, k)));
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -108,12 +109,12 @@ class ScanIntensityReportTest {
         for (VoxelType t : new VoxelType[] {VoxelType.INT16, VoxelType.FLOAT32}) {
             Volume.Builder b = Volume.builder(d, t, m.geometry()).rescale(new Rescale(0.5, -1024));
             for (int k = 0; k < d.nz(); k++) {
-                Object s = b.sliceForWriting(k);
+                java.nio.Buffer s = b.sliceForWriting(k);
                 for (int x = 0; x < d.sliceSize(); x++) {
-                    if (s instanceof short[] ss) {
-                        ss[x] = (short) (r.nextInt(4000) - 1000);
+                    if (s instanceof java.nio.ShortBuffer ss) {
+                        ss.put(x, (short) (r.nextInt(4000) - 1000));
                     } else {
-                        ((float[]) s)[x] = (float) (r.nextGaussian() * 300);
+                        ((java.nio.FloatBuffer) s).put(x, (float) (r.nextGaussian() * 300));
                     }
                 }
             }
@@ -197,13 +198,13 @@ class ScanIntensityReportTest {
         Volume.Builder b = LabelMap.builder(d, VoxelType.UINT16, g);
         Volume.Builder ib = Volume.builder(d, VoxelType.INT16, g);
         for (int k = 0; k < d.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
-            short[] v = (short[]) ib.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
+            ShortBuffer v = ib.shortsForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
                     int label = i < 4 && j < 4 && k < 4 ? 65535 : i >= 6 && j >= 5 && k >= 3 ? 300 : 0;
-                    s[j * d.nx() + i] = (short) label;
-                    v[j * d.nx() + i] = (short) (label == 300 ? i * 10 : -7);
+                    s.put(j * d.nx() + i, (short) label);
+                    v.put(j * d.nx() + i, (short) (label == 300 ? i * 10 : -7));
                 }
             }
         }

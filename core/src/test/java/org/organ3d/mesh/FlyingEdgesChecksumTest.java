@@ -52,17 +52,17 @@ class FlyingEdgesChecksumTest {
         Volume.Builder b = Volume.builder(new Dimensions(nx, ny, nz), type, geo).rescale(rs);
         Vector3d p = new Vector3d();
         for (int k = 0; k < nz; k++) {
-            Object sl = b.sliceForWriting(k);
+            java.nio.Buffer sl = b.sliceForWriting(k);
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     geo.indexToPatient(i * 30.0 / nx, j, k, p);
                     double v = 10 * f.at(p.x, p.y, p.z) + noise * rnd.nextGaussian();
                     int raw = (int) Math.round(type == VoxelType.UINT8 || type == VoxelType.UINT16 ? v + 100 : v);
                     raw = (int) Math.max(type.minValue(), Math.min(type.maxValue(), raw));
-                    if (sl instanceof short[] s) {
-                        s[i + nx * j] = (short) raw;
+                    if (sl instanceof java.nio.ShortBuffer s) {
+                        s.put(i + nx * j, (short) raw);
                     } else {
-                        ((byte[]) sl)[i + nx * j] = (byte) raw;
+                        ((java.nio.ByteBuffer) sl).put(i + nx * j, (byte) raw);
                     }
                 }
             }

@@ -2,6 +2,7 @@ package org.organ3d.mesh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.FloatBuffer;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.organ3d.volume.Dimensions;
@@ -25,9 +26,9 @@ class FlyingEdgesRandomTopologyTest {
             int nz = 5 + r.nextInt(10);
             Volume.Builder b = Volume.builder(new Dimensions(nx, ny, nz), VoxelType.FLOAT32, Geometry.unit());
             for (int k = 0; k < nz; k++) {
-                float[] f = (float[]) b.sliceForWriting(k);
-                for (int i = 0; i < f.length; i++) {
-                    f[i] = r.nextFloat();
+                FloatBuffer f = b.floatsForWriting(k);
+                for (int i = 0; i < f.capacity(); i++) {
+                    f.put(i, (float) (r.nextFloat()));
                 }
             }
             Volume v = b.build();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ShortBuffer;
 import java.util.stream.Stream;
 import org.joml.Vector3f;
 import org.junit.jupiter.api.Test;
@@ -177,11 +178,11 @@ class FlyingEdgesTest {
         Volume.Builder b = Volume.builder(new Dimensions(n, n, n), VoxelType.INT16, Geometry.axisAligned(new Spacing(0.5, 0.5, 2)))
                 .rescale(new Rescale(0.5, -100));
         for (int k = 0; k < n; k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < n; j++) {
                 for (int i = 0; i < n; i++) {
                     boolean in = i >= 3 && i <= 8 && j >= 2 && j <= 9 && k >= 4 && k <= 6;
-                    s[i + n * j] = (short) (in ? 1000 : 0);
+                    s.put(i + n * j, (short) (in ? 1000 : 0));
                 }
             }
         }
@@ -215,17 +216,17 @@ class FlyingEdgesTest {
                 Volume.Builder b = Volume.builder(new Dimensions(n, n, 24), type, geo).rescale(rs);
                 org.joml.Vector3d p = new org.joml.Vector3d();
                 for (int k = 0; k < 24; k++) {
-                    Object sl = b.sliceForWriting(k);
+                    java.nio.Buffer sl = b.sliceForWriting(k);
                     for (int j = 0; j < n; j++) {
                         for (int i = 0; i < n; i++) {
                             geo.indexToPatient(i, j, k, p);
                             double v = 10 * f.at(p.x, p.y, p.z) + 3 * rnd.nextGaussian();
                             int raw = (int) Math.round(type == VoxelType.UINT8 || type == VoxelType.UINT16 ? v + 100 : v);
                             raw = (int) Math.max(type.minValue(), Math.min(type.maxValue(), raw));
-                            if (sl instanceof short[] s) {
-                                s[i + n * j] = (short) raw;
+                            if (sl instanceof java.nio.ShortBuffer s) {
+                                s.put(i + n * j, (short) raw);
                             } else {
-                                ((byte[]) sl)[i + n * j] = (byte) raw;
+                                ((java.nio.ByteBuffer) sl).put(i + n * j, (byte) raw);
                             }
                         }
                     }

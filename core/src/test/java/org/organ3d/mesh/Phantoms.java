@@ -1,5 +1,6 @@
 package org.organ3d.mesh;
 
+import java.nio.FloatBuffer;
 import org.joml.Matrix3d;
 import org.joml.Matrix4d;
 import org.joml.Vector3d;
@@ -78,11 +79,11 @@ final class Phantoms {
         Volume.Builder b = Volume.builder(new Dimensions(nx, ny, nz), VoxelType.FLOAT32, g);
         Vector3d p = new Vector3d();
         for (int k = 0; k < nz; k++) {
-            float[] sl = (float[]) b.sliceForWriting(k);
+            FloatBuffer sl = b.floatsForWriting(k);
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     g.indexToPatient(i, j, k, p);
-                    sl[i + nx * j] = (float) f.at(p.x, p.y, p.z);
+                    sl.put(i + nx * j, (float) ((float) f.at(p.x, p.y, p.z)));
                 }
             }
         }

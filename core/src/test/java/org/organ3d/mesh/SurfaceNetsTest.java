@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ShortBuffer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +30,10 @@ class SurfaceNetsTest {
         Volume.Builder b = LabelMap.builder(new Dimensions(nx, ny, nz), VoxelType.UINT16, g);
         Vector3d p = new Vector3d();
         for (int k = 0; k < nz; k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
-                    s[i + nx * j] = (short) f.at(g.indexToPatient(i, j, k, p));
+                    s.put(i + nx * j, (short) ((short) f.at(g.indexToPatient(i, j, k, p))));
                 }
             }
         }
@@ -268,9 +269,9 @@ class SurfaceNetsTest {
             }
             Volume.Builder b = LabelMap.builder(new Dimensions(nx, ny, nz), VoxelType.UINT16, Phantoms.obliqueGrid(0.8, 0.9, 1.7, 6));
             for (int k = 0; k < nz; k++) {
-                short[] sl = (short[]) b.sliceForWriting(k);
+                ShortBuffer sl = b.shortsForWriting(k);
                 for (int x = 0; x < nx * ny; x++) {
-                    sl[x] = (short) vals[x + nx * ny * k];
+                    sl.put(x, (short) vals[x + nx * ny * k]);
                 }
             }
             LabelMap lm = new LabelMap(b.build(), Map.of());

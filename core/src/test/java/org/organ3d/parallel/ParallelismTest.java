@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.nio.ShortBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
@@ -113,11 +114,11 @@ class ParallelismTest {
         Volume.Builder b = Volume.builder(new Dimensions(n, n, n), VoxelType.INT16, Geometry.axisAligned(Spacing.isotropic(1)));
         double c = (n - 1) / 2.0;
         for (int k = 0; k < n; k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < n; j++) {
                 for (int i = 0; i < n; i++) {
                     double d = Math.sqrt((i - c) * (i - c) + (j - c) * (j - c) + (k - c) * (k - c));
-                    s[j * n + i] = (short) (d <= r ? 1000 : 0);
+                    s.put(j * n + i, (short) (d <= r ? 1000 : 0));
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -57,12 +58,12 @@ class PipelineTest {
         Volume.Builder b = Volume.builder(d, VoxelType.INT16, g).rescale(new Rescale(1, -1024));
         Vector3d p = new Vector3d();
         for (int k = 0; k < d.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
                     g.indexToPatient(i, j, k, p);
                     boolean in = p.distance(C1) <= R1 || p.distance(C2) <= R2;
-                    s[j * d.nx() + i] = (short) ((in ? 700 : -1000) + 1024);
+                    s.put(j * d.nx() + i, (short) ((short) ((in ? 700 : -1000) + 1024)));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.organ3d.segment;
 
+import java.nio.ShortBuffer;
 import java.util.function.IntPredicate;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
@@ -25,10 +26,10 @@ final class Phantoms {
     static Volume int16(Dimensions d, Geometry g, VoxelFunction f) {
         Volume.Builder b = Volume.builder(d, VoxelType.INT16, g);
         for (int k = 0; k < d.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
-                    s[d.offsetInSlice(i, j)] = (short) Math.round(f.at(i, j, k));
+                    s.put(d.offsetInSlice(i, j), (short) ((short) Math.round(f.at(i, j, k))));
                 }
             }
         }

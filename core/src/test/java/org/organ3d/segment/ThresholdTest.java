@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.FloatBuffer;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -75,9 +76,9 @@ class ThresholdTest {
         Dimensions d = new Dimensions(8, 8, 2);
         org.organ3d.volume.Volume.Builder b = Volume.builder(d, org.organ3d.volume.VoxelType.FLOAT32, Geometry.unit());
         for (int k = 0; k < 2; k++) {
-            float[] s = (float[]) b.sliceForWriting(k);
-            for (int x = 0; x < s.length; x++) {
-                s[x] = x % 8 == 0 ? Float.NaN : x % 8 < 3 ? 10f : 30f;
+            FloatBuffer s = b.floatsForWriting(k);
+            for (int x = 0; x < s.capacity(); x++) {
+                s.put(x, (float) (x % 8 == 0 ? Float.NaN : x % 8 < 3 ? 10f : 30f));
             }
         }
         Otsu.Result o = Otsu.threshold(b.build());

@@ -9,14 +9,61 @@ import org.junit.jupiter.api.Test;
 
 class VolumeTest {
 
+    /** 1 GB of voxels in a 1.2 GB G1 heap: one array per slice needed 2 GB of 1 MiB regions. */
     @Test
-    void holdsA512x512x2000Int16StudyInA2GbHeap() throws Exception {
+    void holdsA512x512x2000Int16StudyInA1200MbHeap() throws Exception {
         String javaBin = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process p = new ProcessBuilder(javaBin, "-Xmx2g", "-cp", System.getProperty("java.class.path"),
+        Process p = new ProcessBuilder(javaBin, "-Xmx1200m", "-XX:+UseG1GC", "-cp", System.getProperty("java.class.path"),
                 LargeVolumeMain.class.getName()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("built 512x512x2000 int16"), out);
+    }
+
+    @Test
+    void slicesLiveInSlabsOfWholeSlicesUnder32MiB() {
+        assertEquals(63, Volume.slicesPerSlab(512 * 512, VoxelType.INT16, 1000), "63 x 512 KiB just under 32 MiB");
+        assertEquals(127, Volume.slicesPerSlab(512 * 512, VoxelType.UINT8, 1000));
+        assertEquals(7, Volume.slicesPerSlab(512 * 512, VoxelType.INT16, 7), "never more than nz");
+        assertEquals(1, Volume.slicesPerSlab(4096 * 4096, VoxelType.FLOAT32, 10), "a slice larger than a slab stands alone");
+        // slices across slab boundaries keep their values and are independent views
+        int n = 300 * 200;
+        Dimensions d = new Dimensions(300, 200, 600);
+        Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.unit());
+        for (int k = 0; k < d.nz(); k++) {
+            ShortBuffer w = b.shortsForWriting(k);
+            assertEquals(n, w.capacity());
+            w.put(0, (short) k);
+            w.put(n - 1, (short) -k);
+        }
+        Volume v = b.build();
+        assertTrue(v.slicesPerSlab() > 1 && v.slicesPerSlab() < d.nz(), "several slabs: " + v.slicesPerSlab());
+        short[] copy = new short[n];
+        for (int k = 0; k < d.nz(); k++) {
+            assertEquals(k, v.raw(0, 0, k));
+            assertEquals(-k, v.raw(299, 199, k));
+            ShortBuffer view = (ShortBuffer) v.slice(k);
+            assertEquals(n, view.capacity());
+            assertEquals(k, view.get(0));
+            assertEquals(-k, view.get(n - 1));
+            v.copySlice(k, copy);
+            assertEquals(-k, copy[n - 1]);
+            assertEquals((float) -k, v.sliceValues(k, null)[n - 1]);
+        }
+    }
+
+    @Test
+    void typedWritersNameTheRightOneAndSetSliceCopies() {
+        Volume.Builder b = Volume.builder(new Dimensions(2, 2, 2), VoxelType.UINT8, Geometry.unit());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> b.shortsForWriting(0));
+        assertTrue(e.getMessage().contains("uint8") && e.getMessage().contains("bytesForWriting"), e.getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> b.bytesForWriting(2));
+        byte[] mine = {1, 2, 3, 4};
+        b.setSlice(0, mine);
+        mine[0] = 9;
+        Volume v = b.fillMissingWithZeros().build();
+        assertEquals(1, v.raw(0, 0, 0), "the builder copied the array");
+        assertEquals(0, v.raw(1, 1, 1));
     }
 
     @Test

@@ -72,16 +72,16 @@ class LabelStatisticsParityTest {
         SplittableRandom r = new SplittableRandom(seed);
         Volume.Builder b = LabelMap.builder(d, type, Geometry.axisAligned(new Spacing(0.7, 0.8, 1.5), new Vector3d(-3, 2, 5)));
         for (int k = 0; k < d.nz(); k++) {
-            Object s = b.sliceForWriting(k);
+            java.nio.Buffer s = b.sliceForWriting(k);
             int l = 0;
             for (int x = 0; x < d.sliceSize(); x++) {
                 if (x % d.nx() == 0 || r.nextInt(5) == 0) {
                     l = r.nextInt(4) == 0 ? 0 : 1 + r.nextInt(labels);
                 }
-                if (s instanceof byte[] bb) {
-                    bb[x] = (byte) l;
+                if (s instanceof java.nio.ByteBuffer bb) {
+                    bb.put(x, (byte) l);
                 } else {
-                    ((short[]) s)[x] = (short) l;
+                    ((java.nio.ShortBuffer) s).put(x, (short) l);
                 }
             }
         }
@@ -92,16 +92,16 @@ class LabelStatisticsParityTest {
         SplittableRandom r = new SplittableRandom(seed);
         Volume.Builder b = Volume.builder(d, t, Geometry.axisAligned(new Spacing(0.7, 0.8, 1.5), new Vector3d(-3, 2, 5))).rescale(rs);
         for (int k = 0; k < d.nz(); k++) {
-            Object s = b.sliceForWriting(k);
+            java.nio.Buffer s = b.sliceForWriting(k);
             for (int x = 0; x < d.sliceSize(); x++) {
                 switch (t) {
-                    case UINT8 -> ((byte[]) s)[x] = (byte) r.nextInt(256);
-                    case INT8 -> ((byte[]) s)[x] = (byte) (r.nextInt(256) - 128);
-                    case INT16 -> ((short[]) s)[x] = (short) (r.nextInt(3000) - 1024);
-                    case UINT16 -> ((short[]) s)[x] = (short) r.nextInt(65536);
-                    case INT32 -> ((int[]) s)[x] = r.nextInt() >> r.nextInt(24);
-                    case FLOAT32 -> ((float[]) s)[x] = r.nextInt(40) == 0 ? Float.NaN : r.nextInt(9) == 0 ? -0f
-                            : (float) (r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(7) - 3));
+                    case UINT8 -> ((java.nio.ByteBuffer) s).put(x, (byte) ((byte) r.nextInt(256)));
+                    case INT8 -> ((java.nio.ByteBuffer) s).put(x, (byte) ((byte) (r.nextInt(256) - 128)));
+                    case INT16 -> ((java.nio.ShortBuffer) s).put(x, (short) ((short) (r.nextInt(3000) - 1024)));
+                    case UINT16 -> ((java.nio.ShortBuffer) s).put(x, (short) ((short) r.nextInt(65536)));
+                    case INT32 -> ((java.nio.IntBuffer) s).put(x, (int) (r.nextInt() >> r.nextInt(24)));
+                    case FLOAT32 -> ((java.nio.FloatBuffer) s).put(x, (float) (r.nextInt(40) == 0 ? Float.NaN : r.nextInt(9) == 0 ? -0f
+                            : (float) (r.nextDouble(-1, 1) * Math.pow(10, r.nextInt(7) - 3))));
                 }
             }
         }

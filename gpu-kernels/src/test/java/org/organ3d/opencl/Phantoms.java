@@ -1,5 +1,7 @@
 package org.organ3d.opencl;
 
+import java.nio.FloatBuffer;
+import java.nio.ShortBuffer;
 import java.util.SplittableRandom;
 import org.joml.Matrix3d;
 import org.joml.Vector3d;
@@ -25,11 +27,11 @@ final class Phantoms {
         Volume.Builder b = Volume.builder(new Dimensions(nx, ny, nz), VoxelType.FLOAT32, g);
         Vector3d p = new Vector3d();
         for (int k = 0; k < nz; k++) {
-            float[] s = (float[]) b.sliceForWriting(k);
+            FloatBuffer s = b.floatsForWriting(k);
             for (int j = 0; j < ny; j++) {
                 for (int i = 0; i < nx; i++) {
                     g.indexToPatient(i, j, k, p);
-                    s[j * nx + i] = (float) f.at(p.x, p.y, p.z);
+                    s.put(j * nx + i, (float) ((float) f.at(p.x, p.y, p.z)));
                 }
             }
         }
@@ -74,9 +76,9 @@ final class Phantoms {
         Volume.Builder b = Volume.builder(new Dimensions(nx, ny, nz), VoxelType.INT16,
                 Geometry.axisAligned(new Spacing(0.9, 1.1, 1.3), new Vector3d(5, -7, 11))).rescale(new Rescale(0.5, -100));
         for (int k = 0; k < nz; k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
-            for (int x = 0; x < s.length; x++) {
-                s[x] = (short) rnd.nextInt(100, 300);
+            ShortBuffer s = b.shortsForWriting(k);
+            for (int x = 0; x < s.capacity(); x++) {
+                s.put(x, (short) ((short) rnd.nextInt(100, 300)));
             }
         }
         return b.build();

@@ -126,13 +126,13 @@ class SampleFormatTest {
         int nz = 11;
         Volume.Builder b = Volume.builder(new Dimensions(nx, ny, nz), t, Geometry.axisAligned(new Spacing(0.7, 0.8, 1.5), new Vector3d(3, -2, 9))).rescale(r);
         for (int k = 0; k < nz; k++) {
-            Object s = b.sliceForWriting(k);
+            java.nio.Buffer s = b.sliceForWriting(k);
             for (int x = 0; x < nx * ny; x++) {
                 switch (t) {
-                    case UINT8, INT8 -> ((byte[]) s)[x] = (byte) rnd.nextInt(256);
-                    case INT16, UINT16 -> ((short[]) s)[x] = (short) rnd.nextInt(65536);
-                    case INT32 -> ((int[]) s)[x] = rnd.nextInt() >> rnd.nextInt(8);
-                    case FLOAT32 -> ((float[]) s)[x] = (float) (rnd.nextDouble(-1, 1) * Math.scalb(1.0, rnd.nextInt(-4, 30)));
+                    case UINT8, INT8 -> ((java.nio.ByteBuffer) s).put(x, (byte) rnd.nextInt(256));
+                    case INT16, UINT16 -> ((java.nio.ShortBuffer) s).put(x, (short) rnd.nextInt(65536));
+                    case INT32 -> ((java.nio.IntBuffer) s).put(x, rnd.nextInt() >> rnd.nextInt(8));
+                    case FLOAT32 -> ((java.nio.FloatBuffer) s).put(x, (float) (rnd.nextDouble(-1, 1) * Math.scalb(1.0, rnd.nextInt(-4, 30))));
                 }
             }
         }

@@ -299,12 +299,12 @@ public final class ReferencedSeries {
                     }
                     int v = (int) src.raw(i, j, k);
                     if (v != 0) {
-                        Object slice = b.sliceForWriting(t[2]);
+                        java.nio.Buffer slice = b.sliceForWriting(t[2]);
                         int o = dimensions.offsetInSlice(t[0], t[1]);
-                        if (slice instanceof byte[] bs) {
-                            bs[o] = (byte) v;
+                        if (slice instanceof java.nio.ByteBuffer bs) {
+                            bs.put(o, (byte) v);
                         } else {
-                            ((short[]) slice)[o] = (short) v;
+                            ((java.nio.ShortBuffer) slice).put(o, (short) v);
                         }
                     }
                 }

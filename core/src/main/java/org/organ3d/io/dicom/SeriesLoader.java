@@ -27,12 +27,12 @@ import org.organ3d.volume.VoxelType;
  * When all frames share one rescale it becomes the volume's {@link Rescale}; when rescales differ from
  * slice to slice the volume is float32 holding rescaled values (identity rescale), with a warning.
  *
- * <p><b>Memory and threads.</b> Files are decoded in parallel (the common fork-join pool plus the
- * calling thread: all cores). Each thread reads one file at a time into a buffer it reuses and
- * decodes each frame straight into a new slice array that is handed to
- * {@link Volume.Builder#setSlice}: a 512×512×400 uncompressed series holds one copy of the voxels
- * plus one file buffer per thread (compressed frames add their compressed bytes and the codec's
- * output while they are decoded).
+ * <p><b>Memory and threads.</b> Files are decoded in parallel (the caller's fork-join pool plus the
+ * calling thread: all cores unless inside {@link org.organ3d.parallel.Parallelism#call}). Each
+ * thread reads one file at a time into a buffer it reuses and decodes each frame into a slice array
+ * it reuses, copied into the volume's slabs by {@link Volume.Builder#setSlice}: a 512×512×400
+ * uncompressed series holds one copy of the voxels plus one file buffer and one slice per thread
+ * (compressed frames add their compressed bytes and the codec's output while they are decoded).
  */
 final class SeriesLoader {
 
@@ -92,10 +92,11 @@ final class SeriesLoader {
         }
         Map<String, String> attrs = new ConcurrentHashMap<>();
         Map<Thread, ByteBuffer> buffers = new ConcurrentHashMap<>();
+        Map<Thread, Object> scratch = new ConcurrentHashMap<>();
         try {
             byFile.entrySet().parallelStream().forEach(e -> {
                 try {
-                    loadFile(e.getKey(), e.getValue(), frames, builder, type, perSlice, buffers, attrs);
+                    loadFile(e.getKey(), e.getValue(), frames, builder, type, perSlice, buffers, scratch, attrs);
                 } catch (IOException x) {
                     throw new UncheckedIOException(x);
                 }
@@ -107,7 +108,8 @@ final class SeriesLoader {
     }
 
     private static void loadFile(Path file, List<Target> targets, List<FrameHeader> frames, Volume.Builder builder,
-            VoxelType type, boolean perSlice, Map<Thread, ByteBuffer> buffers, Map<String, String> attrs)
+            VoxelType type, boolean perSlice, Map<Thread, ByteBuffer> buffers, Map<Thread, Object> scratch,
+            Map<String, String> attrs)
             throws IOException {
         ByteBuffer reuse = buffers.get(Thread.currentThread());
         ByteBuffer data = DicomParser.readInto(file, reuse);
@@ -128,7 +130,9 @@ final class SeriesLoader {
                 throw new DicomParseException(file, -1, "the pixel module differs between the header and the whole file "
                         + "(repeated elements after the pixel data?): " + fh.pixels() + " vs " + pm);
             }
-            Object slice = type.newSlice(dims.sliceSize());
+            // NB: one slice array per thread, cleared for each frame: no 512 KiB garbage per slice
+            Object slice = scratch.computeIfAbsent(Thread.currentThread(), x -> type.newSlice(dims.sliceSize()));
+            clear(slice);
             Rescale fr = perSlice ? fh.rescale() : Rescale.IDENTITY;
             PixelDecoder.decode(df, pm, t.frame(), type, slice, fr);
             if (perSlice && pm.isFloat()) {
@@ -149,6 +153,18 @@ final class SeriesLoader {
                 put(attrs, "photometricInterpretation", pm.photometric());
                 put(attrs, "rescaleType", ds.getString(Tag.RescaleType));
             }
+        }
+    }
+
+    private static void clear(Object array) {
+        if (array instanceof byte[] a) {
+            java.util.Arrays.fill(a, (byte) 0);
+        } else if (array instanceof short[] a) {
+            java.util.Arrays.fill(a, (short) 0);
+        } else if (array instanceof int[] a) {
+            java.util.Arrays.fill(a, 0);
+        } else {
+            java.util.Arrays.fill((float[]) array, 0f);
         }
     }
 

@@ -23,7 +23,7 @@ final class AsciiVoxels {
         long pos = start;
         int n = dims.sliceSize();
         for (int k = 0; k < dims.nz(); k++) {
-            Object s = b.sliceForWriting(k);
+            java.nio.Buffer s = b.sliceForWriting(k);
             for (int x = 0; x < n; x++) {
                 tok.setLength(0);
                 int c;
@@ -52,15 +52,15 @@ final class AsciiVoxels {
         return b.build();
     }
 
-    private static void store(Object s, int x, double v, VoxelType t, long at, FormatErrors errors) throws ImageFormatException {
+    private static void store(java.nio.Buffer s, int x, double v, VoxelType t, long at, FormatErrors errors) throws ImageFormatException {
         if (t.isInteger() && (v != Math.rint(v) || v < t.minValue() || v > t.maxValue())) {
             throw errors.error(at, v + " is not a " + t.label() + " value");
         }
         switch (t) {
-            case UINT8, INT8 -> ((byte[]) s)[x] = (byte) (int) v;
-            case INT16, UINT16 -> ((short[]) s)[x] = (short) (int) v;
-            case INT32 -> ((int[]) s)[x] = (int) v;
-            case FLOAT32 -> ((float[]) s)[x] = (float) v;
+            case UINT8, INT8 -> ((java.nio.ByteBuffer) s).put(x, (byte) (int) v);
+            case INT16, UINT16 -> ((java.nio.ShortBuffer) s).put(x, (short) (int) v);
+            case INT32 -> ((java.nio.IntBuffer) s).put(x, (int) v);
+            case FLOAT32 -> ((java.nio.FloatBuffer) s).put(x, (float) v);
         }
     }
 }

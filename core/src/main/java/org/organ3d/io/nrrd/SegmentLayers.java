@@ -59,7 +59,7 @@ final class SegmentLayers {
         float[] row = null;
         for (int k = 0; k < dims.nz(); k++) {
             row = v.sliceValues(k, row);
-            Object dest = b.sliceForWriting(k);
+            java.nio.Buffer dest = b.sliceForWriting(k);
             for (int x = 0; x < n; x++) {
                 int out = 0;
                 for (int l = 0; l < layers; l++) {
@@ -78,9 +78,9 @@ final class SegmentLayers {
                     out = nv;
                 }
                 if (t == VoxelType.UINT8) {
-                    ((byte[]) dest)[x] = (byte) out;
+                    ((java.nio.ByteBuffer) dest).put(x, (byte) out);
                 } else {
-                    ((short[]) dest)[x] = (short) out;
+                    ((java.nio.ShortBuffer) dest).put(x, (short) out);
                 }
             }
         }

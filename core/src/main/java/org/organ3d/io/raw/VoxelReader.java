@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.organ3d.io.ImageFormatException;
@@ -71,9 +72,12 @@ public final class VoxelReader {
         boolean overflow = false;
         boolean lossy = false;
         for (int k = 0; k < dims.nz(); k++) {
-            Object slice = b.sliceForWriting(k);
+            // NB: the slice's slab array and offset, for bulk copies straight into the volume
+            java.nio.Buffer view = b.sliceForWriting(k);
+            Object slice = view.array();
+            int base = view.arrayOffset();
             if (chunk == null) {
-                readFully(in, (byte[]) slice, 0, n, k);
+                readFully(in, (byte[]) slice, base, n, k);
                 continue;
             }
             int per = chunk.length / type.bytes();
@@ -82,22 +86,22 @@ public final class VoxelReader {
                 readFully(in, chunk, 0, cnt * type.bytes(), k);
                 ByteBuffer bb = ByteBuffer.wrap(chunk, 0, cnt * type.bytes()).order(order);
                 switch (type) {
-                    case INT16, UINT16 -> bb.asShortBuffer().get((short[]) slice, off, cnt);
-                    case INT32 -> bb.asIntBuffer().get((int[]) slice, off, cnt);
+                    case INT16, UINT16 -> bb.asShortBuffer().get((short[]) slice, base + off, cnt);
+                    case INT32 -> bb.asIntBuffer().get((int[]) slice, base + off, cnt);
                     case UINT32 -> {
                         int[] s = (int[]) slice;
-                        bb.asIntBuffer().get(s, off, cnt);
-                        for (int x = off, e = off + cnt; x < e; x++) {
+                        bb.asIntBuffer().get(s, base + off, cnt);
+                        for (int x = base + off, e = base + off + cnt; x < e; x++) {
                             overflow |= s[x] < 0;
                         }
                     }
-                    case FLOAT32 -> bb.asFloatBuffer().get((float[]) slice, off, cnt);
+                    case FLOAT32 -> bb.asFloatBuffer().get((float[]) slice, base + off, cnt);
                     case FLOAT64 -> {
                         bb.asDoubleBuffer().get(dchunk, 0, cnt);
                         float[] s = (float[]) slice;
                         for (int x = 0; x < cnt; x++) {
                             float f = (float) dchunk[x];
-                            s[off + x] = f;
+                            s[base + off + x] = f;
                             lossy |= f != dchunk[x] && !Double.isNaN(dchunk[x]);
                         }
                     }
@@ -154,9 +158,9 @@ public final class VoxelReader {
         int[] s = new int[d.sliceSize()];
         for (int k = 0; k < d.nz(); k++) {
             v.copySlice(k, s);
-            float[] f = (float[]) b.sliceForWriting(k);
+            FloatBuffer f = b.floatsForWriting(k);
             for (int x = 0; x < s.length; x++) {
-                f[x] = (float) (s[x] & 0xFFFFFFFFL);
+                f.put(x, (float) (s[x] & 0xFFFFFFFFL));
             }
         }
         return b.build();

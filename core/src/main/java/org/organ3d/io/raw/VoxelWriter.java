@@ -72,25 +72,25 @@ public final class VoxelWriter {
         double a = r.slope();
         double c = r.intercept();
         for (int k = 0; k < d.nz(); k++) {
-            Object dest = b.sliceForWriting(k);
             if (t == VoxelType.FLOAT32) {
                 row = v.sliceValues(k, row);
-                System.arraycopy(row, 0, dest, 0, d.sliceSize());
+                b.floatsForWriting(k).put(0, row, 0, d.sliceSize());
                 continue;
             }
             if (t == VoxelType.INT16) {
                 // NB: integer reals in the int16 range are exact in float, so the fast float path is exact here.
                 row = v.sliceValues(k, row);
-                short[] s = (short[]) dest;
-                for (int x = 0; x < s.length; x++) {
-                    s[x] = (short) Math.round(row[x]);
+                java.nio.ShortBuffer s = b.shortsForWriting(k);
+                for (int x = 0, n = d.sliceSize(); x < n; x++) {
+                    s.put(x, (short) Math.round(row[x]));
                 }
                 continue;
             }
+            java.nio.IntBuffer dest = b.intsForWriting(k);
             for (int j = 0, x = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++, x++) {
                     long val = Math.round(v.raw(i, j, k) * a + c);
-                    ((int[]) dest)[x] = (int) val;
+                    dest.put(x, (int) val);
                 }
             }
         }

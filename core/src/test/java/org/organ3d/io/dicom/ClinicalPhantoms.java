@@ -1,6 +1,8 @@
 package org.organ3d.io.dicom;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,9 +51,9 @@ public final class ClinicalPhantoms {
     public static ReferencedSeries ctSeries(Path dir, Dimensions d, Geometry g) throws IOException {
         Volume.Builder b = Volume.builder(d, VoxelType.INT16, g).rescale(new Rescale(1, -1024));
         for (int k = 0; k < d.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
-            for (int p = 0; p < s.length; p++) {
-                s[p] = (short) (1024 + ((p * 7 + k * 13) % 200) - 100);
+            ShortBuffer s = b.shortsForWriting(k);
+            for (int p = 0; p < s.capacity(); p++) {
+                s.put(p, (short) ((short) (1024 + ((p * 7 + k * 13) % 200) - 100)));
             }
         }
         DicomSeriesWriter.writeCtSeries(b.build(), dir, SeriesInfo.ct("Test^Clinical", "CLIN1", "phantom CT"));
@@ -73,7 +75,7 @@ public final class ClinicalPhantoms {
         double cx3 = d.nx() * 0.6;
         double cy3 = d.ny() * 0.7;
         for (int k = 0; k < d.nz(); k++) {
-            byte[] s = (byte[]) b.sliceForWriting(k);
+            ByteBuffer s = b.bytesForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
                     int v = 0;
@@ -87,11 +89,11 @@ public final class ClinicalPhantoms {
                     } else if (r3 >= 5 && r3 <= 10) {
                         v = HOLLOW;
                     }
-                    s[j * d.nx() + i] = (byte) v;
+                    s.put(j * d.nx() + i, (byte) v);
                 }
             }
         }
-        ((byte[]) b.sliceForWriting(2))[3 * d.nx() + 4] = (byte) SPECK;
+        b.bytesForWriting(2).put(3 * d.nx() + 4, (byte) SPECK);
         return new LabelMap(b.build(), Map.of(BALL, new LabelInfo(BALL, "ball", 0xdd4040ff),
                 RING, new LabelInfo(RING, "ring (Ørsted)", 0x40dd40ff), HOLLOW, new LabelInfo(HOLLOW, "hollow ball", 0x4040ddff)));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.ShortBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +36,12 @@ class DicomSeriesWriterTest {
         Geometry g = Geometry.of(new Vector3d(0.7, 0.8, 2.5), new Vector3d(-100.25, 50.5, 30.125), dir);
         Volume.Builder b = Volume.builder(new Dimensions(20, 16, 9), type, g).rescale(new Rescale(1, -1024));
         for (int k = 0; k < 9; k++) {
-            Object s = b.sliceForWriting(k);
+            java.nio.Buffer s = b.sliceForWriting(k);
             for (int p = 0; p < 320; p++) {
                 int v = (p * 7 + k * 131) % 3000 - (type == VoxelType.UINT16 ? 0 : 500);
                 switch (type) {
-                    case INT16, UINT16 -> ((short[]) s)[p] = (short) v;
-                    case FLOAT32 -> ((float[]) s)[p] = v + 0.25f * (p % 4);
+                    case INT16, UINT16 -> ((java.nio.ShortBuffer) s).put(p, (short) v);
+                    case FLOAT32 -> ((java.nio.FloatBuffer) s).put(p, v + 0.25f * (p % 4));
                     default -> throw new IllegalArgumentException();
                 }
             }
@@ -83,9 +84,11 @@ class DicomSeriesWriterTest {
         Geometry g = Geometry.of(new Vector3d(0.5, 0.5, 2), new Vector3d(1, 2, 3), new Matrix3d().scaling(1, 1, -1));
         Volume.Builder b = Volume.builder(new Dimensions(4, 3, 5), VoxelType.INT16, g);
         for (int k = 0; k < 5; k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
-            java.util.Arrays.fill(s, (short) (100 * k));
-            s[1] = (short) (7 + k);
+            ShortBuffer s = b.shortsForWriting(k);
+            for (int q = 0; q < s.capacity(); q++) {
+                s.put(q, (short) (100 * k));
+            }
+            s.put(1, (short) (7 + k));
         }
         Volume v = b.build();
         DicomSeriesWriter.writeCtSeries(v, tmp.resolve("lh"), SeriesInfo.ct("L", "H", "left-handed"));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -67,9 +68,9 @@ class NrrdRoundTripTest {
     void segNrrdRoundTripsLabelsNamesAndColours() throws Exception {
         Volume.Builder b = Volume.builder(new Dimensions(10, 9, 8), VoxelType.UINT8, TestVolumes.oblique());
         for (int k = 0; k < 8; k++) {
-            byte[] s = (byte[]) b.sliceForWriting(k);
-            for (int x = 0; x < s.length; x++) {
-                s[x] = (byte) ((x + k) % 4 == 0 ? 3 : (x % 7 == 0 ? 1 : 0));
+            ByteBuffer s = b.bytesForWriting(k);
+            for (int x = 0; x < s.capacity(); x++) {
+                s.put(x, (byte) ((byte) ((x + k) % 4 == 0 ? 3 : (x % 7 == 0 ? 1 : 0))));
             }
         }
         Volume v = b.build();

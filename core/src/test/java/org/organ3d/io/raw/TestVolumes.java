@@ -45,7 +45,7 @@ public final class TestVolumes {
         Random rnd = new Random(seed);
         Volume.Builder b = Volume.builder(d, t, g);
         for (int k = 0; k < d.nz(); k++) {
-            Object s = b.sliceForWriting(k);
+            Object s = t.newSlice(d.sliceSize());
             int n = d.sliceSize();
             switch (t) {
                 case UINT8, INT8 -> rnd.nextBytes((byte[]) s);
@@ -68,6 +68,7 @@ public final class TestVolumes {
                     }
                 }
             }
+            b.setSlice(k, s);
         }
         return b.build();
     }

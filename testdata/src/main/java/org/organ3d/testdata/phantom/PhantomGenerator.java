@@ -1,5 +1,7 @@
 package org.organ3d.testdata.phantom;
 
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,14 +59,9 @@ public final class PhantomGenerator {
         double ox = -0.5 * (grid.nx() - 1) * grid.sx();
         double oy = -0.5 * (grid.ny() - 1) * grid.sy();
         double oz = -0.5 * (grid.nz() - 1) * grid.sz();
-        // Allocate slice arrays up front: builders are not safe for concurrent first use.
-        for (int k = 0; k < dims.nz(); k++) {
-            ct.sliceForWriting(k);
-            lab.sliceForWriting(k);
-        }
         IntStream.range(0, dims.nz()).parallel().forEach(k -> {
-            short[] out = (short[]) ct.sliceForWriting(k);
-            byte[] labels = (byte[]) lab.sliceForWriting(k);
+            ShortBuffer out = ct.shortsForWriting(k);
+            ByteBuffer labels = lab.bytesForWriting(k);
             double z = oz + k * grid.sz();
             List<Shape> nearZ = near(shapes, 4, 5, z, halfDiag);
             List<Structure> structZ = nearStructures(phantom.structures(), 4, 5, z, halfDiag);
@@ -107,8 +104,8 @@ public final class PhantomGenerator {
                     // NB: the random stream is consumed once per voxel in a fixed order: deterministic.
                     double noisy = hu + noiseSigma * gaussian(rnd);
                     long stored = Math.round(noisy) + 1024;
-                    out[j * dims.nx() + i] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, stored));
-                    labels[j * dims.nx() + i] = (byte) phantom.labelAt(x, y, z, structs);
+                    out.put(j * dims.nx() + i, (short) ((short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, stored))));
+                    labels.put(j * dims.nx() + i, (byte) ((byte) phantom.labelAt(x, y, z, structs)));
                 }
             }
         });

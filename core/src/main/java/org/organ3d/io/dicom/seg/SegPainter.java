@@ -12,8 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 import org.organ3d.io.ImageFormatException;
-import org.organ3d.io.ReadWarning;
 import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.io.dicom.DicomFile;
 import org.organ3d.io.dicom.PixelDecoder;
 import org.organ3d.io.dicom.PixelModule;
@@ -53,7 +53,7 @@ final class SegPainter {
         PixelModule pm = bits == 1 ? null : PixelModule.of(df.dataset(), file);
         List<List<Integer>> bySlice = bySlice(sliceOf);
         run(bySlice, (k, frames) -> {
-            Object slice = builder.sliceForWriting(k);
+            java.nio.Buffer slice = builder.sliceForWriting(k);
             int[] values = bits == 1 ? null : new int[n];
             short[] decoded = bits == 1 ? null : new short[n];
             for (int f : frames) {
@@ -84,7 +84,7 @@ final class SegPainter {
         valueToLabel.forEach((v, l) -> lut[v & 0xFFFF] = l);
         AtomicLong unknown = new AtomicLong();
         run(bySlice(sliceOf), (k, frames) -> {
-            Object slice = builder.sliceForWriting(k);
+            java.nio.Buffer slice = builder.sliceForWriting(k);
             short[] decoded = new short[n];
             int[] values = new int[n];
             for (int f : frames) {
@@ -115,7 +115,7 @@ final class SegPainter {
         return new LabelMap(builder.build(), infos);
     }
 
-    private void paintBits(ByteBuffer data, long bitOffset, int n, int label, Object slice) {
+    private void paintBits(ByteBuffer data, long bitOffset, int n, int label, java.nio.Buffer slice) {
         int base = (int) (bitOffset >>> 3);
         if ((bitOffset & 7) == 0) {
             int fullBytes = n >>> 3;
@@ -145,7 +145,7 @@ final class SegPainter {
         }
     }
 
-    private void paintByte(byte x, int p0, int label, Object slice) {
+    private void paintByte(byte x, int p0, int label, java.nio.Buffer slice) {
         int v = x & 0xFF;
         while (v != 0) {
             int bit = Integer.numberOfTrailingZeros(v);
@@ -154,7 +154,7 @@ final class SegPainter {
         }
     }
 
-    private void paintValues(int[] values, Object slice) {
+    private void paintValues(int[] values, java.nio.Buffer slice) {
         for (int p = 0; p < values.length; p++) {
             if (values[p] != 0) {
                 set(slice, p, values[p]);
@@ -162,18 +162,18 @@ final class SegPainter {
         }
     }
 
-    private void set(Object slice, int p, int label) {
-        int old = slice instanceof byte[] b ? b[p] & 0xFF : ((short[]) slice)[p] & 0xFFFF;
+    private void set(java.nio.Buffer slice, int p, int label) {
+        int old = slice instanceof java.nio.ByteBuffer b ? b.get(p) & 0xFF : ((java.nio.ShortBuffer) slice).get(p) & 0xFFFF;
         int v = label;
         if (old != 0 && old != label) {
             overlaps.computeIfAbsent(((long) Math.min(old, label) << 32) | Math.max(old, label), x -> new AtomicLong())
                     .incrementAndGet();
             v = Math.max(old, label);
         }
-        if (slice instanceof byte[] b) {
-            b[p] = (byte) v;
+        if (slice instanceof java.nio.ByteBuffer b) {
+            b.put(p, (byte) v);
         } else {
-            ((short[]) slice)[p] = (short) v;
+            ((java.nio.ShortBuffer) slice).put(p, (short) v);
         }
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -115,9 +117,9 @@ class SegRoundTripTest {
         ReferencedSeries ref = ClinicalPhantoms.ctSeries(tmp.resolve("ct"), d, g);
         Volume.Builder b = LabelMap.builder(d, VoxelType.UINT16, g);
         for (int k = 0; k < 6; k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
-            for (int p = 0; p < s.length; p++) {
-                s[p] = (short) (k == 3 ? 0 : p % 7 == 0 ? 300 : p % 11 == 0 ? 65535 : p % 5 == 0 ? 2 : 0);
+            ShortBuffer s = b.shortsForWriting(k);
+            for (int p = 0; p < s.capacity(); p++) {
+                s.put(p, (short) (k == 3 ? 0 : p % 7 == 0 ? 300 : p % 11 == 0 ? 65535 : p % 5 == 0 ? 2 : 0));
             }
         }
         LabelMap map = new LabelMap(b.build(), Map.of());
@@ -186,10 +188,10 @@ class SegRoundTripTest {
         Matrix4d flipped = g.indexToLps().translate(0, 0, d.nz() - 1).scale(1, 1, -1);
         Volume.Builder b = LabelMap.builder(d, VoxelType.UINT8, Geometry.fromAffine(flipped));
         for (int k = 0; k < d.nz(); k++) {
-            byte[] s = (byte[]) b.sliceForWriting(k);
+            ByteBuffer s = b.bytesForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
-                    s[j * d.nx() + i] = (byte) map.label(i, j, d.nz() - 1 - k);
+                    s.put(j * d.nx() + i, (byte) ((byte) map.label(i, j, d.nz() - 1 - k)));
                 }
             }
         }
