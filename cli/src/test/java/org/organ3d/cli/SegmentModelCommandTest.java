@@ -8,15 +8,18 @@ import static org.organ3d.cli.CliRun.run;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URISyntaxException;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -38,12 +41,12 @@ class SegmentModelCommandTest {
 
     /** x = 6·|i − 20| + 4·j + 3·k: a ramp around 100.5 along every axis. */
     private static Volume ramp() {
-        Volume.Builder b = Volume.builder(D, VoxelType.INT16, Geometry.axisAligned(0.8, 0.9, 2.5, -10, 20, 5));
+        Volume.Builder b = Volume.builder(D, VoxelType.INT16, Geometry.axisAligned(new Spacing(0.8, 0.9, 2.5), new Vector3d(-10, 20, 5)));
         for (int k = 0; k < D.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < D.ny(); j++) {
                 for (int i = 0; i < D.nx(); i++) {
-                    s[D.offsetInSlice(i, j)] = (short) (6 * Math.abs(i - 20) + 4 * j + 3 * k - 60);
+                    s.put(D.offsetInSlice(i, j), (short) ((short) (6 * Math.abs(i - 20) + 4 * j + 3 * k - 60)));
                 }
             }
         }

@@ -329,23 +329,23 @@ final class LabelDecoder implements SlabAccumulator.SliceConsumer {
     /** The volume-grid label map being written: uint8 or uint16 slices of a {@link Volume.Builder}. */
     static final class LabelWriter {
         private final Dimensions dims;
-        private final byte[][] bytes;
-        private final short[][] shorts;
+        private final java.nio.ByteBuffer[] bytes;
+        private final java.nio.ShortBuffer[] shorts;
 
         LabelWriter(Volume.Builder builder) {
             this.dims = builder.dimensions();
             int nz = dims.nz();
             if (builder.type() == org.organ3d.volume.VoxelType.UINT8) {
-                bytes = new byte[nz][];
+                bytes = new java.nio.ByteBuffer[nz];
                 shorts = null;
                 for (int k = 0; k < nz; k++) {
-                    bytes[k] = (byte[]) builder.sliceForWriting(k);
+                    bytes[k] = builder.bytesForWriting(k);
                 }
             } else {
                 bytes = null;
-                shorts = new short[nz][];
+                shorts = new java.nio.ShortBuffer[nz];
                 for (int k = 0; k < nz; k++) {
-                    shorts[k] = (short[]) builder.sliceForWriting(k);
+                    shorts[k] = builder.shortsForWriting(k);
                 }
             }
         }
@@ -353,22 +353,22 @@ final class LabelDecoder implements SlabAccumulator.SliceConsumer {
         void set(int i, int j, int k, int label) {
             int o = j * dims.nx() + i;
             if (bytes != null) {
-                bytes[k][o] = (byte) label;
+                bytes[k].put(o, (byte) label);
             } else {
-                shorts[k][o] = (short) label;
+                shorts[k].put(o, (short) label);
             }
         }
 
         void setSlice(int k, int[] labels) {
             if (bytes != null) {
-                byte[] b = bytes[k];
+                java.nio.ByteBuffer b = bytes[k];
                 for (int i = 0; i < labels.length; i++) {
-                    b[i] = (byte) labels[i];
+                    b.put(i, (byte) labels[i]);
                 }
             } else {
-                short[] s = shorts[k];
+                java.nio.ShortBuffer s = shorts[k];
                 for (int i = 0; i < labels.length; i++) {
-                    s[i] = (short) labels[i];
+                    s.put(i, (short) labels[i]);
                 }
             }
         }

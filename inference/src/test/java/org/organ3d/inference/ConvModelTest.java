@@ -21,6 +21,7 @@ import org.organ3d.testkit.ExternalTool;
 import org.organ3d.testkit.Processes;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 
 /**
@@ -49,7 +50,7 @@ class ConvModelTest {
             throws Exception {
         ExternalTool.SCIPY.require();
         Dimensions d = new Dimensions(37, 31, 23);
-        Volume v = TestModels.texture(d, Geometry.axisAligned(0.7, 0.7, 2.0, 0, 0, 0), 41);
+        Volume v = TestModels.texture(d, Geometry.axisAligned(new Spacing(0.7, 0.7, 2.0)), 41);
         ModelCard card = TestModels.parse(TestModels.card(patch, "logits", "{\"1\": \"one\"}",
                 "\"outputCrop\": " + crop).replace("{\"type\": \"none\"}",
                 "{\"type\": \"ct\", \"clip\": [-1000, 1000], \"mean\": 150, \"std\": 90}"));

@@ -2,10 +2,12 @@ package org.organ3d.inference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.ShortBuffer;
 import org.junit.jupiter.api.Test;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -63,12 +65,12 @@ class ManyChannelsTest {
 
     /** x = (3i + 2j + 5k) mod 1050 as int16: every class, a boundary every few voxels along every axis. */
     static Volume ramp(Dimensions d) {
-        Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.axisAligned(0.7, 0.7, 1.0, 0, 0, 0));
+        Volume.Builder b = Volume.builder(d, VoxelType.INT16, Geometry.axisAligned(new Spacing(0.7, 0.7, 1.0)));
         for (int k = 0; k < d.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            ShortBuffer s = b.shortsForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
-                    s[j * d.nx() + i] = (short) ((3 * i + 2 * j + 5 * k) % 1050);
+                    s.put(j * d.nx() + i, (short) ((short) ((3 * i + 2 * j + 5 * k) % 1050)));
                 }
             }
         }

@@ -3,6 +3,8 @@ package org.organ3d.inference;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.FloatBuffer;
+import java.nio.ShortBuffer;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -23,13 +25,13 @@ class PercentilesTest {
         float[] all = new float[(int) d.voxelCount()];
         int n = 0;
         for (int k = 0; k < d.nz(); k++) {
-            float[] s = (float[]) b.sliceForWriting(k);
-            for (int i = 0; i < s.length; i++) {
-                s[i] = (float) (r.nextGaussian() * 300 - (i % 7 == 0 ? 0.0 : 50));
+            FloatBuffer s = b.floatsForWriting(k);
+            for (int i = 0; i < s.capacity(); i++) {
+                s.put(i, (float) ((float) (r.nextGaussian() * 300 - (i % 7 == 0 ? 0.0 : 50))));
                 if (i % 97 == 0) {
-                    s[i] = -0.0f;
+                    s.put(i, (float) (-0.0f));
                 }
-                all[n++] = s[i];
+                all[n++] = s.get(i);
             }
         }
         Volume v = b.build();
@@ -52,10 +54,10 @@ class PercentilesTest {
         double sum = 0;
         double sq = 0;
         for (int k = 0; k < d.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
-            for (int i = 0; i < s.length; i++) {
-                s[i] = (short) ((i * 37 + k * 11) % 1500);
-                double x = s[i] * 2.0 - 1024;
+            ShortBuffer s = b.shortsForWriting(k);
+            for (int i = 0; i < s.capacity(); i++) {
+                s.put(i, (short) ((short) ((i * 37 + k * 11) % 1500)));
+                double x = s.get(i) * 2.0 - 1024;
                 sum += x;
                 sq += x * x;
             }

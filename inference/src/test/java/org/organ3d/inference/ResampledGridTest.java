@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +24,7 @@ import org.organ3d.testkit.Processes;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -37,7 +39,7 @@ class ResampledGridTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static Stream<Arguments> grids() {
-        Geometry dicomLike = Geometry.axisAligned(0.75, 0.75, 3.0, -120, -90, 40);
+        Geometry dicomLike = Geometry.axisAligned(new Spacing(0.75, 0.75, 3.0), new Vector3d(-120, -90, 40));
         Geometry flipped = Geometry.of(new Vector3d(0.9, 1.1, 2.5), new Vector3d(30, 20, -10),
                 new Matrix3d(-1, 0, 0, 0, 0, 1, 0, -1, 0));
         return Stream.of(
@@ -129,11 +131,11 @@ class ResampledGridTest {
         double r = 12;
         Volume.Builder b = Volume.builder(d, VoxelType.FLOAT32, g);
         for (int k = 0; k < d.nz(); k++) {
-            float[] s = (float[]) b.sliceForWriting(k);
+            FloatBuffer s = b.floatsForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
                     double dist = g.indexToPatient(i, j, k).distance(centre);
-                    s[j * d.nx() + i] = (float) (200.0 * (r - dist) + 100.5);
+                    s.put(j * d.nx() + i, (float) ((float) (200.0 * (r - dist) + 100.5)));
                 }
             }
         }

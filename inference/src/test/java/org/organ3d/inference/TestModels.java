@@ -3,6 +3,7 @@ package org.organ3d.inference;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.ShortBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -118,11 +119,11 @@ final class TestModels {
         Volume.Builder vb = Volume.builder(d, VoxelType.INT16, g);
         n = 0;
         for (int k = 0; k < d.nz(); k++) {
-            short[] s = (short[]) vb.sliceForWriting(k);
-            for (int x = 0; x < s.length; x++) {
+            ShortBuffer s = vb.shortsForWriting(k);
+            for (int x = 0; x < s.capacity(); x++) {
                 double u = (raw[n++] - lo) / Math.max(hi - lo, 1e-9);
                 double v = u * u * 380 + r.nextInt(21);
-                s[x] = (short) Math.max(0, Math.min(399, Math.round(v)));
+                s.put(x, (short) ((short) Math.max(0, Math.min(399, Math.round(v)))));
             }
         }
         return vb.build();

@@ -7,12 +7,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
+import org.joml.Vector3d;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 
 /**
@@ -51,7 +53,7 @@ class ThresholdModelTest {
             json = json.replace("\"tensorAxes\": \"zyx\", ", "");
         }
         ModelCard card = TestModels.parse(json);
-        Volume v = TestModels.texture(d, Geometry.axisAligned(0.8, 0.9, 2.5, 10, -20, 30), d.voxelCount());
+        Volume v = TestModels.texture(d, Geometry.axisAligned(new Spacing(0.8, 0.9, 2.5), new Vector3d(10, -20, 30)), d.voxelCount());
         try (SegmentationModel m = SegmentationModel.open(TestModels.model("threshold.onnx"), card, ModelOptions.defaults())) {
             AtomicInteger calls = new AtomicInteger();
             List<Integer> done = new ArrayList<>();
