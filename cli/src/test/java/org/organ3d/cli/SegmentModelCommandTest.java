@@ -111,11 +111,11 @@ class SegmentModelCommandTest {
         Volume.Builder vb = Volume.builder(D, VoxelType.INT16, va.geometry());
         long want = 0;
         for (int k = 0; k < D.nz(); k++) {
-            short[] s = (short[]) vb.sliceForWriting(k);
+            ShortBuffer s = vb.shortsForWriting(k);
             for (int j = 0; j < D.ny(); j++) {
                 for (int i = 0; i < D.nx(); i++) {
-                    s[D.offsetInSlice(i, j)] = (short) (120 - 2 * j + k);
-                    want += s[D.offsetInSlice(i, j)] > va.value(i, j, k) ? 1 : 0;
+                    s.put(D.offsetInSlice(i, j), (short) ((short) (120 - 2 * j + k)));
+                    want += s.get(D.offsetInSlice(i, j)) > va.value(i, j, k) ? 1 : 0;
                 }
             }
         }
