@@ -146,6 +146,25 @@ class OrthancIntegrationTest {
     }
 
     @Test
+    void seriesMetadataMatchesTheFiles() throws IOException {
+        DicomWebClient c = (DicomWebClient) PacsClient.open(PacsServer.parse(orthanc.dicomWebUrl()), settings());
+        List<org.organ3d.io.dicom.Attributes> meta = c.seriesMetadata(ct.studyUID(), ct.seriesUID());
+        assertEquals(ct.files().size(), meta.size());
+        java.util.Map<String, org.organ3d.io.dicom.Attributes> bySop = new java.util.HashMap<>();
+        meta.forEach(m -> bySop.put(m.getString(org.organ3d.io.dicom.Tag.SOPInstanceUID), m));
+        for (Path f : ct.files()) {
+            org.organ3d.io.dicom.Attributes h = org.organ3d.io.dicom.DicomParser.readHeader(f).dataset();
+            org.organ3d.io.dicom.Attributes m = bySop.get(h.getString(org.organ3d.io.dicom.Tag.SOPInstanceUID));
+            for (int tag : new int[] {org.organ3d.io.dicom.Tag.ImagePositionPatient, org.organ3d.io.dicom.Tag.PixelSpacing,
+                org.organ3d.io.dicom.Tag.ImageOrientationPatient, org.organ3d.io.dicom.Tag.Rows,
+                org.organ3d.io.dicom.Tag.RescaleIntercept}) {
+                assertTrue(Arrays.equals(h.getDoubles(tag), m.getDoubles(tag)), org.organ3d.io.dicom.Tag.toString(tag));
+            }
+            assertEquals(h.getText(org.organ3d.io.dicom.Tag.PatientName), m.getText(org.organ3d.io.dicom.Tag.PatientName));
+        }
+    }
+
+    @Test
     void wrongPasswordIsRefusedAndWritesNothing() throws IOException {
         Path out = tmp.resolve("refused");
         PacsSettings wrong = settings().withCredentials(Credentials.basic(USER, "not-the-password", "the test"));

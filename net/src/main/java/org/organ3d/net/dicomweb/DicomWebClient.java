@@ -137,6 +137,23 @@ public final class DicomWebClient implements PacsClient {
         return out;
     }
 
+    /**
+     * WADO-RS metadata of a series ({@code .../series/<uid>/metadata}): one dataset per instance,
+     * without bulk data (pixel data and other large values are left empty; see {@link DicomJson}).
+     */
+    public List<Attributes> seriesMetadata(String studyUID, String seriesUID) throws IOException {
+        checkUid(studyUID, "Study Instance UID");
+        checkUid(seriesUID, "Series Instance UID");
+        String what = "the metadata retrieval";
+        String json = http.getText(server.resolve("studies/" + studyUID + "/series/" + seriesUID + "/metadata"),
+                DICOM_JSON, what);
+        try {
+            return json.isBlank() ? List.of() : DicomJson.parseArray(json);
+        } catch (DicomJson.FormatException e) {
+            throw new PacsException(what + " at " + server + ": the answer is not DICOM JSON (" + e.getMessage() + ")");
+        }
+    }
+
     /** QIDO-RS with paging (limit/offset) until {@code max} results or a short page. */
     private List<Attributes> page(String path, Map<String, String> params, int max, String what) throws IOException {
         List<Attributes> all = new ArrayList<>();
