@@ -79,6 +79,16 @@ public final class SeriesDownload {
         return partial;
     }
 
+    /** True if nothing of this series is on disk yet (neither a complete nor a partial folder). */
+    public boolean isFresh() {
+        return !Files.exists(complete) && !Files.exists(partial);
+    }
+
+    /** True once {@link #prepare()} has run. */
+    public boolean isPrepared() {
+        return prepared;
+    }
+
     /** True if the complete folder exists and holds every instance in {@code expected}. */
     public boolean isComplete(Collection<String> expected) throws IOException {
         return Files.isDirectory(complete) && listInstances(complete).containsAll(expected);

@@ -17,6 +17,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.organ3d.io.dicom.Attributes;
 import org.organ3d.io.dicom.Uids;
 import org.organ3d.net.InstanceRecord;
@@ -45,8 +49,9 @@ import org.organ3d.net.TransferSyntaxes;
  * offer. A server that refuses {@code *} is asked without the parameter (its default, explicit VR
  * little endian).
  *
- * <p><b>Resume.</b> A series with no instance on disk yet comes in one request; an interrupted
- * series is completed instance by instance (only the missing ones).
+ * <p><b>Resume.</b> A series with nothing on disk yet comes in one request, while the instance list
+ * is fetched alongside; an interrupted series is completed instance by instance, only the missing
+ * ones, {@value #PARALLEL} requests at a time.
  *
  * <p>See {@link PacsClient} for the guarantees on files and errors, {@link DicomWebHttp} for
  * security. One thread at a time.
@@ -60,6 +65,8 @@ public final class DicomWebClient implements PacsClient {
     private static final String DEFAULT_SYNTAX = "multipart/related; type=\"application/dicom\"";
     /** Studies, series or instances asked for per QIDO page. */
     static final int PAGE = 500;
+    /** Instance requests in flight at once when completing an interrupted series. */
+    static final int PARALLEL = 4;
     /** Files per STOW-RS request. */
     static final int STOW_BATCH_FILES = 64;
     /** Bytes per STOW-RS request (about; one file is never split). */
@@ -67,7 +74,7 @@ public final class DicomWebClient implements PacsClient {
 
     private final DicomWebHttp http;
     private final PacsServer.DicomWeb server;
-    private String retrieveAccept = NATIVE;
+    private volatile String retrieveAccept = NATIVE;
 
     /** A client for {@code server}; nothing is sent yet. */
     public DicomWebClient(PacsServer.DicomWeb server, PacsSettings settings) throws PacsException {
@@ -185,13 +192,13 @@ public final class DicomWebClient implements PacsClient {
     public PullResult pullSeries(String studyUID, String seriesUID, Path out, TransferProgress progress)
             throws IOException {
         checkUid(studyUID, "Study Instance UID");
-        List<InstanceRecord> listed = findInstances(studyUID, seriesUID);
-        if (listed.isEmpty()) {
-            throw new PacsException(server + " has no instances of series " + seriesUID + " in study " + studyUID);
-        }
-        Set<String> expected = new LinkedHashSet<>();
-        listed.forEach(r -> expected.add(r.sopInstanceUID()));
+        checkUid(seriesUID, "Series Instance UID");
         SeriesDownload d = SeriesDownload.of(out, seriesUID);
+        String base = "studies/" + studyUID + "/series/" + seriesUID;
+        if (d.isFresh()) {
+            return pullFresh(studyUID, seriesUID, base, d, progress);
+        }
+        Set<String> expected = expected(findInstances(studyUID, seriesUID), seriesUID, studyUID);
         if (d.isComplete(expected)) {
             progress.seriesStarted(seriesUID, expected.size(), expected.size());
             progress.seriesDone(seriesUID);
@@ -203,16 +210,8 @@ public final class DicomWebClient implements PacsClient {
             Set<String> missing = new LinkedHashSet<>(expected);
             missing.removeAll(present);
             progress.seriesStarted(seriesUID, expected.size(), expected.size() - missing.size());
-            String base = "studies/" + studyUID + "/series/" + seriesUID;
-            List<SeriesDownload.Arrival> arrivals = new ArrayList<>();
-            if (present.isEmpty()) {
-                transferred += retrieve(server.resolve(base), d, progress, "the series retrieval", arrivals);
-            } else {
-                for (String sop : missing) {
-                    transferred += retrieve(server.resolve(base + "/instances/" + sop), d, progress,
-                            "the retrieval of instance " + sop, arrivals);
-                }
-            }
+            List<SeriesDownload.Arrival> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+            transferred += retrieveInstances(base, List.copyOf(missing), d, progress, arrivals);
             refetchUnreadable(d, arrivals, base, progress);
             PullResult r = d.commit(expected, transferred);
             progress.seriesDone(seriesUID);
@@ -221,6 +220,120 @@ public final class DicomWebClient implements PacsClient {
             d.cleanUpAfterFailure();
             throw e;
         }
+    }
+
+    /**
+     * A series with nothing on disk: the instance list (QIDO-RS) and the whole-series retrieval
+     * (WADO-RS) run at once, and the list decides at the end whether the series is complete.
+     */
+    // NB: an archive may read every file to answer the instance search (Orthanc does, for the
+    // default instance attributes: 0.4-1 s for 200 CT slices here), so waiting for it first would
+    // add that to every pull; nothing is written before the retrieval's answer has been accepted.
+    private PullResult pullFresh(String studyUID, String seriesUID, String base, SeriesDownload d,
+            TransferProgress progress) throws IOException {
+        ExecutorService listingThread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "organ3d-qido");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Future<List<InstanceRecord>> listing = listingThread.submit(() -> findInstances(studyUID, seriesUID));
+            progress.seriesStarted(seriesUID, -1, 0);
+            List<SeriesDownload.Arrival> arrivals = new ArrayList<>();
+            int transferred;
+            try {
+                transferred = retrieve(server.resolve(base), d, progress, "the series retrieval", arrivals);
+            } catch (PacsException e) {
+                // NB: a series the archive does not have is better said by the search than by a 404
+                List<InstanceRecord> listed = null;
+                try {
+                    listed = await(listing);
+                } catch (IOException | RuntimeException ignored) {
+                    // NB: the retrieval's own error is the one to report
+                }
+                if (listed != null && listed.isEmpty()) {
+                    throw new PacsException(server + " has no instances of series " + seriesUID + " in study " + studyUID);
+                }
+                throw e;
+            }
+            Set<String> expected = expected(await(listing), seriesUID, studyUID);
+            refetchUnreadable(d, arrivals, base, progress);
+            PullResult r = d.commit(expected, transferred);
+            progress.seriesDone(seriesUID);
+            return r;
+        } catch (IOException | RuntimeException e) {
+            d.cleanUpAfterFailure();
+            throw e;
+        } finally {
+            listingThread.shutdownNow();
+        }
+    }
+
+    /** WADO-RS of single instances, {@value #PARALLEL} at a time; the first failure stops the rest. */
+    private int retrieveInstances(String base, List<String> sops, SeriesDownload d, TransferProgress progress,
+            List<SeriesDownload.Arrival> arrivals) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(PARALLEL, sops.size())), r -> {
+            Thread t = new Thread(r, "organ3d-wado");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (String sop : sops) {
+                futures.add(pool.submit(() -> retrieve(server.resolve(base + "/instances/" + sop), d, progress,
+                        "the retrieval of instance " + sop, arrivals)));
+            }
+            int n = 0;
+            for (Future<Integer> f : futures) {
+                n += awaitCount(f);
+            }
+            return n;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static int awaitCount(Future<Integer> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PacsException("interrupted while retrieving instances");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new PacsException("an instance retrieval failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private static List<InstanceRecord> await(Future<List<InstanceRecord>> f) throws IOException {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PacsException("interrupted while waiting for the instance search");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new PacsException("the instance search failed: " + e.getCause(), e.getCause());
+        }
+    }
+
+    private Set<String> expected(List<InstanceRecord> listed, String seriesUID, String studyUID) throws PacsException {
+        if (listed.isEmpty()) {
+            throw new PacsException(server + " has no instances of series " + seriesUID + " in study " + studyUID);
+        }
+        Set<String> expected = new LinkedHashSet<>();
+        listed.forEach(r -> expected.add(r.sopInstanceUID()));
+        return expected;
     }
 
     /**
@@ -258,6 +371,10 @@ public final class DicomWebClient implements PacsClient {
         if (!type.is("multipart/related") || type.parameter("boundary") == null) {
             r.body().close();
             throw new PacsException(source + ": expected a multipart/related answer with a boundary, got '" + ct + "'");
+        }
+        if (!d.isPrepared()) {
+            // NB: the first folder is made only now that the server has accepted the request
+            d.prepare();
         }
         int n = 0;
         try (MultipartReader parts = new MultipartReader(r.body(), type.parameter("boundary"), source)) {

@@ -44,6 +44,7 @@ public final class MultipartReader implements Closeable {
     private final InputStream in;
     private final String source;
     private final byte[] delimiter;
+    private final int[] shift = new int[256];
     private final byte[] buf;
     private int start;
     private int end;
@@ -66,6 +67,10 @@ public final class MultipartReader implements Closeable {
         this.in = in;
         this.source = source;
         this.delimiter = ("\r\n--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        java.util.Arrays.fill(shift, delimiter.length);
+        for (int k = 0; k < delimiter.length - 1; k++) {
+            shift[delimiter[k] & 0xFF] = delimiter.length - 1 - k;
+        }
         this.buf = new byte[Math.max(BUFFER, 4 * delimiter.length)];
         // NB: the first delimiter may open the body without its CRLF: act as if the body began with one
         buf[0] = '\r';
@@ -200,25 +205,28 @@ public final class MultipartReader implements Closeable {
         }
     }
 
-    /** Position of the delimiter in the buffer, or -1 when not (yet) there. */
+    /**
+     * Position of the delimiter in the buffer, or -1 when not (yet) there. Boyer–Moore–Horspool
+     * (Horspool 1980, "Practical fast searching in strings"): the window moves by the distance of its
+     * last byte's last occurrence in the delimiter, so binary content is skipped about a delimiter's
+     * length at a time. Windows already ruled out are not looked at again when more data arrives.
+     */
     private int find() {
-        int last = end - delimiter.length;
+        int m = delimiter.length;
+        int last = end - m;
         int i = Math.max(start, searchFrom);
-        byte d0 = delimiter[0];
-        outer:
-        for (; i <= last; i++) {
-            if (buf[i] != d0) {
-                continue;
+        while (i <= last) {
+            int k = m - 1;
+            while (k >= 0 && buf[i + k] == delimiter[k]) {
+                k--;
             }
-            for (int k = 1; k < delimiter.length; k++) {
-                if (buf[i + k] != delimiter[k]) {
-                    continue outer;
-                }
+            if (k < 0) {
+                searchFrom = i;
+                return i;
             }
-            searchFrom = i;
-            return i;
+            i += shift[buf[i + m - 1] & 0xFF];
         }
-        searchFrom = Math.max(start, last + 1);
+        searchFrom = Math.max(start, i);
         return -1;
     }
 
