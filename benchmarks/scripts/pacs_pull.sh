@@ -100,13 +100,15 @@ run() {  # label, server
     rm -rf "$tmp/out"
     local t0 t1
     t0=$(date +%s.%N)
-    "$root/organ3d" pull "$server" --study "$study" --out "$tmp/out" --json > "$tmp/pull.json" 2>"$tmp/pull.err"
+    /usr/bin/time -f '%U %S' -o "$tmp/cpu" \
+      "$root/organ3d" pull "$server" --study "$study" --out "$tmp/out" --json > "$tmp/pull.json" 2>"$tmp/pull.err"
     t1=$(date +%s.%N)
-    local inner
-    inner="$(/usr/bin/python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print("%.2f" % j["megabytesPerSecond"])' "$tmp/pull.json")"
-    rates+=("$(/usr/bin/python3 -c "print('%.1f' % ($bytes / 1e6 / ($t1 - $t0)))") (in-process $inner)")
+    local inner cpu
+    inner="$(/usr/bin/python3 -c 'import json,sys; j=json.load(open(sys.argv[1])); print("%.1f" % j["megabytesPerSecond"])' "$tmp/pull.json")"
+    cpu="$(awk '{printf "%.2f", $1 + $2}' "$tmp/cpu")"
+    rates+=("$(/usr/bin/python3 -c "print('%.1f' % ($bytes / 1e6 / ($t1 - $t0)))") (in-process $inner; CPU $cpu s)")
   done
-  printf '%-28s MB/s per run, whole command incl. JVM start (in-process figure from the JSON):\n' "$label"
+  printf '%-24s MB/s per run: whole command incl. JVM start (pull alone from the JSON; user+sys CPU seconds of the command):\n' "$label"
   printf '    %s\n' "${rates[@]}"
 }
 run "organ3d pull, DICOMweb" "$url"

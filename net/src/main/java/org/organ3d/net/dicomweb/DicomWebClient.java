@@ -379,20 +379,15 @@ public final class DicomWebClient implements PacsClient {
         int n = 0;
         try (MultipartReader parts = new MultipartReader(r.body(), type.parameter("boundary"), source)) {
             MultipartReader.Part part;
-            byte[] chunk = new byte[1 << 18];
             while ((part = parts.next()) != null) {
                 String pt = part.contentType();
                 if (pt != null && !MediaType.parse(pt).is("application/dicom")) {
                     throw new PacsException(source + ": a part is '" + pt + "', not application/dicom");
                 }
                 Path tmp = d.newIncoming();
-                long bytes = 0;
+                long bytes;
                 try (OutputStream os = Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                    int k;
-                    while ((k = part.body().read(chunk)) >= 0) {
-                        os.write(chunk, 0, k);
-                        bytes += k;
-                    }
+                    bytes = part.body().transferTo(os);
                 } catch (IOException e) {
                     Files.deleteIfExists(tmp);
                     throw e;

@@ -97,6 +97,26 @@ class MultipartReaderTest {
     }
 
     @Test
+    void transferToGivesThePartsAsReadDoes() throws IOException {
+        Random r = new Random(11);
+        List<byte[]> parts = List.of(content(r, 400_000), content(r, 0), content(r, 77));
+        byte[] b = body("pre\r\n", parts, "", "\r\n");
+        try (MultipartReader m = new MultipartReader(chunked(b, 5000), B, "t")) {
+            for (byte[] want : parts) {
+                ByteArrayOutputStream got = new ByteArrayOutputStream();
+                assertEquals(want.length, m.next().body().transferTo(got));
+                assertArrayEquals(want, got.toByteArray());
+            }
+            assertNull(m.next());
+        }
+        byte[] cut = java.util.Arrays.copyOf(b, 300_000);
+        try (MultipartReader m = new MultipartReader(new ByteArrayInputStream(cut), B, "t")) {
+            InputStream part = m.next().body();
+            assertThrows(PacsException.class, () -> part.transferTo(new ByteArrayOutputStream()));
+        }
+    }
+
+    @Test
     void unreadPartsAreSkipped() throws IOException {
         Random r = new Random(7);
         byte[] b = body("", List.of(content(r, 300_000), content(r, 10)), "", "\r\n");
