@@ -194,8 +194,13 @@ public final class OrthancServer implements AutoCloseable {
             throw new IOException("Orthanc does not know instance " + sopInstanceUID + ": " + look.body());
         }
         try {
-            HttpResponse<byte[]> f = rest.send(get("/instances/" + m.group(1) + "/file").build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest fileRequest = get("/instances/" + m.group(1) + "/file").build();
+            HttpResponse<byte[]> f;
+            try {
+                f = rest.send(fileRequest, HttpResponse.BodyHandlers.ofByteArray());
+            } catch (IOException e) {
+                f = rest.send(fileRequest, HttpResponse.BodyHandlers.ofByteArray());
+            }
             if (f.statusCode() != 200) {
                 throw new IOException("Orthanc: HTTP " + f.statusCode() + " for the file of " + sopInstanceUID);
             }
@@ -265,7 +270,12 @@ public final class OrthancServer implements AutoCloseable {
 
     private HttpResponse<String> send(HttpRequest r) throws IOException {
         try {
-            return rest.send(r, HttpResponse.BodyHandlers.ofString());
+            try {
+                return rest.send(r, HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                // NB: Orthanc may close a kept-alive connection just as the client reuses it; once more
+                return rest.send(r, HttpResponse.BodyHandlers.ofString());
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);

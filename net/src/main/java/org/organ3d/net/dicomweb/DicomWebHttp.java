@@ -86,14 +86,21 @@ final class DicomWebHttp {
      */
     HttpResponse<InputStream> send(HttpRequest request, String what) throws PacsException {
         String source = what + " at " + server;
-        HttpResponse<InputStream> r;
-        try {
-            r = client.send(request, StreamingBody.handler(settings.idleTimeout(), source));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PacsException(source + ": interrupted");
-        } catch (IOException e) {
-            throw translate(e, source);
+        HttpResponse<InputStream> r = null;
+        for (int attempt = 0; r == null; attempt++) {
+            try {
+                r = client.send(request, StreamingBody.handler(settings.idleTimeout(), source));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new PacsException(source + ": interrupted");
+            } catch (IOException e) {
+                // NB: a kept-alive connection the server closed while it sat in the pool fails before
+                // any answer byte; every DICOMweb request here may be sent again (a store is idempotent
+                // by SOP Instance UID), so it is, once, on a fresh connection
+                if (attempt > 0 || !closedBeforeAnswer(e)) {
+                    throw translate(e, source);
+                }
+            }
         }
         int status = r.statusCode();
         if (status >= 200 && status < 300) {
@@ -137,6 +144,17 @@ final class DicomWebHttp {
         } catch (IOException e) {
             throw translate(e, what + " at " + server);
         }
+    }
+
+    private static boolean closedBeforeAnswer(IOException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof java.io.EOFException || m.contains("header parser received no bytes")
+                    || m.contains("Connection reset")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Turns a transport failure into a message a user can act on. */

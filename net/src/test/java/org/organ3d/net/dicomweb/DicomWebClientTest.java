@@ -197,6 +197,24 @@ class DicomWebClientTest {
     }
 
     @Test
+    void aConnectionClosedBeforeTheAnswerIsTriedOnceMore() throws IOException {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        handler = x -> {
+            if (calls.incrementAndGet() == 1) {
+                return;
+            }
+            reply(x, 200, "application/dicom+json", instancesJson(0, 2).getBytes());
+        };
+        assertEquals(2, client(settings()).findInstances(STUDY, SERIES).size());
+        assertEquals(2, calls.get());
+        handler = x -> calls.incrementAndGet();
+        PacsException e = assertThrows(PacsException.class, () -> client(settings()).findInstances(STUDY, SERIES));
+        // NB: our one retry, each of which the JDK client may repeat once itself for a GET
+        assertTrue(calls.get() >= 4 && calls.get() <= 6, "a bounded number of tries: " + (calls.get() - 2));
+        assertTrue(e.getMessage().contains("the instance search at http://127.0.0.1"), e.getMessage());
+    }
+
+    @Test
     void redirectsAreNotFollowed() throws IOException {
         handler = x -> {
             x.getResponseHeaders().add("Location", "http://elsewhere.example/dicom-web/studies");
