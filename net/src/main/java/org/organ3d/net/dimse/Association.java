@@ -2,6 +2,7 @@ package org.organ3d.net.dimse;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataInputStream;
@@ -21,7 +22,9 @@ import org.organ3d.io.dicom.Attributes;
 import org.organ3d.io.dicom.DicomParseException;
 import org.organ3d.io.dicom.DicomParser;
 import org.organ3d.io.dicom.DicomWriter;
+import org.organ3d.io.dicom.Tag;
 import org.organ3d.io.dicom.TransferSyntax;
+import org.organ3d.io.dicom.VR;
 import org.organ3d.net.PacsAuthenticationException;
 import org.organ3d.net.PacsException;
 import org.organ3d.net.PacsServer;
@@ -218,12 +221,12 @@ public final class Association implements Closeable {
         try {
             byte[] body = DicomWriter.encodeDataset(command, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
             Attributes withLength = new Attributes();
-            withLength.setInt(0x00000000, org.organ3d.io.dicom.VR.UL, body.length);
+            withLength.setInt(Tag.CommandGroupLength, VR.UL, body.length);
             byte[] gl = DicomWriter.encodeDataset(withLength, TransferSyntax.IMPLICIT_VR_LITTLE_ENDIAN);
             byte[] all = new byte[gl.length + body.length];
             System.arraycopy(gl, 0, all, 0, gl.length);
             System.arraycopy(body, 0, all, gl.length, body.length);
-            sendPdvs(contextId, true, new java.io.ByteArrayInputStream(all));
+            sendPdvs(contextId, true, new ByteArrayInputStream(all));
         } catch (PacsException e) {
             throw e;
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -236,7 +237,7 @@ public final class AssociationPdus {
 
     private static byte[] aet(String aet) {
         byte[] b = new byte[16];
-        java.util.Arrays.fill(b, (byte) ' ');
+        Arrays.fill(b, (byte) ' ');
         byte[] a = ascii(aet);
         System.arraycopy(a, 0, b, 0, Math.min(16, a.length));
         return b;

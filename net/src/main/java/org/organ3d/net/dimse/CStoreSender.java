@@ -19,6 +19,7 @@ import org.organ3d.io.dicom.DicomParser;
 import org.organ3d.io.dicom.DicomWriter;
 import org.organ3d.io.dicom.Tag;
 import org.organ3d.io.dicom.TransferSyntax;
+import org.organ3d.net.PacsException;
 import org.organ3d.net.PacsServer;
 import org.organ3d.net.PacsSettings;
 import org.organ3d.net.PushResult;
@@ -165,7 +166,7 @@ final class CStoreSender {
         Attributes cmd = rsp.command();
         if (cmd.getInt(Tag.CommandField, -1) != DimseMessages.C_STORE_RSP) {
             a.abortQuietly();
-            throw new org.organ3d.net.PacsException(server + ": expected a C-STORE response, got command 0x"
+            throw new PacsException(server + ": expected a C-STORE response, got command 0x"
                     + Integer.toHexString(cmd.getInt(Tag.CommandField, -1)));
         }
         int status = DimseMessages.status(cmd);

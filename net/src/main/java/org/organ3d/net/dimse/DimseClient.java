@@ -1,5 +1,6 @@
 package org.organ3d.net.dimse;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -157,7 +158,7 @@ public final class DimseClient implements PacsClient {
             TransferSyntax ts = TransferSyntax.of(a.transferSyntax(ctx));
             int id = a.nextMessageId();
             a.sendCommand(ctx, DimseMessages.find(DimseMessages.STUDY_ROOT_FIND, id));
-            a.sendDataset(ctx, new java.io.ByteArrayInputStream(DicomWriter.encodeDataset(keys, ts)));
+            a.sendDataset(ctx, new ByteArrayInputStream(DicomWriter.encodeDataset(keys, ts)));
             boolean cancelled = false;
             while (true) {
                 Association.Command rsp = a.readCommand();
