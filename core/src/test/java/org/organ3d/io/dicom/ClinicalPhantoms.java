@@ -98,6 +98,69 @@ public final class ClinicalPhantoms {
                 RING, new LabelInfo(RING, "ring (Ørsted)", 0x40dd40ff), HOLLOW, new LabelInfo(HOLLOW, "hollow ball", 0x4040ddff)));
     }
 
+    /** Names of the {@link #organs} structures by label value 1..5 (no spaces: they become file names). */
+    public static final String[] ORGANS = {"liver", "vessel", "hollow", "ball", "nodule"};
+
+    /**
+     * The grid of {@link #organs}: 100 × 100 × 80 voxels of 1 × 1 × 1.5 mm, axial, slices at z = 101
+     * .. 219.5 mm. NB: dicompyler-core 0.5.5 sorts contour planes by their z as text, so where z changes
+     * sign or digit count its first and last planes (which it counts half) are the wrong ones; at
+     * three-digit positive z text order is numeric order (docs/clinical.md).
+     */
+    public static Geometry organGrid() {
+        return Geometry.of(new Vector3d(1.0, 1.0, 1.5), new Vector3d(-49.5, -49.5, 101.0), new Matrix3d());
+    }
+
+    public static Dimensions organDims() {
+        return new Dimensions(100, 100, 80);
+    }
+
+    /**
+     * Five organ-like structures in mm about the grid centre (x, y, z − 160), 0.5 to 90 cm³: an
+     * ellipsoid "liver" (87.1 cm³), a "vessel" (a tube of radii 5..9 mm, 90 mm long, 15.8 cm³: a hole
+     * in every slice), a "hollow" ball (shell 8..16 mm, 15.0 cm³), a "ball" (13 mm, 9.2 cm³) and a
+     * "nodule" (5 mm, 0.52 cm³).
+     */
+    public static LabelMap organs() {
+        Dimensions d = organDims();
+        Geometry g = organGrid();
+        Volume.Builder b = LabelMap.builder(d, VoxelType.UINT8, g);
+        Vector3d p = new Vector3d();
+        for (int k = 0; k < d.nz(); k++) {
+            byte[] s = (byte[]) b.sliceForWriting(k);
+            for (int j = 0; j < d.ny(); j++) {
+                for (int i = 0; i < d.nx(); i++) {
+                    g.indexToPatient(i, j, k, p);
+                    p.z -= 160;
+                    int v = 0;
+                    if (sq((p.x + 18) / 26) + sq((p.y + 6) / 20) + sq(p.z / 40) <= 1) {
+                        v = 1;
+                    }
+                    double rr = Math.sqrt(sq(p.x - 24) + sq(p.y - 26));
+                    if (rr >= 5 && rr <= 9 && Math.abs(p.z) <= 45) {
+                        v = 2;
+                    }
+                    double rh = Math.sqrt(sq(p.x - 30) + sq(p.y + 28) + sq(p.z - 2));
+                    if (rh >= 8 && rh <= 16) {
+                        v = 3;
+                    }
+                    if (sq(p.x + 24) + sq(p.y - 32) + sq(p.z - 4) <= 169) {
+                        v = 4;
+                    }
+                    if (sq(p.x - 4) + sq(p.y - 40) + sq(p.z + 10) <= 25) {
+                        v = 5;
+                    }
+                    s[j * d.nx() + i] = (byte) v;
+                }
+            }
+        }
+        Map<Integer, LabelInfo> info = new java.util.HashMap<>();
+        for (int l = 1; l <= 5; l++) {
+            info.put(l, new LabelInfo(l, ORGANS[l - 1], LabelInfo.defaultColor(l)));
+        }
+        return new LabelMap(b.build(), info);
+    }
+
     private static double sq(double x) {
         return x * x;
     }
