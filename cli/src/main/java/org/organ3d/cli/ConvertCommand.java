@@ -13,6 +13,7 @@ import org.organ3d.io.LoadedImage;
 import org.organ3d.io.ReadWarning;
 import org.organ3d.io.dicom.ReferencedSeries;
 import org.organ3d.io.dicom.WrittenInstance;
+import org.organ3d.io.dicom.rtstruct.RtStructWriter;
 import org.organ3d.io.dicom.seg.SegWriter;
 import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
@@ -52,6 +53,11 @@ final class ConvertCommand implements Callable<Integer> {
                 + "label and slice), a label map SEG (Supplement 243) or an RT Structure Set (contours).")
     String as;
 
+    @Option(names = "--contour-tolerance", paramLabel = "MM",
+            description = "--as rtstruct: simplify each contour so that no dropped vertex lies farther than MM from it "
+                + "(default 0: every marching-squares vertex, an exact round trip).")
+    Double contourTolerance;
+
     @Option(names = "--json", description = "Print one JSON document (format, dimensions, out) on stdout.")
     boolean json;
 
@@ -86,8 +92,14 @@ final class ConvertCommand implements Callable<Integer> {
 
     private Integer writeDicom() throws IOException {
         String kind = as.toLowerCase(Locale.ROOT);
-        if (!kind.equals("seg") && !kind.equals("labelmap-seg")) {
-            throw new UsageException("--as takes seg or labelmap-seg, not '" + as + "'");
+        if (!kind.equals("seg") && !kind.equals("labelmap-seg") && !kind.equals("rtstruct")) {
+            throw new UsageException("--as takes seg, labelmap-seg or rtstruct, not '" + as + "'");
+        }
+        if (contourTolerance != null && !kind.equals("rtstruct")) {
+            throw new UsageException("--contour-tolerance applies to --as rtstruct");
+        }
+        if (contourTolerance != null && !(contourTolerance >= 0 && contourTolerance <= 10)) {
+            throw new UsageException("--contour-tolerance takes 0..10 mm, not " + contourTolerance);
         }
         Path refPath = input.reading.reference;
         if (refPath == null) {
@@ -101,9 +113,13 @@ final class ConvertCommand implements Callable<Integer> {
             warn(java.util.List.of("reference " + w.messageFor(refPath)));
         }
         LabelMap map = ref.onGrid(img.asLabelMap(), img.source());
-        WrittenInstance w = SegWriter.write(map, ref, kind.equals("seg") ? SegWriter.Options.binary()
-                : SegWriter.Options.labelMap(), output);
-        String format = "dicom-seg";
+        WrittenInstance w = switch (kind) {
+            case "seg" -> SegWriter.write(map, ref, SegWriter.Options.binary(), output);
+            case "labelmap-seg" -> SegWriter.write(map, ref, SegWriter.Options.labelMap(), output);
+            default -> RtStructWriter.write(map, ref, RtStructWriter.Options.defaults()
+                    .withMaxDeviation(contourTolerance == null ? 0 : contourTolerance), output);
+        };
+        String format = kind.equals("rtstruct") ? "dicom-rtstruct" : "dicom-seg";
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             ObjectNode o = common(img, format);
@@ -117,8 +133,9 @@ final class ConvertCommand implements Callable<Integer> {
             o.put("frames", w.frames());
             Json.print(out, o);
         } else {
-            out.printf("%s: %s %s -> %s (%s, %d segments, %d frames, SOP Instance %s)%n", input, img.format(),
-                    map.dimensions(), output, format, w.items(), w.frames(), w.sopInstanceUID());
+            out.printf("%s: %s %s -> %s (%s, %d %s, %d %s, SOP Instance %s)%n", input, img.format(), map.dimensions(),
+                    output, format, w.items(), kind.equals("rtstruct") ? "ROIs" : "segments", w.frames(),
+                    kind.equals("rtstruct") ? "contours" : "frames", w.sopInstanceUID());
             out.flush();
         }
         return ExitCodes.OK;

@@ -50,13 +50,13 @@ class ClinicalObjectsCliTest {
     void labelsToSegAndBackThroughEveryCommand() throws Exception {
         Path truth = PhantomStudyFiles.truthLabels(study);
         Path ct = PhantomStudyFiles.dicomFolder(study);
-        for (String as : new String[] {"seg", "labelmap-seg"}) {
+        for (String as : new String[] {"seg", "labelmap-seg", "rtstruct"}) {
             Path seg = study.resolve(as + ".dcm");
             CliRun r = run("convert", truth.toString(), seg.toString(), "--reference", ct.toString(), "--as", as, "--json");
             assertEquals(0, r.code(), r.err());
             JsonNode j = Json.MAPPER.readTree(r.out());
-            assertEquals(as.equals("seg") ? Uids.SEGMENTATION_STORAGE : Uids.LABEL_MAP_SEGMENTATION_STORAGE,
-                    j.get("sopClassUID").asText());
+            assertEquals(as.equals("seg") ? Uids.SEGMENTATION_STORAGE : as.equals("rtstruct")
+                    ? Uids.RT_STRUCTURE_SET_STORAGE : Uids.LABEL_MAP_SEGMENTATION_STORAGE, j.get("sopClassUID").asText());
             assertTrue(Uids.isValid(j.get("sopInstanceUID").asText()));
             assertEquals(7, j.get("segments").asInt());
             assertEquals("[96,96,50]", j.get("dimensions").toString());
@@ -64,8 +64,8 @@ class ClinicalObjectsCliTest {
             r = run("info", seg.toString(), "--json");
             assertEquals(0, r.code(), r.err());
             j = Json.MAPPER.readTree(r.out());
-            assertEquals("dicom-seg", j.get("format").asText());
-            assertEquals("SEG", j.get("modality").asText());
+            assertEquals(as.equals("rtstruct") ? "dicom-rtstruct" : "dicom-seg", j.get("format").asText());
+            assertEquals(as.equals("rtstruct") ? "RTSTRUCT" : "SEG", j.get("modality").asText());
             assertEquals(7, j.get("segments").asInt());
             assertEquals("liver", j.get("labels").get(0).get("name").asText());
             assertEquals(0, j.get("warnings").size(), j.toString());
