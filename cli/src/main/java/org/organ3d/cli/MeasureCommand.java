@@ -55,6 +55,15 @@ final class MeasureCommand implements Callable<Integer> {
     @Option(names = "--labels", split = ",", paramLabel = "N", description = "Only these label values (comma-separated).")
     List<Integer> only;
 
+    @Option(names = "--sr", paramLabel = "REPORT.dcm", description = "Also write a DICOM SR measurement report (TID 1500) "
+            + "citing the image series (--image or --reference, DICOM) and each label's segment of a SEG: <labels> when it "
+            + "is a SEG, else a SEG written beside the report (--sr-seg).")
+    Path srPath;
+
+    @Option(names = "--sr-seg", paramLabel = "SEG.dcm", description = "With --sr and labels that are not a SEG: where to "
+            + "write the SEG the report cites (default: REPORT-seg.dcm beside the report).")
+    Path srSegPath;
+
     @Option(names = "--json", description = "Print one JSON document on stdout.")
     boolean json;
 
@@ -116,6 +125,15 @@ final class MeasureCommand implements Callable<Integer> {
         }
         if (imageIso != null && (imageInput == null || !Double.isFinite(imageIso))) {
             throw new UsageException("--image-iso needs --image and a finite iso value");
+        }
+        Path srSeries = reading.reference != null ? reading.reference
+                : imagePath != null && (Files.isDirectory(imagePath) || DicomParser.sopClassUID(imagePath) != null) ? imagePath : null;
+        if (srPath != null && srSeries == null) {
+            throw new UsageException("--sr needs the DICOM image series the labels lie on: --image <series> (a DICOM folder "
+                    + "or file) or --reference <series>");
+        }
+        if (srSegPath != null && srPath == null) {
+            throw new UsageException("--sr-seg goes with --sr");
         }
         PrintWriter err = spec.commandLine().getErr();
         // NB: a DICOMweb series URL is fetched into the local cache and read from there like a folder
@@ -183,8 +201,15 @@ final class MeasureCommand implements Callable<Integer> {
         if (csvPath != null) {
             report.writeCsv(csvPath);
         }
+        com.fasterxml.jackson.databind.node.ObjectNode sr = srPath == null ? null
+                : SrExport.write(srPath, srSegPath, labelsPath, loaded, map, ms, srSeries, labelOptions, err);
         PrintWriter out = spec.commandLine().getOut();
-        if (json) {
+        if (json && sr != null) {
+            com.fasterxml.jackson.databind.node.ObjectNode o = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    Json.MAPPER.readTree(report.toJson());
+            o.set("sr", sr);
+            Json.print(out, o);
+        } else if (json) {
             out.print(report.toJson());
         } else {
             printTable(out, report);

@@ -90,6 +90,37 @@ class ClinicalObjectsCliTest {
     }
 
     @Test
+    void measureWritesAStructuredReportCitingTheSegOrOneItWrites() throws Exception {
+        Path truth = PhantomStudyFiles.truthLabels(study);
+        Path ct = PhantomStudyFiles.dicomFolder(study);
+        Path report = dir.resolve("report.dcm");
+        CliRun r = run("measure", truth.toString(), "--image", ct.toString(), "--sr", report.toString(), "--json", "--no-mesh");
+        assertEquals(0, r.code(), r.err());
+        JsonNode j = Json.MAPPER.readTree(r.out());
+        assertEquals(7, j.get("labels").size());
+        JsonNode sr = j.get("sr");
+        assertEquals(Uids.COMPREHENSIVE_3D_SR_STORAGE, sr.get("sopClassUID").asText());
+        assertEquals(7, sr.get("measurementGroups").asInt());
+        assertTrue(sr.get("segmentation").get("written").asBoolean());
+        Path seg = dir.resolve("report-seg.dcm");
+        assertEquals(seg.toAbsolutePath().normalize().toString(), sr.get("segmentation").get("out").asText());
+        assertTrue(java.nio.file.Files.isRegularFile(report) && java.nio.file.Files.isRegularFile(seg));
+        assertTrue(r.err().contains("organ3d measure: note: wrote the measurement report"), r.err());
+
+        // measuring the SEG itself: the report cites it, nothing else is written
+        Path report2 = dir.resolve("report2.dcm");
+        r = run("measure", seg.toString(), "--image", ct.toString(), "--sr", report2.toString(), "--json", "--no-mesh");
+        assertEquals(0, r.code(), r.err());
+        JsonNode sr2 = Json.MAPPER.readTree(r.out()).get("sr");
+        assertEquals(sr.get("segmentation").get("sopInstanceUID").asText(), sr2.get("segmentation").get("sopInstanceUID").asText());
+        assertTrue(!sr2.get("segmentation").get("written").asBoolean());
+
+        r = run("measure", truth.toString(), "--sr", dir.resolve("report3.dcm").toString());
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--sr needs the DICOM image series"), r.err());
+    }
+
+    @Test
     void usageErrorsExitTwoAndFailuresOneWithOneLine() throws Exception {
         Path truth = PhantomStudyFiles.truthLabels(study);
         Path ct = PhantomStudyFiles.dicomFolder(study);
