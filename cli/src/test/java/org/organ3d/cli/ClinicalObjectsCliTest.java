@@ -14,6 +14,13 @@ import org.organ3d.io.dicom.Uids;
 import org.organ3d.testdata.phantom.PhantomGenerator;
 import org.organ3d.testdata.phantom.PhantomGrid;
 import org.organ3d.testdata.phantom.PhantomStudyFiles;
+import org.organ3d.testdata.phantom.ManyLabelPhantom;
+import org.organ3d.io.dicom.DicomSeriesWriter;
+import org.organ3d.io.dicom.SeriesInfo;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.Rescale;
+import org.organ3d.volume.Volume;
+import org.organ3d.volume.VoxelType;
 import org.organ3d.volume.LabelMap;
 
 /**
@@ -118,6 +125,32 @@ class ClinicalObjectsCliTest {
         r = run("measure", truth.toString(), "--sr", dir.resolve("report3.dcm").toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("--sr needs the DICOM image series"), r.err());
+    }
+
+    @Test
+    void aHundredAndSeventeenLabelsComeBackVoxelForVoxel() throws Exception {
+        Dimensions d = new Dimensions(128, 128, 80);
+        LabelMap many = ManyLabelPhantom.generate(d, 117, 11);
+        Path ct = dir.resolve("many/ct");
+        Volume.Builder b = Volume.builder(d, VoxelType.INT16, many.geometry()).rescale(new Rescale(1, -1024));
+        for (int k = 0; k < d.nz(); k++) {
+            b.sliceForWriting(k);
+        }
+        DicomSeriesWriter.writeCtSeries(b.build(), ct, SeriesInfo.ct("Many^Labels", "M1", "117 labels"));
+        Path labels = dir.resolve("many/labels.nii.gz");
+        ImageFormats.write(labels, many.labels(), many.info());
+        for (String as : new String[] {"seg", "labelmap-seg", "rtstruct"}) {
+            Path out = dir.resolve("many/" + as + ".dcm");
+            CliRun r = run("convert", labels.toString(), out.toString(), "--reference", ct.toString(), "--as", as, "--json");
+            assertEquals(0, r.code(), r.err());
+            assertEquals(many.counts().size(), Json.MAPPER.readTree(r.out()).get("segments").asInt());
+            Path back = dir.resolve("many/" + as + "-back.nii.gz");
+            r = run("convert", out.toString(), back.toString(), "--reference", ct.toString());
+            assertEquals(0, r.code(), r.err());
+            LabelMap read = ImageFormats.read(back).asLabelMap();
+            assertEquals(0, differences(many, read), as);
+            assertEquals("structure 117", read.info().get(117).name(), as);
+        }
     }
 
     @Test
