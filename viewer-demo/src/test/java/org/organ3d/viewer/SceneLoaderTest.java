@@ -201,4 +201,29 @@ class SceneLoaderTest {
         assertEquals("spleen", s.slices().labelName(2));
         assertEquals("1.2.826.0.1.3680043.2.1125.7.9", s.reference().frameOfReferenceUID());
     }
+
+    @Test
+    void anRtstructOrSegGivenWithItsCtLiesOnTheCtGrid() throws IOException {
+        Volume ct = mrLike();
+        Path ctDir = dir.resolve("ct");
+        DicomSeriesWriter.writeCtSeries(ct, ctDir, SeriesInfo.ct("View^Clinical", "V1", "ct"));
+        org.organ3d.io.dicom.ReferencedSeries ref = org.organ3d.io.dicom.ReferencedSeries.read(ctDir);
+        Volume.Builder b = Volume.builder(ct.dimensions(), VoxelType.UINT8, ref.geometry());
+        for (int k = 0; k < ct.nz(); k++) {
+            byte[] s = new byte[48 * 48];
+            for (int p = 0; p < s.length; p++) {
+                s[p] = (byte) (k > 6 && k < 18 && p % 48 > 10 && p % 48 < 30 && p / 48 > 12 && p / 48 < 36 ? 3 : 0);
+            }
+            b.setSlice(k, s);
+        }
+        org.organ3d.volume.LabelMap labels = new org.organ3d.volume.LabelMap(b.build(), Map.of());
+        Path elsewhere = dir.resolve("elsewhere");
+        Files.createDirectories(elsewhere);
+        Path rt = elsewhere.resolve("rtstruct.dcm");
+        org.organ3d.io.dicom.rtstruct.RtStructWriter.write(labels, ref,
+                org.organ3d.io.dicom.rtstruct.RtStructWriter.Options.defaults(), rt);
+        LoadedScene s = SceneLoader.load(ViewerOptions.builder(List.of(ctDir)).labels(rt).backend("java").build(), QUIET);
+        assertEquals(1, s.objects().size(), s.notes().toString());
+        assertEquals(labels.counts().get(3).longValue(), s.slices().labels().counts().get(3).longValue());
+    }
 }
