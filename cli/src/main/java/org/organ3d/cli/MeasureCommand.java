@@ -126,11 +126,10 @@ final class MeasureCommand implements Callable<Integer> {
         if (imageIso != null && (imageInput == null || !Double.isFinite(imageIso))) {
             throw new UsageException("--image-iso needs --image and a finite iso value");
         }
-        Path srSeries = reading.reference != null ? reading.reference
-                : imagePath != null && (Files.isDirectory(imagePath) || DicomParser.sopClassUID(imagePath) != null) ? imagePath : null;
-        if (srPath != null && srSeries == null) {
-            throw new UsageException("--sr needs the DICOM image series the labels lie on: --image <series> (a DICOM folder "
-                    + "or file) or --reference <series>");
+        String srNeeds = "--sr needs the DICOM image series the labels lie on: --image <series> (a DICOM folder, file or "
+                + "series URL) or --reference <series>";
+        if (srPath != null && reading.reference == null && imageInput == null) {
+            throw new UsageException(srNeeds);
         }
         if (srSegPath != null && srPath == null) {
             throw new UsageException("--sr-seg goes with --sr");
@@ -139,6 +138,11 @@ final class MeasureCommand implements Callable<Integer> {
         // NB: a DICOMweb series URL is fetched into the local cache and read from there like a folder
         Path imagePath = imageInput == null ? null : RemoteInputs.isUrl(imageInput)
                 ? RemoteInputs.fetch(imageInput, err, "measure").fetched().folder() : Path.of(imageInput);
+        Path srSeries = reading.reference != null ? reading.reference
+                : imagePath != null && (Files.isDirectory(imagePath) || DicomParser.sopClassUID(imagePath) != null) ? imagePath : null;
+        if (srPath != null && srSeries == null) {
+            throw new UsageException(srNeeds);
+        }
         reading.checkReference(labelsPath);
         ReadOptions labelOptions = reading.options();
         if (reading.reference == null && imagePath != null && ReferencingFormat.claims(labelsPath)

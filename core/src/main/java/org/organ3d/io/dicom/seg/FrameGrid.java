@@ -145,18 +145,18 @@ final class FrameGrid {
     /**
      * Slice index of a frame's plane, or throws naming the frame when it does not fit.
      *
-     * @param frame 0-based frame number, for the message
+     * @param frame the frame in words for the message, e.g. "frame 12 (segment 3)"
      */
-    int sliceOf(Plane p, int frame, Path file) throws ImageFormatException {
+    int sliceOf(Plane p, String frame, Path file) throws ImageFormatException {
         if (p.position() == null) {
-            throw new ImageFormatException(file, -1, "frame " + (frame + 1) + " has no Plane Position (Patient)");
+            throw new ImageFormatException(file, -1, frame + " has no Plane Position (Patient)");
         }
         if (p.orientation() != null) {
             double[] r = unit(p.orientation(), 0);
             double[] c = unit(p.orientation(), 3);
             for (int i = 0; i < 3; i++) {
                 if (Math.abs(r[i] - row[i]) > 1e-3 || Math.abs(c[i] - col[i]) > 1e-3) {
-                    throw new ImageFormatException(file, -1, "frame " + (frame + 1) + " is oriented "
+                    throw new ImageFormatException(file, -1, frame + " is oriented "
                             + Arrays.toString(p.orientation()) + ", not as the " + what() + ": the frames do not fit the grid");
                 }
             }
@@ -174,9 +174,9 @@ final class FrameGrid {
         double di = Math.abs(dot(delta, row));
         double dj = Math.abs(dot(delta, col));
         if (off > 0.05 * spacingK + 1e-4 || di > 0.05 * spacingI + 1e-4 || dj > 0.05 * spacingJ + 1e-4) {
-            throw new ImageFormatException(file, -1, String.format(Locale.ROOT, "frame %d at (%.3f, %.3f, %.3f) mm is %.3f mm "
+            throw new ImageFormatException(file, -1, String.format(Locale.ROOT, "%s at (%.3f, %.3f, %.3f) mm is %.3f mm "
                     + "off slice %d of the %s along the normal and (%.3f, %.3f) mm in-plane: the frames do not fit the grid",
-                    frame + 1, p.position()[0], p.position()[1], p.position()[2], off, k, what(), di, dj));
+                    frame, p.position()[0], p.position()[1], p.position()[2], off, k, what(), di, dj));
         }
         return k;
     }

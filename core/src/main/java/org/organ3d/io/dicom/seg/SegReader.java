@@ -164,7 +164,8 @@ public final class SegReader {
         }
         int[] sliceOf = new int[frames];
         for (int f = 0; f < frames; f++) {
-            sliceOf[f] = grid.sliceOf(planes.get(f), f, file);
+            sliceOf[f] = grid.sliceOf(planes.get(f), "frame " + (f + 1) + (labelMap ? "" : " (segment " + segmentOf[f] + ")"),
+                    file);
         }
         Set<Integer> wanted = onlySegments == null ? segments.keySet() : new HashSet<>(onlySegments);
         Map<Integer, Segment> kept = new TreeMap<>();

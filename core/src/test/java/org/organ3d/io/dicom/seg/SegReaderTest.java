@@ -115,7 +115,8 @@ class SegReaderTest {
         ReferencedSeries other = ClinicalPhantoms.ctSeries(tmp.resolve("ct-shifted"), dims, shifted);
         ImageFormatException e = assertThrows(ImageFormatException.class,
                 () -> SegReader.readOnto(tmp.resolve("seg/binary-overlap.dcm"), other));
-        assertTrue(e.getMessage().contains("binary-overlap.dcm") && e.getMessage().contains("do not fit"), e.getMessage());
+        assertTrue(e.getMessage().contains("binary-overlap.dcm") && e.getMessage().contains("do not fit")
+                && e.getMessage().contains("(segment "), e.getMessage());
         ReferencedSeries small = ClinicalPhantoms.ctSeries(tmp.resolve("ct-small"), new Dimensions(14, 13, 7), g);
         e = assertThrows(ImageFormatException.class, () -> SegReader.readOnto(tmp.resolve("seg/fractional.dcm"), small));
         assertTrue(e.getMessage().contains("do not fit"), e.getMessage());
@@ -146,7 +147,7 @@ class SegReaderTest {
         Path nan = tmp.resolve("nan.dcm");
         DicomWriter.write(nan, d2.dataset());
         e = assertThrows(ImageFormatException.class, () -> SegReader.readOnto(nan, ct));
-        assertTrue(e.getMessage().contains("frame 1 has no Plane Position"), e.getMessage());
+        assertTrue(e.getMessage().matches(".*frame 1 \\(segment \\d\\) has no Plane Position.*"), e.getMessage());
 
         e = assertThrows(ImageFormatException.class, () -> SegReader.readOnto(ct.source().resolve(
                 Files.list(ct.source()).sorted().findFirst().orElseThrow().getFileName()), ct));
