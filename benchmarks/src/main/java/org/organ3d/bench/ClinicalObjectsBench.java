@@ -68,8 +68,10 @@ public class ClinicalObjectsBench {
         labels = ManyLabelPhantom.generate(d, 117, 20261207L);
         Volume.Builder b = Volume.builder(d, VoxelType.INT16, labels.geometry()).rescale(new Rescale(1, -1024));
         for (int k = 0; k < d.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
-            java.util.Arrays.fill(s, (short) 1024);
+            java.nio.ShortBuffer s = b.shortsForWriting(k);
+            for (int p = 0; p < s.capacity(); p++) {
+                s.put(p, (short) 1024);
+            }
         }
         DicomSeriesWriter.writeCtSeries(b.build(), folder.resolve("ct"), SeriesInfo.ct("Bench^Clinical", "B2", "bench"));
         ct = ReferencedSeries.read(folder.resolve("ct"));

@@ -127,7 +127,7 @@ public final class ClinicalPhantoms {
         Volume.Builder b = LabelMap.builder(d, VoxelType.UINT8, g);
         Vector3d p = new Vector3d();
         for (int k = 0; k < d.nz(); k++) {
-            byte[] s = (byte[]) b.sliceForWriting(k);
+            ByteBuffer s = b.bytesForWriting(k);
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
                     g.indexToPatient(i, j, k, p);
@@ -150,7 +150,7 @@ public final class ClinicalPhantoms {
                     if (sq(p.x - 4) + sq(p.y - 40) + sq(p.z + 10) <= 25) {
                         v = 5;
                     }
-                    s[j * d.nx() + i] = (byte) v;
+                    s.put(j * d.nx() + i, (byte) v);
                 }
             }
         }

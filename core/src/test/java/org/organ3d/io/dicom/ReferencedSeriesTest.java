@@ -50,9 +50,9 @@ class ReferencedSeriesTest {
         assertEquals(Set.of(1, 2, 3, 4, 5, 6), frames);
         Volume.Builder b = LabelMap.builder(ref.dimensions(), VoxelType.UINT8, ref.geometry());
         for (int k = 0; k < ref.dimensions().nz(); k++) {
-            byte[] s = (byte[]) b.sliceForWriting(k);
-            for (int p = 0; p < s.length; p++) {
-                s[p] = (byte) (k >= 1 && k <= 4 && p % 7 < 3 ? 2 : 0);
+            java.nio.ByteBuffer s = b.bytesForWriting(k);
+            for (int p = 0; p < s.capacity(); p++) {
+                s.put(p, (byte) (k >= 1 && k <= 4 && p % 7 < 3 ? 2 : 0));
             }
         }
         LabelMap map = new LabelMap(b.build(), Map.of());

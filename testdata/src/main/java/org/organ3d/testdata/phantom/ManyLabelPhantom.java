@@ -64,7 +64,7 @@ public final class ManyLabelPhantom {
         VoxelType type = labels > 255 ? VoxelType.UINT16 : VoxelType.UINT8;
         Volume.Builder builder = LabelMap.builder(d, type, g).fillMissingWithZeros();
         IntStream.range(0, d.nz()).parallel().forEach(k -> {
-            Object slice = builder.sliceForWriting(k);
+            java.nio.Buffer slice = builder.sliceForWriting(k);
             double z = -halfZ + k * sz;
             for (double[] p : e) {
                 int l = (int) p[6];
@@ -84,10 +84,10 @@ public final class ManyLabelPhantom {
                     int i1 = Math.min(d.nx() - 1, (int) Math.floor((p[0] + w + halfX) / sx));
                     for (int i = i0; i <= i1; i++) {
                         int o = j * d.nx() + i;
-                        if (slice instanceof byte[] bs) {
-                            bs[o] = (byte) l;
+                        if (slice instanceof java.nio.ByteBuffer bs) {
+                            bs.put(o, (byte) l);
                         } else {
-                            ((short[]) slice)[o] = (short) l;
+                            ((java.nio.ShortBuffer) slice).put(o, (short) l);
                         }
                     }
                 }
@@ -113,13 +113,13 @@ public final class ManyLabelPhantom {
             int cj = (int) Math.round((p[1] + halfY) / sx);
             int ck = (int) Math.round((p[2] + halfZ) / sz);
             for (int k = Math.max(0, ck - 1); k <= Math.min(d.nz() - 1, ck + 1); k++) {
-                Object slice = fixed.sliceForWriting(k);
+                java.nio.Buffer slice = fixed.sliceForWriting(k);
                 for (int j = Math.max(0, cj - 1); j <= Math.min(d.ny() - 1, cj + 1); j++) {
                     for (int i = Math.max(0, ci - 1); i <= Math.min(d.nx() - 1, ci + 1); i++) {
-                        if (slice instanceof byte[] bs) {
-                            bs[j * d.nx() + i] = (byte) l;
+                        if (slice instanceof java.nio.ByteBuffer bs) {
+                            bs.put(j * d.nx() + i, (byte) l);
                         } else {
-                            ((short[]) slice)[j * d.nx() + i] = (short) l;
+                            ((java.nio.ShortBuffer) slice).put(j * d.nx() + i, (short) l);
                         }
                     }
                 }

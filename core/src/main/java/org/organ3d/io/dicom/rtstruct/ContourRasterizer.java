@@ -176,7 +176,7 @@ public final class ContourRasterizer {
         Volume.Builder b = LabelMap.builder(d, type, g).fillMissingWithZeros();
         Map<Long, AtomicLong> overlaps = new ConcurrentHashMap<>();
         IntStream.range(0, d.nz()).parallel().forEach(k -> {
-            Object slice = b.sliceForWriting(k);
+            java.nio.Buffer slice = b.sliceForWriting(k);
             bySlice.get(k).forEach((label, polys) -> fill(polys, d, label, slice, overlaps));
         });
         new TreeMap<>(overlaps).forEach((pair, n) -> warnings.add(new ReadWarning(Kind.LABELS, file, "labels " + (pair >>> 32)
@@ -191,7 +191,7 @@ public final class ContourRasterizer {
     }
 
     /** Even-odd scanline fill of pixel centres inside {@code polys} (x, y pairs in index units). */
-    static void fill(List<double[]> polys, Dimensions d, int label, Object slice, Map<Long, AtomicLong> overlaps) {
+    static void fill(List<double[]> polys, Dimensions d, int label, java.nio.Buffer slice, Map<Long, AtomicLong> overlaps) {
         int edges = 0;
         double yMin = Double.POSITIVE_INFINITY;
         double yMax = Double.NEGATIVE_INFINITY;
@@ -250,18 +250,18 @@ public final class ContourRasterizer {
         }
     }
 
-    private static void set(Object slice, int p, int label, Map<Long, AtomicLong> overlaps) {
-        int old = slice instanceof byte[] bs ? bs[p] & 0xFF : ((short[]) slice)[p] & 0xFFFF;
+    private static void set(java.nio.Buffer slice, int p, int label, Map<Long, AtomicLong> overlaps) {
+        int old = slice instanceof java.nio.ByteBuffer bs ? bs.get(p) & 0xFF : ((java.nio.ShortBuffer) slice).get(p) & 0xFFFF;
         int v = label;
         if (old != 0 && old != label) {
             overlaps.computeIfAbsent(((long) Math.min(old, label) << 32) | Math.max(old, label), x -> new AtomicLong())
                     .incrementAndGet();
             v = Math.max(old, label);
         }
-        if (slice instanceof byte[] bs) {
-            bs[p] = (byte) v;
+        if (slice instanceof java.nio.ByteBuffer bs) {
+            bs.put(p, (byte) v);
         } else {
-            ((short[]) slice)[p] = (short) v;
+            ((java.nio.ShortBuffer) slice).put(p, (short) v);
         }
     }
 

@@ -104,9 +104,9 @@ class RtStructCrossCheckTest {
         for (int l = 1; l <= 5; l++) {
             Volume.Builder b = LabelMap.builder(truth.dimensions(), VoxelType.UINT8, truth.geometry());
             for (int k = 0; k < truth.dimensions().nz(); k++) {
-                byte[] s = (byte[]) b.sliceForWriting(k);
-                for (int p = 0; p < s.length; p++) {
-                    s[p] = (byte) (truth.label(p % 100, p / 100, k) == l ? 1 : 0);
+                java.nio.ByteBuffer s = b.bytesForWriting(k);
+                for (int p = 0; p < s.capacity(); p++) {
+                    s.put(p, (byte) (truth.label(p % 100, p / 100, k) == l ? 1 : 0));
                 }
             }
             ImageFormats.write(masks.resolve(ClinicalPhantoms.ORGANS[l - 1] + ".nrrd"), b.build(), Map.of());

@@ -168,12 +168,12 @@ class RtStructRoundTripTest {
         Geometry g = ClinicalPhantoms.axial();
         ReferencedSeries ref = ClinicalPhantoms.ctSeries(tmp.resolve("ct"), d, g);
         Volume.Builder b = LabelMap.builder(d, VoxelType.UINT8, g);
-        byte[] s = (byte[]) b.sliceForWriting(0);
+        java.nio.ByteBuffer s = b.bytesForWriting(0);
         for (int i = 1; i < 1403; i++) {
-            s[2 * d.nx() + i] = 1;
+            s.put(2 * d.nx() + i, (byte) 1);
             if (i % 2 == 1) {
-                s[3 * d.nx() + i] = 1;
-                s[4 * d.nx() + i] = 1;
+                s.put(3 * d.nx() + i, (byte) 1);
+                s.put(4 * d.nx() + i, (byte) 1);
             }
         }
         b.sliceForWriting(1);
