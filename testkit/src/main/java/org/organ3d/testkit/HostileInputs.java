@@ -71,6 +71,46 @@ public final class HostileInputs {
     }
 
     /**
+     * Runs every fuzz target of {@code fuzzTests} once on the first file of its committed inputs
+     * (outcome ignored), from a {@code @BeforeAll}: class loading, Jazzer's instrumentation and JIT
+     * warm-up then happen before the fuzzer starts timing inputs, so that a loaded machine does not
+     * turn the first input into a false time-out.
+     */
+    public static void warmUp(Class<?> fuzzTests) {
+        for (java.lang.reflect.Method m : fuzzTests.getDeclaredMethods()) {
+            boolean target = false;
+            for (java.lang.annotation.Annotation a : m.getAnnotations()) {
+                target |= a.annotationType().getName().equals("com.code_intelligence.jazzer.junit.FuzzTest");
+            }
+            if (!target || m.getParameterCount() != 1 || m.getParameterTypes()[0] != byte[].class) {
+                continue;
+            }
+            byte[] seed = firstInput(fuzzTests, m.getName());
+            try {
+                java.lang.reflect.Constructor<?> c = fuzzTests.getDeclaredConstructor();
+                c.setAccessible(true);
+                m.setAccessible(true);
+                m.invoke(c.newInstance(), (Object) seed);
+            } catch (ReflectiveOperationException | RuntimeException | AssertionError e) {
+                // NB: the outcome is the fuzzer's business; only the loading matters here
+            }
+        }
+    }
+
+    private static byte[] firstInput(Class<?> fuzzTests, String method) {
+        java.net.URL u = fuzzTests.getResource(fuzzTests.getSimpleName() + "Inputs/" + method);
+        if (u == null || !"file".equals(u.getProtocol())) {
+            return new byte[0];
+        }
+        try (Stream<Path> s = Files.list(Path.of(u.toURI()))) {
+            Path first = s.filter(Files::isRegularFile).sorted().findFirst().orElse(null);
+            return first == null ? new byte[0] : Files.readAllBytes(first);
+        } catch (IOException | java.net.URISyntaxException e) {
+            return new byte[0];
+        }
+    }
+
+    /**
      * Splits a fuzz input into a detached header and its data: the header is everything up to the
      * first blank line (ending with one newline), the data everything after the blank line.
      * Without a blank line it is all header.

@@ -1,6 +1,7 @@
 package org.organ3d.io.dicom;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,6 +17,11 @@ import org.organ3d.testkit.HostileInputs;
  * Each read returns an image or throws an {@link IOException} naming the file.
  */
 class DicomFuzzTest {
+
+    @BeforeAll
+    static void warmUp() {
+        HostileInputs.warmUp(DicomFuzzTest.class);
+    }
 
     private static final String FIXTURES = "/org/organ3d/io/dicom/";
 

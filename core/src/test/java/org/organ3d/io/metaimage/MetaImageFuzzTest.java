@@ -1,6 +1,7 @@
 package org.organ3d.io.metaimage;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
 import java.nio.file.Path;
 import org.organ3d.io.ImageFormatException;
 import org.organ3d.io.ImageFormats;
@@ -14,6 +15,11 @@ import org.organ3d.testkit.HostileInputs;
  * {@link ImageFormatException} naming the file.
  */
 class MetaImageFuzzTest {
+
+    @BeforeAll
+    static void warmUp() {
+        HostileInputs.warmUp(MetaImageFuzzTest.class);
+    }
 
     @FuzzTest
     void mha(byte[] input) {

@@ -1,6 +1,7 @@
 package org.organ3d.io.nifti;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
 import java.nio.file.Path;
 import org.organ3d.io.ImageFormatException;
 import org.organ3d.io.ImageFormats;
@@ -13,6 +14,11 @@ import org.organ3d.testkit.HostileInputs;
  * {@link ImageFormatException} naming the file.
  */
 class NiftiFuzzTest {
+
+    @BeforeAll
+    static void warmUp() {
+        HostileInputs.warmUp(NiftiFuzzTest.class);
+    }
 
     @FuzzTest
     void nii(byte[] input) {

@@ -1,6 +1,7 @@
 package org.organ3d.io.nrrd;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
 import java.nio.file.Path;
 import org.organ3d.io.ImageFormatException;
 import org.organ3d.io.ImageFormats;
@@ -14,6 +15,11 @@ import org.organ3d.testkit.HostileInputs;
  * read returns an image or throws an {@link ImageFormatException} naming the file.
  */
 class NrrdFuzzTest {
+
+    @BeforeAll
+    static void warmUp() {
+        HostileInputs.warmUp(NrrdFuzzTest.class);
+    }
 
     @FuzzTest
     void nrrd(byte[] input) {

@@ -1,6 +1,7 @@
 package org.organ3d.mesh.io;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
 import java.nio.file.Path;
 import org.organ3d.testkit.HostileInputs;
 
@@ -10,6 +11,11 @@ import org.organ3d.testkit.HostileInputs;
  * throws a {@link MeshFormatException} naming the file. Seeds: {@link MeshSeeds}.
  */
 class MeshReadersFuzzTest {
+
+    @BeforeAll
+    static void warmUp() {
+        HostileInputs.warmUp(MeshReadersFuzzTest.class);
+    }
 
     @FuzzTest
     void stl(byte[] input) {

@@ -1,6 +1,7 @@
 package org.organ3d.viewer.measure;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.organ3d.testkit.HostileInputs;
@@ -10,6 +11,11 @@ import org.organ3d.testkit.HostileInputs;
  * returns a set or throws an {@link IOException} naming the file.
  */
 class MeasurementSetFuzzTest {
+
+    @BeforeAll
+    static void warmUp() {
+        HostileInputs.warmUp(MeasurementSetFuzzTest.class);
+    }
 
     @FuzzTest
     void load(byte[] input) {

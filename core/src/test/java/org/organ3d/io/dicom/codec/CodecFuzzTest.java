@@ -1,11 +1,14 @@
 package org.organ3d.io.dicom.codec;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.organ3d.testkit.HostileInputs;
 
 /**
  * Fuzz targets for each frame decoder (see docs/robustness.md). An input is an 8-byte frame spec
- * followed by the compressed frame: columns and rows (16-bit big endian, each taken modulo 4096 and
- * plus 1, so that a valid spec never asks for more than 16 M samples), samples per pixel (1 or 3 by
+ * followed by the compressed frame: columns and rows (16-bit big endian, each taken modulo 1024 and
+ * plus 1, so that a spec never asks for more than 3 M samples and a JPEG 2000 frame's time limit stays
+ * under the fuzzer's 10 s per input), samples per pixel (1 or 3 by
  * the low bit), bits allocated (8, 16 or 32 by the low two bits; 1 means 8), bits stored (1..32),
  * and a flags byte (bit 0 signed, bit 1 planar configuration 1, bit 2 YBR_FULL_422 for colour). The
  * decoder must return the frame's samples or throw {@link CodecException}; a spec the pixel module
@@ -13,6 +16,11 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
  * ({@link CodecSeeds}).
  */
 class CodecFuzzTest {
+
+    @BeforeAll
+    static void warmUp() {
+        HostileInputs.warmUp(CodecFuzzTest.class);
+    }
 
     @FuzzTest
     void rle(byte[] input) throws Exception {

@@ -22,8 +22,8 @@ final class CodecSeeds {
         if (in.length < PREFIX) {
             return null;
         }
-        int columns = ((in[0] & 0xFF) << 8 | in[1] & 0xFF) % 4096 + 1;
-        int rows = ((in[2] & 0xFF) << 8 | in[3] & 0xFF) % 4096 + 1;
+        int columns = ((in[0] & 0xFF) << 8 | in[1] & 0xFF) % 1024 + 1;
+        int rows = ((in[2] & 0xFF) << 8 | in[3] & 0xFF) % 1024 + 1;
         int spp = (in[4] & 1) == 0 ? 1 : 3;
         int ba = switch (in[5] & 3) {
             case 2 -> 16;
