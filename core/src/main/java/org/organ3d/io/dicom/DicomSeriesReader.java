@@ -221,11 +221,31 @@ public final class DicomSeriesReader {
 
     private static LoadedImage assemble(Path source, String format, List<FrameHeader> frames, ReadOptions options,
             List<ReadWarning> warnings) throws IOException {
+        List<ReadWarning> before = new ArrayList<>(warnings);
         SeriesGeometry.Stack stack = choose(source, frames, options, warnings);
         String uid = stack.frames().get(0).seriesUID();
         // NB: strict reading refuses before a single pixel is decoded
         options.check(source, warnings);
-        SeriesLoader.Result loaded = SeriesLoader.load(source, stack);
+        SeriesLoader.Result loaded;
+        try {
+            loaded = SeriesLoader.load(source, stack);
+        } catch (SeriesLoader.UnreadableFiles e) {
+            // NB: a file whose pixels fail to decode (a damaged compressed frame, a file cut short after the
+            // scan) fails a strict read; a lenient one skips it and assembles the rest again, so that its
+            // gap is measured and reported like that of a file the scan skipped
+            List<FrameHeader> rest = new ArrayList<>();
+            for (FrameHeader f : frames) {
+                if (!e.failures().containsKey(f.file())) {
+                    rest.add(f);
+                }
+            }
+            if (options.refused().contains(Kind.UNREADABLE_FILE) || rest.isEmpty()) {
+                throw e.first();
+            }
+            e.failures().forEach((file, x) -> before.add(new ReadWarning(Kind.UNREADABLE_FILE, file,
+                    "skipped: its pixel data cannot be decoded (" + withoutFile(x.getMessage(), file) + ")")));
+            return assemble(source, format, rest, options, before);
+        }
         warnings.addAll(loaded.warnings());
         FrameHeader first = stack.frames().get(0);
         Map<String, String> attrs = new LinkedHashMap<>();
@@ -237,6 +257,11 @@ public final class DicomSeriesReader {
         attrs.put("files", Integer.toString((int) stack.frames().stream().map(FrameHeader::file).distinct().count()));
         attrs.putAll(loaded.attributes());
         return new LoadedImage(source, format, loaded.volume(), attrs, Map.of(), warnings);
+    }
+
+    private static String withoutFile(String message, Path file) {
+        String prefix = file + ": ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : String.valueOf(message);
     }
 
     /** Groups frames into stacks, takes the largest (of the series {@code options} names) and orders it. */

@@ -1,7 +1,6 @@
 package org.organ3d.io.dicom;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.HeapBudget;
 import org.organ3d.io.ReadWarning;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Rescale;
@@ -40,12 +40,42 @@ final class SeriesLoader {
     record Result(Volume volume, List<ReadWarning> warnings, Map<String, String> attributes) {
     }
 
+    /**
+     * Files whose pixel data could not be read or decoded (the others were); the message is the
+     * first file's error. The series reader drops them (lenient) or fails with {@link #first()}.
+     */
+    static final class UnreadableFiles extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final transient Map<Path, IOException> failures;
+
+        UnreadableFiles(Map<Path, IOException> failures) {
+            super(failures.values().iterator().next().getMessage(), failures.values().iterator().next());
+            this.failures = failures;
+        }
+
+        /** Each file that failed, with its typed error, in series order. */
+        Map<Path, IOException> failures() {
+            return failures;
+        }
+
+        /** The first file's error, as it was thrown. */
+        IOException first() {
+            return failures.values().iterator().next();
+        }
+    }
+
     private record Target(int frame, int k) {
     }
 
     private SeriesLoader() {
     }
 
+    /**
+     * Decodes every frame of {@code stack}.
+     *
+     * @throws org.organ3d.io.ImageFormatException if the volume needs more heap than is free
+     * @throws UnreadableFiles                      if some files could not be decoded (every file is tried)
+     */
     static Result load(Path source, SeriesGeometry.Stack stack) throws IOException {
         List<FrameHeader> frames = stack.frames();
         List<ReadWarning> warnings = new ArrayList<>();
@@ -84,6 +114,10 @@ final class SeriesLoader {
                     "MONOCHROME1 images: stored values inverted so that larger means brighter"));
         }
         Dimensions dims = new Dimensions(first.pixels().columns(), first.pixels().rows(), frames.size());
+        String why = HeapBudget.shortfall(dims.voxelCount() * type.bytes(), "the volume " + dims);
+        if (why != null) {
+            throw new DicomParseException(source, -1, why);
+        }
         Volume.Builder builder = Volume.builder(dims, type, stack.geometry()).rescale(rescale);
         Map<Path, List<Target>> byFile = new LinkedHashMap<>();
         for (int k = 0; k < frames.size(); k++) {
@@ -93,16 +127,22 @@ final class SeriesLoader {
         Map<String, String> attrs = new ConcurrentHashMap<>();
         Map<Thread, ByteBuffer> buffers = new ConcurrentHashMap<>();
         Map<Thread, Object> scratch = new ConcurrentHashMap<>();
-        try {
-            byFile.entrySet().parallelStream().forEach(e -> {
-                try {
-                    loadFile(e.getKey(), e.getValue(), frames, builder, type, perSlice, buffers, scratch, attrs);
-                } catch (IOException x) {
-                    throw new UncheckedIOException(x);
+        Map<Path, IOException> failed = new ConcurrentHashMap<>();
+        byFile.entrySet().parallelStream().forEach(e -> {
+            try {
+                loadFile(e.getKey(), e.getValue(), frames, builder, type, perSlice, buffers, scratch, attrs);
+            } catch (IOException x) {
+                failed.put(e.getKey(), x);
+            }
+        });
+        if (!failed.isEmpty()) {
+            Map<Path, IOException> ordered = new LinkedHashMap<>();
+            for (Path f : byFile.keySet()) {
+                if (failed.containsKey(f)) {
+                    ordered.put(f, failed.get(f));
                 }
-            });
-        } catch (UncheckedIOException x) {
-            throw x.getCause();
+            }
+            throw new UnreadableFiles(ordered);
         }
         return new Result(builder.build(), warnings, new LinkedHashMap<>(attrs));
     }

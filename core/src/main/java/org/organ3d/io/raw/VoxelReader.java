@@ -7,6 +7,7 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import org.organ3d.io.HeapBudget;
 import org.organ3d.io.ImageFormatException;
 import org.organ3d.io.ReadWarning.Kind;
 import org.organ3d.io.ReadWarning;
@@ -167,12 +168,9 @@ public final class VoxelReader {
     }
 
     private void checkHeap(Dimensions dims) throws ImageFormatException {
-        long need = dims.voxelCount() * type.target().bytes();
-        Runtime rt = Runtime.getRuntime();
-        long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        if (need > free) {
-            throw errors.error(-1, String.format("the volume %s needs %.1f MiB but only %.1f MiB of Java heap are free"
-                    + " (raise -Xmx, e.g. ORGAN3D_JAVA_OPTS=-Xmx16g)", dims, need / 1048576.0, free / 1048576.0));
+        String why = HeapBudget.shortfall(dims.voxelCount() * type.target().bytes(), "the volume " + dims);
+        if (why != null) {
+            throw errors.error(-1, why);
         }
     }
 }
