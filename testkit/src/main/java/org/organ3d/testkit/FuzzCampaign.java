@@ -55,7 +55,7 @@ public final class FuzzCampaign {
 
     /** One target's outcome. */
     record Result(String target, long runs, long seconds, long cov, long ft, long corpus, long newUnits,
-            long peakRssMb, int exit, String finding) {
+            long peakRssMb, int exit, String finding, List<String> report) {
 
         String line() {
             return String.format(Locale.ROOT, "%-58s %10d runs %5d s %6d cov %7d ft %5d corp %5d new %5d MB  %s",
@@ -124,10 +124,11 @@ public final class FuzzCampaign {
         for (Future<Result> f : futures) {
             Result r = f.get();
             out.println("fuzz: " + r.line());
-            out.flush();
             if (r.exit() != 0) {
                 findings++;
+                r.report().forEach(l -> out.println("fuzz:   " + l));
             }
+            out.flush();
             if (report != null) {
                 Files.createDirectories(report.toAbsolutePath().getParent());
                 Files.writeString(report, r.tsv() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
@@ -204,6 +205,8 @@ public final class FuzzCampaign {
         long newUnits = 0;
         long rss = 0;
         String finding = null;
+        List<String> report = new ArrayList<>();
+        boolean reporting = false;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 PrintWriter w = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8))) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
@@ -211,6 +214,12 @@ public final class FuzzCampaign {
                     continue;
                 }
                 w.println(line);
+                // NB: the finding's exception (first frames), the input's name and its Base64, for CI logs
+                reporting |= line.startsWith("== Java Exception") || line.startsWith("ALARM:") || line.contains("ERROR: libFuzzer");
+                if (reporting && report.size() < 40 && !line.startsWith("\tat java.base") && !line.startsWith("\tat app//org.junit")
+                        && !line.startsWith("\tat app//com.code_intelligence")) {
+                    report.add(line);
+                }
                 Matcher m = COV.matcher(line);
                 if (m.find()) {
                     cov = Long.parseLong(m.group(1));
@@ -239,6 +248,6 @@ public final class FuzzCampaign {
             }
         }
         int exit = p.waitFor();
-        return new Result(target, runs, secs, cov, ft, corp, newUnits, rss, exit, finding);
+        return new Result(target, runs, secs, cov, ft, corp, newUnits, rss, exit, finding, report);
     }
 }
