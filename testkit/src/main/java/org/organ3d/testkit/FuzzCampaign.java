@@ -42,7 +42,7 @@ import java.util.stream.Stream;
  * <p>Options: {@code --seconds N} per target (default 10), {@code --filter REGEX} on
  * {@code Class#method}, {@code --parallel N} targets at once (default 1), {@code --xmx SIZE},
  * {@code --timeout SECONDS}, {@code --report FILE} (appends one tab-separated line per target),
- * {@code --coverage} (writes JaCoCo's per-class text report per target next to its log),
+ * {@code --coverage true} (writes Jazzer's JaCoCo-based coverage report per target next to its log),
  * {@code --dry-run} (lists the targets).
  */
 public final class FuzzCampaign {
@@ -90,7 +90,7 @@ public final class FuzzCampaign {
                 case "--xmx" -> xmx = args[++i];
                 case "--timeout" -> timeout = Integer.parseInt(args[++i]);
                 case "--report" -> report = args[++i].isBlank() ? null : Path.of(args[i]).toAbsolutePath();
-                case "--coverage" -> coverage = true;
+                case "--coverage" -> coverage = Boolean.parseBoolean(args[++i]);
                 case "--dry-run" -> dryRun = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
