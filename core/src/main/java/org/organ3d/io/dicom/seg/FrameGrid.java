@@ -99,13 +99,22 @@ final class FrameGrid {
                     + "referenced series");
         }
         double[] o = planes.get(0).orientation();
-        if (o == null || planes.get(0).position() == null || pixelSpacing == null) {
+        // NB: every frame's position is needed below, not only the first (a fuzzed SEG dropped one)
+        if (o == null || planes.stream().anyMatch(p -> p.position() == null) || pixelSpacing == null) {
             throw new ImageFormatException(file, -1, "the SEG's frames lack Plane Position, Plane Orientation or Pixel "
                     + "Spacing, so its grid cannot be rebuilt; give the referenced series");
         }
-        double[] r = unit(o, 0);
-        double[] c = unit(o, 3);
-        double[] n = unit(new double[] {r[1] * c[2] - r[2] * c[1], r[2] * c[0] - r[0] * c[2], r[0] * c[1] - r[1] * c[0]}, 0);
+        double[] r;
+        double[] c;
+        double[] n;
+        try {
+            r = unit(o, 0);
+            c = unit(o, 3);
+            n = unit(new double[] {r[1] * c[2] - r[2] * c[1], r[2] * c[0] - r[0] * c[2], r[0] * c[1] - r[1] * c[0]}, 0);
+        } catch (IllegalArgumentException e) {
+            throw new ImageFormatException(file, -1, "the SEG's Plane Orientation has a zero or parallel row and column "
+                    + "direction, so its grid cannot be rebuilt; give the referenced series");
+        }
         double[] ds = planes.stream().mapToDouble(p -> dot(p.position(), n)).sorted().distinct().toArray();
         double min = ds[0];
         double step = spacingBetween;
