@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-10}"
 filter="${2:-.*}"
 shift $(( $# > 2 ? 2 : $# ))
-modules=core,viewer-demo
+modules=core,viewer-demo,net
 offline=-o
 [ "${FUZZ_ONLINE:-}" = 1 ] && offline=
 exec mvn $offline -B -q -Pfuzz -DskipTests test -pl "$modules" -am \

@@ -141,14 +141,32 @@ public final class HostileInputs {
 
     /** The check of {@link #readOrTypedError} on an exception already caught. */
     public static void checkTyped(Path file, Class<? extends Exception> typed, Exception e) {
+        checkTyped(file.getFileName().toString(), typed, e);
+    }
+
+    /**
+     * As {@link #readOrTypedError(Path, Class, Read)} for input that is not a file (a network answer,
+     * a JSON text): the message must hold {@code source} (what the input was called, e.g. the server),
+     * or, when {@code source} is null, merely say something.
+     */
+    public static void parseOrTypedError(String source, Class<? extends Exception> typed, Read read) {
+        try {
+            read.run();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            checkTyped(source, typed, e);
+        }
+    }
+
+    private static void checkTyped(String name, Class<? extends Exception> typed, Exception e) {
         if (!typed.isInstance(e)) {
             throw new AssertionError("untyped error (" + e.getClass().getName() + ", expected a "
                     + typed.getSimpleName() + "): " + e.getMessage(), e);
         }
         String msg = e.getMessage();
-        String name = file.getFileName().toString();
-        if (msg == null || !msg.contains(name)) {
-            throw new AssertionError("error message does not name the file " + name + ": " + msg, e);
+        if (msg == null || msg.isBlank() || name != null && !msg.contains(name)) {
+            throw new AssertionError("error message does not name " + (name == null ? "the cause" : name) + ": " + msg, e);
         }
     }
 
