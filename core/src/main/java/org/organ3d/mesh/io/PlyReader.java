@@ -36,7 +36,8 @@ final class PlyReader {
         while (body < b.length && b[body] != '\n') {
             body++;
         }
-        body++;
+        // NB: a file that ends right after end_header (no newline) has an empty body, not one past the end
+        body = Math.min(body + 1, b.length);
         String format = null;
         List<Element> elements = new ArrayList<>();
         for (String line : new String(b, 0, end, StandardCharsets.US_ASCII).split("\n")) {
