@@ -13,5 +13,5 @@ shift $(( $# > 2 ? 2 : $# ))
 modules=core,viewer-demo,net
 offline=-o
 [ "${FUZZ_ONLINE:-}" = 1 ] && offline=
-exec mvn $offline -B -q -Pfuzz -DskipTests test -pl "$modules" -am \
+exec mvn $offline -B -q -fae -Pfuzz -DskipTests test -pl "$modules" -am \
   -Dfuzz.seconds="$seconds" -Dfuzz.filter="$filter" "$@"
