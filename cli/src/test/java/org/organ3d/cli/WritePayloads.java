@@ -119,9 +119,9 @@ final class WritePayloads {
             Volume.Builder b = Volume.builder(new Dimensions(96, 80, 48), VoxelType.INT16,
                     Geometry.axisAligned(0.8, 0.8, 2.5, -40 + v, -30, 10 * v));
             for (int z = 0; z < 48; z++) {
-                short[] s = (short[]) b.sliceForWriting(z);
-                for (int p = 0; p < s.length; p++) {
-                    s[p] = (short) ((p * (7 + v) + z * 131) % 3000 - 1000);
+                java.nio.ShortBuffer s = b.shortsForWriting(z);
+                for (int p = 0; p < s.capacity(); p++) {
+                    s.put(p, (short) ((p * (7 + v) + z * 131) % 3000 - 1000));
                 }
             }
             return b.build();
@@ -134,11 +134,11 @@ final class WritePayloads {
             Dimensions d = new Dimensions(64, 56, 24);
             Volume.Builder b = LabelMap.builder(d, VoxelType.UINT8, geometryOfReference());
             for (int z = 0; z < d.nz(); z++) {
-                byte[] s = (byte[]) b.sliceForWriting(z);
+                java.nio.ByteBuffer s = b.bytesForWriting(z);
                 for (int y = 0; y < d.ny(); y++) {
                     for (int x = 0; x < d.nx(); x++) {
                         int label = 1 + ((x + 3 * v) / 16 + 4 * (y / 19)) % 12;
-                        s[y * d.nx() + x] = (byte) ((x + y + z + v) % 5 == 0 ? 0 : label);
+                        s.put(y * d.nx() + x, (byte) ((x + y + z + v) % 5 == 0 ? 0 : label));
                     }
                 }
             }

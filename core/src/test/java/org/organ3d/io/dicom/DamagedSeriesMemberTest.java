@@ -76,7 +76,10 @@ class DamagedSeriesMemberTest {
         geometry = Geometry.axisAligned(0.7, 0.7, 1.25, -5, -5, 10);
         Volume.Builder b = Volume.builder(new Dimensions(12, 10, SLICES), VoxelType.INT16, geometry);
         for (int k = 0; k < SLICES; k++) {
-            Arrays.fill((short[]) b.sliceForWriting(k), (short) k);
+            java.nio.ShortBuffer s = b.shortsForWriting(k);
+            for (int i = 0; i < s.capacity(); i++) {
+                s.put(i, (short) k);
+            }
         }
         files = DicomSeriesWriter.writeCtSeries(b.build(), tmp.resolve("original"), SeriesInfo.ct("Damaged^Member", "21", "400"));
     }
