@@ -109,8 +109,8 @@ public final class ReferencedSeries {
     }
 
     /**
-     * Reads the headers of a DICOM series: a folder (the largest stack, or series {@code seriesUID})
-     * or one file (multi-frame or single slice).
+     * Reads the headers of a DICOM series: a folder (its largest stack, as {@link DicomSeriesReader}
+     * would read it) or one file (multi-frame or single slice).
      *
      * @throws ImageFormatException if there is no readable image series there, no such series, or
      *                              it lacks the UIDs a reference needs
