@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "CT/MRI studies to measured 3D organ models.",
         subcommands = {InfoCommand.class, ConvertCommand.class, SegmentCommand.class, MeshCommand.class,
             MeasureCommand.class, ViewCommand.class, DemoCommand.class, FindCommand.class, PullCommand.class,
-            PushCommand.class})
+            PushCommand.class, CohortCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

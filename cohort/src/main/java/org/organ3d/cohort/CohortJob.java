@@ -8,7 +8,6 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -58,7 +57,7 @@ public final class CohortJob {
      */
     public static CohortSummary run(CohortOptions o, Consumer<String> notes) throws IOException, InvalidPlanException {
         long t0 = System.nanoTime();
-        CohortPlan plan = readPlan(o.plan());
+        CohortPlan plan = CohortPlan.read(o.plan());
         CohortOutput out = new CohortOutput(o.out());
         Files.createDirectories(out.root());
         try (FileChannel lockFile = FileChannel.open(out.root().resolve(".lock"), StandardOpenOption.CREATE,
@@ -204,19 +203,6 @@ public final class CohortJob {
             }
         }
         return out;
-    }
-
-    /** Reads and validates the plan file. */
-    static CohortPlan readPlan(Path file) throws IOException, InvalidPlanException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString(), null, "no such plan file");
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        try {
-            return CohortPlan.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidPlanException(file, e.getMessage());
-        }
     }
 
     private static FileLock tryLock(FileChannel ch, Path root) throws IOException {

@@ -3,8 +3,12 @@ package org.organ3d.cohort;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -108,6 +112,25 @@ public record CohortPlan(String json, String hash, LabelSource source, Optional<
     private static final Set<String> SEGMENT = Set.of("threshold", "preset", "otsu", "seed", "seeds", "regionGrow",
             "confidence", "connectivity", "maxVolume", "largest", "minSize", "fillHoles", "close", "open", "dilate",
             "erode", "label");
+
+    /**
+     * Reads and validates a plan file.
+     *
+     * @throws NoSuchFileException  if there is no such file
+     * @throws InvalidPlanException if it is not a valid plan (the message names the file and the key)
+     */
+    public static CohortPlan read(Path file) throws IOException, InvalidPlanException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "no such plan file");
+        }
+        try {
+            return parse(Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidPlanException(file, e.getMessage());
+        } catch (java.nio.charset.MalformedInputException e) {
+            throw new InvalidPlanException(file, "not UTF-8 text");
+        }
+    }
 
     /**
      * Parses and validates a plan.

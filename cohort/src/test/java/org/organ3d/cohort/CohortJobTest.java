@@ -182,7 +182,7 @@ class CohortJobTest {
     }
 
     private String planHash() throws Exception {
-        return CohortJob.readPlan(plan).hash();
+        return CohortPlan.read(plan).hash();
     }
 
     @Test
