@@ -71,6 +71,7 @@ public final class CohortJob {
                 if (own) {
                     spark.stop();
                     ExecutorResources.closeAll();
+                    StudyModels.closeAll();
                 }
             }
         }
@@ -105,7 +106,7 @@ public final class CohortJob {
         }
         AtomicFiles.writeString(out.root().resolve("plan.json"), "{\"planHash\": \"" + plan.hash() + "\", \"outputVersion\": \""
                 + CohortPlan.OUTPUT_VERSION + "\", \"plan\": " + plan.json() + "}\n");
-        JobSpec spec = new JobSpec(out.root().toString(), plan.json(), o.backend(), o.retryFailed(), manifest.carried(),
+        JobSpec spec = new JobSpec(out.root().toString(), plan.json(), plan.hash(), o.backend(), o.retryFailed(), manifest.carried(),
                 slots, threads);
         List<StudyOutcome> outcomes = new ArrayList<>();
         long j0 = System.nanoTime();

@@ -41,9 +41,11 @@ import org.organ3d.segment.ThresholdRange;
  * meaning does. Immutable and thread-safe.
  *
  * @param json         the canonical plan text (what the executors parse again)
- * @param hash         16 hex digits of the canonical plan's SHA-256
+ * @param hash         16 hex digits of the SHA-256 of the canonical plan (model files by content); empty in a
+ *                     plan parsed on an executor
  * @param source       where the labels come from
  * @param segmentation the segmentation run on each image ({@link LabelSource#SEGMENT}), else empty
+ * @param model        the segmentation network run on each image ({@link LabelSource#MODEL}), else empty
  * @param intensity    measure intensity statistics of the image under each label
  * @param labels       the label values to measure; empty for every label present
  * @param surfaces     measure mesh volume, surface area and sphericity (the label surfaces)
@@ -53,7 +55,7 @@ import org.organ3d.segment.ThresholdRange;
  * @param maxVoxels    studies with more voxels than this fail at the read stage (before decoding)
  */
 public record CohortPlan(String json, String hash, LabelSource source, Optional<SegmentationPlan> segmentation,
-        boolean intensity, Set<Integer> labels, boolean surfaces, int smooth, Optional<Meshes> meshes, boolean strict,
+        Optional<Model> model, boolean intensity, Set<Integer> labels, boolean surfaces, int smooth, Optional<Meshes> meshes, boolean strict,
         long maxVoxels) {
 
     /** Bumped whenever the output tables change meaning: every study reruns. */
@@ -67,7 +69,32 @@ public record CohortPlan(String json, String hash, LabelSource source, Optional<
         /** The manifest's {@code labels} column: a label map, DICOM SEG or RTSTRUCT. */
         MANIFEST,
         /** {@code segment}: the options of {@code organ3d segment}, run on each image. */
-        SEGMENT
+        SEGMENT,
+        /** {@code model}: an ONNX segmentation network with its model card (module inference), run on each image. */
+        MODEL
+    }
+
+    /**
+     * A segmentation network (docs/inference.md) run on each image, as {@code organ3d segment --model}.
+     *
+     * @param onnx    the model file (absolute; on a file system every executor sees)
+     * @param card    its model card (absolute)
+     * @param overlap fraction of a patch shared with its neighbours, or null for the card's
+     * @param tta     test-time augmentation (mirroring)
+     * @param device  {@code cpu}, {@code auto} or {@code cuda:N}
+     * @param threads ONNX Runtime threads per task (0: the task's threads)
+     * @param batch   patches per model run (0: the card's)
+     */
+    public record Model(Path onnx, Path card, Double overlap, boolean tta, String device, int threads, int batch) {
+
+        public Model {
+            if (overlap != null && !(overlap >= 0 && overlap < 1)) {
+                throw new IllegalArgumentException("model.overlap must be at least 0 and below 1, not " + overlap);
+            }
+            if (threads < 0 || batch < 0 || batch > 1024) {
+                throw new IllegalArgumentException("model.threads and model.batch are counts (batch at most 1024)");
+            }
+        }
     }
 
     /**
@@ -105,7 +132,8 @@ public record CohortPlan(String json, String hash, LabelSource source, Optional<
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private static final Set<String> TOP = Set.of("labels", "segment", "measure", "meshes", "read", "maxVoxels");
+    private static final Set<String> TOP = Set.of("labels", "segment", "model", "measure", "meshes", "read", "maxVoxels");
+    private static final Set<String> MODEL = Set.of("path", "card", "overlap", "tta", "device", "threads", "batch");
     private static final Set<String> MEASURE = Set.of("intensity", "labels", "surfaces", "smooth");
     private static final Set<String> MESHES = Set.of("format", "smooth", "decimate", "coords");
     private static final Set<String> READ = Set.of("strict");
@@ -124,7 +152,7 @@ public record CohortPlan(String json, String hash, LabelSource source, Optional<
             throw new NoSuchFileException(file.toString(), null, "no such plan file");
         }
         try {
-            return parse(Files.readString(file, StandardCharsets.UTF_8));
+            return parse(Files.readString(file, StandardCharsets.UTF_8), file.toAbsolutePath().getParent(), true);
         } catch (IllegalArgumentException e) {
             throw new InvalidPlanException(file, e.getMessage());
         } catch (java.nio.charset.MalformedInputException e) {
@@ -138,6 +166,18 @@ public record CohortPlan(String json, String hash, LabelSource source, Optional<
      * @throws IllegalArgumentException with the reason (the key and what is wrong) for any invalid plan
      */
     public static CohortPlan parse(String text) {
+        return parse(text, Path.of("").toAbsolutePath(), true);
+    }
+
+    /**
+     * Parses and validates a plan.
+     *
+     * @param base      the folder relative model paths resolve against (the plan file's)
+     * @param hashFiles hash the model files into the plan hash (the driver does; executors, which get the
+     *                  plan with absolute paths and its hash, do not read the model twice)
+     * @throws IllegalArgumentException with the reason (the key and what is wrong) for any invalid plan
+     */
+    static CohortPlan parse(String text, Path base, boolean hashFiles) {
         JsonNode root;
         try {
             root = MAPPER.readTree(text);
@@ -150,12 +190,27 @@ public record CohortPlan(String json, String hash, LabelSource source, Optional<
         checkKeys("plan", root, TOP);
         LabelSource source;
         Optional<SegmentationPlan> seg = Optional.empty();
-        boolean hasLabels = root.has("labels");
-        boolean hasSegment = root.has("segment");
-        if (hasLabels == hasSegment) {
-            throw new IllegalArgumentException("give exactly one of \"labels\": \"manifest\" and \"segment\": {...}");
+        Optional<Model> model = Optional.empty();
+        String modelFiles = "";
+        int ways = (root.has("labels") ? 1 : 0) + (root.has("segment") ? 1 : 0) + (root.has("model") ? 1 : 0);
+        if (ways != 1) {
+            throw new IllegalArgumentException("give exactly one of \"labels\": \"manifest\", \"segment\": {...} and "
+                    + "\"model\": {...}");
         }
-        if (hasLabels) {
+        if (root.has("model")) {
+            source = LabelSource.MODEL;
+            JsonNode m = object(root, "model");
+            checkKeys("model", m, MODEL);
+            Path onnx = base.resolve(text(m, "path", null)).toAbsolutePath().normalize();
+            Path card = base.resolve(text(m, "card", null)).toAbsolutePath().normalize();
+            model = Optional.of(new Model(onnx, card, m.has("overlap") ? number(m, "overlap", 0) : null, bool(m, "tta", false),
+                    text(m, "device", "cpu"), integer(m, "threads", 0), integer(m, "batch", 0)));
+            ((com.fasterxml.jackson.databind.node.ObjectNode) m).put("path", onnx.toString());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) m).put("card", card.toString());
+            if (hashFiles) {
+                modelFiles = "\nmodel " + fileHash(onnx, "model.path") + "\ncard " + fileHash(card, "model.card");
+            }
+        } else if (root.has("labels")) {
             if (!"manifest".equals(root.get("labels").asText(null)) || !root.get("labels").isTextual()) {
                 throw new IllegalArgumentException("\"labels\" takes \"manifest\" (the manifest's labels column), not "
                         + root.get("labels"));
@@ -220,8 +275,16 @@ public record CohortPlan(String json, String hash, LabelSource source, Optional<
             maxVoxels = n.asLong();
         }
         String canonical = canonical(root);
-        return new CohortPlan(canonical, sha256Hex(OUTPUT_VERSION + "\n" + canonical).substring(0, 16), source, seg,
-                intensity, only, surfaces, smooth, meshes, strict, maxVoxels);
+        String hash = "";
+        if (hashFiles) {
+            // NB: the model's bytes count, not where it lies: a moved model does not rerun the cohort, new weights do
+            JsonNode meaning = root.deepCopy();
+            if (meaning.has("model")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) meaning.get("model")).remove(List.of("path", "card"));
+            }
+            hash = sha256Hex(OUTPUT_VERSION + "\n" + canonical(meaning) + modelFiles).substring(0, 16);
+        }
+        return new CohortPlan(canonical, hash, source, seg, model, intensity, only, surfaces, smooth, meshes, strict, maxVoxels);
     }
 
     /** The segmentation options, exactly as {@code organ3d segment} takes them (keys without dashes). */
@@ -429,6 +492,14 @@ public record CohortPlan(String json, String hash, LabelSource source, Optional<
             return MAPPER.writeValueAsString(s);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String fileHash(Path file, String key) {
+        try {
+            return StudyKeys.contentKey(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(key + ": cannot read " + file + " (" + e.getMessage() + ")");
         }
     }
 

@@ -24,8 +24,8 @@ import java.util.TreeMap;
  * @param rows           measurement rows written now (labels measured)
  * @param seconds        wall seconds of the run (manifest to summary)
  * @param jobSeconds     wall seconds of the Spark job that ran the studies
- * @param stageSeconds   task seconds per stage, summed over the studies run now (read, labels or
- *                       segment, measure, meshes, write; the key and skip checks count as read)
+ * @param stageSeconds   task seconds per stage, summed over the studies (read, fetch, labels, segment or
+ *                       model, measure, meshes, write; the key and skip checks count as read)
  * @param backends       studies run now per compute backend that ran them
  * @param failures       this run's failures: study_id, stage, error_class, message
  * @param planHash       the plan hash (the key of every partition written)
@@ -56,7 +56,7 @@ public record CohortSummary(long studies, long succeeded, long failed, long skip
         long skipped = 0;
         long rows = 0;
         Map<String, Double> stages = new LinkedHashMap<>();
-        for (String s : List.of("manifest", "read", "labels", "segment", "measure", "meshes", "write")) {
+        for (String s : List.of("manifest", "read", "fetch", "labels", "segment", "model", "measure", "meshes", "write")) {
             stages.put(s, 0.0);
         }
         Map<String, Long> backends = new TreeMap<>();

@@ -4,13 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.organ3d.io.ImageFormatException;
 import org.organ3d.io.ReadOptions;
 import org.organ3d.io.ReadWarning;
 import org.organ3d.io.dicom.DicomSeriesReader;
 import org.organ3d.io.dicom.FrameHeader;
 import org.organ3d.io.dicom.SeriesGeometry;
+import org.organ3d.net.PacsSettings;
+import org.organ3d.net.SeriesCache;
+import org.organ3d.net.TransferProgress;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
@@ -25,30 +27,36 @@ final class StudyInputs {
     private StudyInputs() {
     }
 
-    /**
-     * The image of a study as a local path.
-     *
-     * @throws UnsupportedInputException for a DICOMweb URL: this build reads local and shared file systems only
-     */
-    static Path image(Study s) throws IOException {
-        String img = s.image();
-        String lower = img.toLowerCase(Locale.ROOT);
-        if (lower.startsWith("http://") || lower.startsWith("https://")) {
-            // NB: DICOMweb series URLs need organ3d's net module (a local series cache); until the cohort
-            // job uses it, such a row fails with this reason instead of being guessed at
-            throw new UnsupportedInputException(img + ": DICOMweb series URLs are not read by the cohort job in this build; "
-                    + "pull the series first (organ3d pull) and list its folder");
-        }
-        return Path.of(img);
+    /** True if a manifest's image is an http(s) URL (a DICOMweb series URL). */
+    static boolean isUrl(String image) {
+        return SeriesCache.isUrl(image);
     }
 
-    /** An input the cohort job cannot read (the message names it). */
-    static final class UnsupportedInputException extends IOException {
-        private static final long serialVersionUID = 1L;
+    /**
+     * The identity of a DICOMweb series from its URL alone (no network): the series' UIDs are in it, and
+     * a series on a PACS does not change. So a rerun skips a finished remote study without asking the
+     * server.
+     *
+     * @throws IllegalArgumentException if the URL is not a series URL
+     */
+    static StudyKeys.ImageIdentity urlIdentity(String url) {
+        SeriesCache.SeriesUrl u = SeriesCache.parse(url);
+        return new StudyKeys.ImageIdentity("dicomweb\n" + u, u.seriesInstanceUID(), -1);
+    }
 
-        UnsupportedInputException(String message) {
-            super(message);
+    /**
+     * Makes a DICOMweb series complete in this executor's series cache ({@code ORGAN3D_CACHE}, else
+     * {@code ~/.cache/organ3d/dicomweb}) and returns its folder. Credentials come from the executor's
+     * environment or PACS config file (docs/pacs.md), never from the manifest.
+     */
+    static Path fetch(String url) throws IOException {
+        SeriesCache cache = new SeriesCache(SeriesCache.defaultRoot(System.getenv()), PacsSettings.fromEnvironment());
+        SeriesCache.Fetched f = cache.fetch(SeriesCache.parse(url), new TransferProgress() {
+        });
+        if (f.offline()) {
+            System.err.println("organ3d cohort: note: " + url + " cannot be reached; the cached copy " + f.folder() + " is read");
         }
+        return f.folder();
     }
 
     /** An image's grid: voxel counts and voxel→LPS geometry. */

@@ -36,9 +36,10 @@ import org.organ3d.volume.Volume;
  * the message, and the task returns normally.
  *
  * <p>Stages, in order (names as in the failures table and the summary): {@code manifest} (the row
- * itself is unusable), {@code read} (identify the inputs, check the size, read the image),
- * {@code labels} (read the label map, SEG or RTSTRUCT) or {@code segment}, {@code measure},
- * {@code meshes}, {@code write}.
+ * itself is unusable), {@code read} (identify the inputs, check the size, read the image; a DICOMweb
+ * image is first fetched into the executor's series cache, {@code fetch}), {@code labels} (read the
+ * label map, SEG or RTSTRUCT), {@code segment} or {@code model}, {@code measure}, {@code meshes},
+ * {@code write}.
  *
  * <p>Threads: the study's passes run in a fork-join pool of {@link JobSpec#threadsPerTask()} threads
  * made for the task, on the executor's shared compute backend ({@link ExecutorResources}). Memory:
@@ -58,7 +59,7 @@ final class StudyRun {
     private StudyRun(Study study, JobSpec spec) {
         this.study = study;
         this.spec = spec;
-        this.plan = CohortPlan.parse(spec.planJson());
+        this.plan = CohortPlan.parse(spec.planJson(), Path.of("").toAbsolutePath(), false);
         this.output = new CohortOutput(Path.of(spec.out()));
     }
 
@@ -77,16 +78,18 @@ final class StudyRun {
             }
             enter("read");
             ReadOptions read = ReadOptions.builder().strict(plan.strict()).build();
-            Path image = StudyInputs.image(study);
+            boolean remote = StudyInputs.isUrl(study.image());
+            Path image = remote ? null : Path.of(study.image());
             StudyKeys.ImageIdentity id;
             String labelsKey = null;
             try {
-                id = StudyKeys.image(image, study.series(), read);
+                id = remote ? StudyInputs.urlIdentity(study.image()) : StudyKeys.image(image, study.series(), read);
                 seriesUid = id.seriesUid();
             } catch (IOException | RuntimeException e) {
-                // NB: an input that cannot be identified is keyed by its file listing, so that its failure
-                // stands until the files change
-                key = StudyKeys.studyKey(plan.hash(), study, StudyKeys.listingKey(image), null);
+                // NB: an input that cannot be identified is keyed by its file listing (or URL), so that its
+                // failure stands until the files change
+                key = StudyKeys.studyKey(spec.planHash(), study, remote ? "url\n" + study.image() : StudyKeys.listingKey(image),
+                        null);
                 if (!spec.retryFailed() && CohortOutput.complete(output.failures(), key)) {
                     return skipped(key, StudyOutcome.Status.FAILED_BEFORE, t0);
                 }
@@ -97,15 +100,15 @@ final class StudyRun {
                 try {
                     labelsKey = StudyKeys.contentKey(lp);
                 } catch (IOException | RuntimeException e) {
-                    key = StudyKeys.studyKey(plan.hash(), study, id.key(), StudyKeys.listingKey(lp));
+                    key = StudyKeys.studyKey(spec.planHash(), study, id.key(), StudyKeys.listingKey(lp));
                     if (!spec.retryFailed() && CohortOutput.complete(output.failures(), key)) {
                         return skipped(key, StudyOutcome.Status.FAILED_BEFORE, t0);
                     }
-                    stage = plan.source() == CohortPlan.LabelSource.SEGMENT ? "read" : "labels";
+                    stage = plan.source() == CohortPlan.LabelSource.MANIFEST ? "labels" : "read";
                     throw e;
                 }
             }
-            key = StudyKeys.studyKey(plan.hash(), study, id.key(), labelsKey);
+            key = StudyKeys.studyKey(spec.planHash(), study, id.key(), labelsKey);
             if (CohortOutput.complete(output.measurements(), key)) {
                 return skipped(key, StudyOutcome.Status.DONE_BEFORE, t0);
             }
@@ -116,6 +119,11 @@ final class StudyRun {
                 TaskMemory.check(id.voxels(), plan, spec.slots());
             }
             backend = ExecutorResources.backend(spec.backend());
+            if (remote) {
+                enter("fetch");
+                image = StudyInputs.fetch(study.image());
+                enter("read");
+            }
             List<Object[]> rows = inPool(backend, image, read, key);
             enter("write");
             writeMeasurements(key, rows);
@@ -157,7 +165,7 @@ final class StudyRun {
     }
 
     private List<Object[]> stages(ComputeBackend backend, Path imagePath, ReadOptions read, String key) throws Exception {
-        boolean needVoxels = plan.source() == CohortPlan.LabelSource.SEGMENT || plan.intensity() || study.labels() == null
+        boolean needVoxels = plan.source() != CohortPlan.LabelSource.MANIFEST || plan.intensity() || study.labels() == null
                 || !StudyKeys.isDicom(imagePath);
         ReadOptions imageRead = study.series() == null ? read : read.toBuilder().seriesUid(study.series()).build();
         Volume image = null;
@@ -172,6 +180,9 @@ final class StudyRun {
             SegmentationPlan sp = plan.segmentation().orElseThrow();
             labels = sp.run(image, backend).labels().withInfo(Map.of(sp.label(), new LabelInfo(sp.label(), "segment",
                     LabelInfo.defaultColor(sp.label()))));
+        } else if (plan.source() == CohortPlan.LabelSource.MODEL) {
+            enter("model");
+            labels = StudyModels.segment(image, plan.model().orElseThrow(), spec.threadsPerTask());
         } else {
             enter("labels");
             if (study.labels() == null) {
@@ -200,7 +211,7 @@ final class StudyRun {
             Object[] row = new Object[cols.size()];
             row[0] = study.studyId();
             row[1] = seriesUid;
-            row[2] = plan.hash();
+            row[2] = spec.planHash();
             row[3] = ran;
             Object[] v = MeasurementColumns.values(m);
             System.arraycopy(v, 0, row, Tables.MEASUREMENT_KEYS.size(), v.length);
@@ -244,7 +255,7 @@ final class StudyRun {
         double total = (System.nanoTime() - t0) * 1e-9;
         String message = message(e);
         if (key == null) {
-            key = StudyKeys.studyKey(plan.hash(), study, StudyKeys.listingKey(Path.of(study.image() == null ? "" : study.image())),
+            key = StudyKeys.studyKey(spec.planHash(), study, StudyKeys.listingKey(Path.of(study.image() == null ? "" : study.image())),
                     null);
         }
         List<Column> cols = Tables.failures(spec.carried());
@@ -254,7 +265,7 @@ final class StudyRun {
         row[2] = e.getClass().getName();
         row[3] = message;
         row[4] = seriesUid;
-        row[5] = plan.hash();
+        row[5] = spec.planHash();
         row[6] = study.image();
         row[7] = study.labels();
         row[8] = total;
@@ -290,7 +301,7 @@ final class StudyRun {
     private Map<String, String> meta() {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("organ3d.output_version", CohortPlan.OUTPUT_VERSION);
-        m.put("organ3d.plan_hash", plan.hash());
+        m.put("organ3d.plan_hash", spec.planHash());
         m.put("organ3d.plan", plan.json());
         return m;
     }

@@ -31,7 +31,12 @@ final class TaskMemory {
         // NB: measured peaks (cohort_bench.sh, 512x512x200 int16): labels from the manifest ~6 B/voxel,
         // bone preset segmentation ~9 B/voxel; the constants keep a 2x margin for label maps of many labels
         // and morphology (two masks and a distance map at once)
-        return plan.source() == CohortPlan.LabelSource.SEGMENT ? 24 : 12;
+        return switch (plan.source()) {
+            case MANIFEST -> 12;
+            case SEGMENT -> 24;
+            // NB: not measured: the network's output probabilities are float per class and voxel on the model grid
+            case MODEL -> 48;
+        };
     }
 
     /** The bytes a study of {@code voxels} needs under {@code plan}. */

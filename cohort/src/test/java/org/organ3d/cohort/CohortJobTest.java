@@ -68,16 +68,12 @@ class CohortJobTest {
         plan = tmp.resolve("plan.json");
         Files.writeString(plan, "{\"labels\": \"manifest\", \"measure\": {\"intensity\": true}}");
         out = tmp.resolve("out");
-        spark = CohortJob.localSession("local[2]");
+        spark = TestSpark.session();
         first = run(false);
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (spark != null) {
-            spark.stop();
-        }
-        ExecutorResources.closeAll();
+    void clean() throws IOException {
         CohortOutput.deleteTree(tmp);
     }
 
