@@ -234,7 +234,9 @@ public final class CohortJob {
         SparkSession.Builder b = SparkSession.builder().appName("organ3d cohort").master(master)
                 .config("spark.ui.enabled", "false")
                 .config("spark.ui.showConsoleProgress", Boolean.toString(System.console() != null))
-                .config("spark.sql.session.timeZone", "UTC");
+                .config("spark.sql.session.timeZone", "UTC")
+                // NB: the measurement table has ~100 columns; Spark would warn when it abbreviates a plan's text
+                .config("spark.sql.debug.maxToStringFields", "1000");
         if (isLocal(master)) {
             b.config("spark.driver.host", "127.0.0.1").config("spark.driver.bindAddress", "127.0.0.1");
         } else {

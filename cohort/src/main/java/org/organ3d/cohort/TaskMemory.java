@@ -20,6 +20,13 @@ import java.util.Locale;
  */
 final class TaskMemory {
 
+    /**
+     * System property that turns the check off ({@code -Dorgan3d.cohort.memoryCheck=false}): for measuring
+     * what a study really needs (benchmarks/scripts/cohort_bench.sh memory), or when the estimate is known
+     * to be too cautious for a plan.
+     */
+    static final String CHECK_PROPERTY = "organ3d.cohort.memoryCheck";
+
     /** Heap besides the voxels: code, caches, a study's meshes and rows. */
     static final long FIXED_BYTES = 64L << 20;
 
@@ -61,7 +68,7 @@ final class TaskMemory {
         }
         long need = estimate(voxels, plan);
         long share = share(slots);
-        if (need > share) {
+        if (need > share && !"false".equals(System.getProperty(CHECK_PROPERTY))) {
             throw new StudyTooLargeException(String.format(Locale.ROOT,
                     "%d voxels need about %d MiB, and this task's share of the executor heap is %d MiB (%d MiB / %d tasks "
                             + "at once): raise spark.executor.memory (or the organ3d command's -Xmx), or run fewer tasks per "

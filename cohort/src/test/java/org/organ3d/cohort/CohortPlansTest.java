@@ -114,9 +114,12 @@ class CohortPlansTest {
                     .findFirst().orElseThrow();
             var meshes = MeshReaders.readAll(out.resolve("meshes").resolve(key).resolve("labels.glb"), 0xFFFFFFFF);
             assertEquals(1, meshes.size());
-            // NB: the meshes are organ3d mesh --labels all's (surface nets), not the measured marching-cubes surface
+            // NB: the meshes are organ3d mesh --labels all's (surface nets, which cut the voxels' corners: a few % less
+            // than the voxel volume on these 5.6 mm voxels), not the measured marching-cubes surface
             double meshVolume = MeshProperties.of(meshes.get(0).mesh()).volumeMm3();
-            assertEquals(r.<Double>getAs("volumeMm3"), meshVolume, 0.05 * meshVolume, "C" + i + ": the GLB encloses the label");
+            double voxels = r.<Double>getAs("volumeMm3");
+            assertTrue(meshVolume < voxels && meshVolume > 0.9 * voxels, "C" + i + ": the GLB encloses the label: " + meshVolume
+                    + " vs " + voxels + " mm3");
         }
 
         // the same studies under another plan: everything reruns, and the first plan's partitions go
