@@ -120,11 +120,14 @@ public final class Pipeline implements AutoCloseable {
         return read(input).asLabelMap();
     }
 
-    /** Runs the steps of {@code plan} on {@code image} (threshold, growing, components, morphology). */
+    /**
+     * Runs the steps of {@code plan} on {@code image} (threshold, growing, components, morphology), the
+     * heavy passes on the pipeline's backend (the same label map on every backend).
+     */
     public SegmentationPlan.Result segment(Volume image, SegmentationPlan plan) {
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(plan, "plan");
-        return inPool(() -> plan.run(image));
+        return inPool(() -> plan.run(image, backend));
     }
 
     /**
@@ -173,7 +176,8 @@ public final class Pipeline implements AutoCloseable {
     }
 
     /**
-     * Every measurement of docs/measurements.md for the labels of {@code labels}.
+     * Every measurement of docs/measurements.md for the labels of {@code labels}, the label statistics
+     * on the pipeline's backend (the surfaces on the one {@code options} names).
      *
      * @throws IllegalArgumentException if the image is on another grid than the label map
      */
@@ -181,7 +185,7 @@ public final class Pipeline implements AutoCloseable {
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(options, "options");
         return inPool(() -> LabelMeasurements.measure(labels, options.labels().isEmpty() ? null : options.labels(),
-                options.image().orElse(null), options.surfaces().orElse(null)));
+                options.image().orElse(null), options.surfaces().orElse(null), backend));
     }
 
     /**

@@ -159,4 +159,52 @@ class PipelineTest {
             assertThrows(RuntimeException.class, () -> Pipeline.builder().backend("no-such-backend").build());
         }
     }
+    @Test
+    void segmentationAndMeasurementRunOnThePipelinesBackend() {
+        java.util.concurrent.atomic.AtomicInteger thresholds = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger statistics = new java.util.concurrent.atomic.AtomicInteger();
+        org.organ3d.compute.JavaBackend plain = new org.organ3d.compute.JavaBackend();
+        org.organ3d.compute.ComputeBackend counting = new org.organ3d.compute.ComputeBackend() {
+            @Override
+            public String name() {
+                return "counting";
+            }
+
+            @Override
+            public java.util.Optional<String> unavailableReason() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public int autoPriority() {
+                return 0;
+            }
+
+            @Override
+            public org.organ3d.mesh.Mesh isosurface(Volume volume, IsoSurfaceOptions options) {
+                return plain.isosurface(volume, options);
+            }
+
+            @Override
+            public byte[][] threshold(Volume volume, ThresholdRange range) {
+                thresholds.incrementAndGet();
+                return plain.threshold(volume, range);
+            }
+
+            @Override
+            public org.organ3d.compute.LabelStatistics labelStatistics(LabelMap map, Volume image,
+                    org.organ3d.compute.LabelStatistics.Options options) {
+                statistics.incrementAndGet();
+                return plain.labelStatistics(map, image, options);
+            }
+        };
+        Volume ct = ct();
+        try (Pipeline p = Pipeline.builder().backend(counting).build()) {
+            LabelMap bone = p.segment(ct, SegmentationPlan.builder().range(new ThresholdRange(300, 3000)).build()).labels();
+            List<LabelMeasurement> m = p.measure(bone, MeasureOptions.defaults().withoutSurfaces().withImage(ct));
+            assertEquals(1, m.size());
+        }
+        assertTrue(thresholds.get() > 0, "the segmentation's threshold ran on the pipeline's backend");
+        assertTrue(statistics.get() > 0, "the measurement's label statistics ran on the pipeline's backend");
+    }
 }
