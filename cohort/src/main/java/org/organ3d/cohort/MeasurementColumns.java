@@ -83,16 +83,16 @@ public final class MeasurementColumns {
         Volume.Builder lb = LabelMap.builder(d, VoxelType.UINT8, g);
         Volume.Builder ib = Volume.builder(d, VoxelType.INT16, g);
         for (int k = 1; k < 5; k++) {
-            byte[] l = (byte[]) lb.sliceForWriting(k);
-            short[] v = (short[]) ib.sliceForWriting(k);
+            var l = lb.bytesForWriting(k);
+            var v = ib.shortsForWriting(k);
             for (int j = 1; j < 4; j++) {
                 for (int i = 2; i < 4; i++) {
-                    l[j * 6 + i] = 1;
-                    v[j * 6 + i] = (short) (100 + i + j + k);
+                    l.put(j * 6 + i, (byte) 1);
+                    v.put(j * 6 + i, (short) (100 + i + j + k));
                 }
             }
         }
-        ((byte[]) lb.sliceForWriting(2))[4 * 6 + 1] = 1;
+        lb.bytesForWriting(2).put(4 * 6 + 1, (byte) 1);
         LabelMap map = new LabelMap(lb.fillMissingWithZeros().build(), Map.of(1, new LabelInfo(1, "template", 0xFFFFFFFF)));
         Volume image = ib.fillMissingWithZeros().build();
         LabelMeasurement m = LabelMeasurements.measure(map, null, image, LabelSurfaces.indicatorIsoSurface()).get(0);

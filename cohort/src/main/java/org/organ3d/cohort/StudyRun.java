@@ -11,18 +11,17 @@ import java.util.Set;
 import java.util.concurrent.ForkJoinPool;
 import org.organ3d.compute.ComputeBackend;
 import org.organ3d.compute.ComputeBackends;
-import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.io.ReadOptions;
 import org.organ3d.io.dicom.ReferencingFormat;
 import org.organ3d.measure.LabelMeasurement;
-import org.organ3d.measure.LabelMeasurements;
 import org.organ3d.measure.LabelSurfaces;
-import org.organ3d.mesh.SurfaceExtraction;
 import org.organ3d.mesh.WindowedSincSmoothing;
 import org.organ3d.mesh.io.ExportOptions;
-import org.organ3d.mesh.io.MeshWriters;
-import org.organ3d.mesh.io.NamedMesh;
+import org.organ3d.parallel.Parallelism;
+import org.organ3d.pipeline.MeasureOptions;
+import org.organ3d.pipeline.Pipeline;
+import org.organ3d.pipeline.Surfaces;
 import org.organ3d.segment.SegmentationPlan;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
@@ -55,6 +54,7 @@ final class StudyRun {
     private String stage = "manifest";
     private long stageStart;
     private String seriesUid;
+    private final List<String> warnings = new ArrayList<>();
 
     private StudyRun(Study study, JobSpec spec) {
         this.study = study;
@@ -135,42 +135,30 @@ final class StudyRun {
         }
     }
 
-    /** The stages after the key, on the task's own pool; their exception or error is rethrown as it was. */
-    private List<Object[]> inPool(ComputeBackend backend, Path image, ReadOptions read, String key) throws Exception {
+    /**
+     * The stages after the key, through the shared pipeline (core's {@link Pipeline}: one backend, one
+     * pool, one set of read options for every step) on a fork-join pool of the task's threads.
+     */
+    private List<Object[]> inPool(ComputeBackend backend, Path imagePath, ReadOptions read, String key) throws Exception {
         ForkJoinPool pool = new ForkJoinPool(spec.threadsPerTask());
-        Object[] result = new Object[1];
-        Throwable[] failure = new Throwable[1];
-        try {
-            // NB: the body catches everything itself: ForkJoinTask would wrap a checked exception in a
-            // RuntimeException, and the failures table names the real class
-            pool.submit(() -> {
-                try {
-                    result[0] = stages(backend, image, read, key);
-                } catch (Throwable t) {
-                    failure[0] = t;
-                }
-            }).get();
+        ReadOptions imageRead = study.series() == null ? read : read.toBuilder().seriesUid(study.series()).build();
+        try (Pipeline p = Pipeline.builder().backend(backend).pool(pool).readOptions(imageRead).build()) {
+            return stages(p, imagePath, read, imageRead, key);
         } finally {
             pool.shutdownNow();
         }
-        if (failure[0] instanceof Exception e) {
-            throw e;
-        }
-        if (failure[0] instanceof Error e) {
-            throw e;
-        }
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = (List<Object[]>) result[0];
-        return rows;
     }
 
-    private List<Object[]> stages(ComputeBackend backend, Path imagePath, ReadOptions read, String key) throws Exception {
+    private List<Object[]> stages(Pipeline p, Path imagePath, ReadOptions read, ReadOptions imageRead, String key)
+            throws Exception {
+        // NB: a DICOM image whose labels are given and whose intensities are not wanted is not decoded:
+        // its headers give the grid the labels must lie on
         boolean needVoxels = plan.source() != CohortPlan.LabelSource.MANIFEST || plan.intensity() || study.labels() == null
                 || !StudyKeys.isDicom(imagePath);
-        ReadOptions imageRead = study.series() == null ? read : read.toBuilder().seriesUid(study.series()).build();
         Volume image = null;
         if (needVoxels) {
-            LoadedImage img = ImageFormats.read(imagePath, imageRead);
+            LoadedImage img = p.readImage(imagePath);
+            img.warningMessages().forEach(warnings::add);
             image = img.volume();
             TaskMemory.check(image.dimensions().voxelCount(), plan, spec.slots());
         }
@@ -178,11 +166,14 @@ final class StudyRun {
         if (plan.source() == CohortPlan.LabelSource.SEGMENT) {
             enter("segment");
             SegmentationPlan sp = plan.segmentation().orElseThrow();
-            labels = sp.run(image, backend).labels().withInfo(Map.of(sp.label(), new LabelInfo(sp.label(), "segment",
-                    LabelInfo.defaultColor(sp.label()))));
+            SegmentationPlan.Result r = p.segment(image, sp);
+            warnings.addAll(r.warnings());
+            labels = r.labels().withInfo(Map.of(sp.label(), new LabelInfo(sp.label(), "segment", LabelInfo.defaultColor(sp.label()))));
         } else if (plan.source() == CohortPlan.LabelSource.MODEL) {
             enter("model");
-            labels = StudyModels.segment(image, plan.model().orElseThrow(), spec.threadsPerTask());
+            Volume ct = image;
+            labels = Parallelism.call(p.pool().orElseThrow(), () -> StudyModels.segment(ct, plan.model().orElseThrow(),
+                    spec.threadsPerTask()));
         } else {
             enter("labels");
             if (study.labels() == null) {
@@ -190,21 +181,33 @@ final class StudyRun {
             }
             Path lp = Path.of(study.labels());
             ReadOptions lo = ReferencingFormat.claims(lp) ? read.toBuilder().reference(imagePath).build() : read;
-            labels = ImageFormats.read(lp, lo).asLabelMap();
+            LoadedImage li;
+            try (Pipeline labelReader = Pipeline.builder().backend(p.backend()).pool(p.pool().orElseThrow()).readOptions(lo).build()) {
+                li = labelReader.read(lp);
+            }
+            li.warningMessages().forEach(warnings::add);
+            labels = li.asLabelMap();
             StudyInputs.checkSameGrid(labels, image != null ? StudyInputs.grid(image) : StudyInputs.grid(imagePath, imageRead), lp,
                     imagePath);
         }
         enter("measure");
-        LabelSurfaces surfaces = null;
-        if (plan.surfaces()) {
-            surfaces = LabelSurfaces.indicatorIsoSurface(backend);
+        Set<Integer> only = plan.labels();
+        MeasureOptions mo = MeasureOptions.defaults().withLabels(only);
+        if (plan.intensity()) {
+            mo = mo.withImage(image);
+        }
+        if (!plan.surfaces()) {
+            mo = mo.withoutSurfaces();
+        } else {
+            LabelSurfaces surfaces = LabelSurfaces.indicatorIsoSurface(p.backend());
             if (plan.smooth() != 0) {
                 surfaces = LabelSurfaces.smoothed(surfaces, WindowedSincSmoothing.Options.defaults().withIterations(plan.smooth()));
             }
+            mo = mo.withSurfaces(surfaces);
         }
-        Set<Integer> only = plan.labels().isEmpty() ? null : plan.labels();
-        List<LabelMeasurement> ms = LabelMeasurements.measure(labels, only, plan.intensity() ? image : null, surfaces, backend);
-        String ran = ranOn(backend);
+        List<LabelMeasurement> ms = p.measure(labels, mo);
+        String ran = ranOn(p.backend());
+        String warned = warnings.isEmpty() ? null : String.join("; ", warnings);
         List<Object[]> rows = new ArrayList<>();
         List<Column> cols = Tables.measurements(spec.carried());
         for (LabelMeasurement m : ms) {
@@ -213,6 +216,7 @@ final class StudyRun {
             row[1] = seriesUid;
             row[2] = spec.planHash();
             row[3] = ran;
+            row[4] = warned;
             Object[] v = MeasurementColumns.values(m);
             System.arraycopy(v, 0, row, Tables.MEASUREMENT_KEYS.size(), v.length);
             int c0 = Tables.MEASUREMENT_KEYS.size() + v.length;
@@ -223,22 +227,16 @@ final class StudyRun {
         }
         if (plan.meshes().isPresent()) {
             enter("meshes");
-            writeMeshes(labels, only, key);
+            writeMeshes(p, labels, only, key);
         }
         return rows;
     }
 
-    private void writeMeshes(LabelMap labels, Set<Integer> only, String key) throws IOException {
+    private void writeMeshes(Pipeline p, LabelMap labels, Set<Integer> only, String key) throws IOException {
         CohortPlan.Meshes mp = plan.meshes().orElseThrow();
-        SurfaceExtraction.Result r = SurfaceExtraction.labelSurfaces(labels, only, mp.post(), 0);
-        List<NamedMesh> named = new ArrayList<>();
-        for (SurfaceExtraction.Surface s : r.surfaces()) {
-            LabelInfo li = labels.info(s.label()).orElse(new LabelInfo(s.label(), "label " + s.label(),
-                    LabelInfo.defaultColor(s.label())));
-            named.add(NamedMesh.of(li, s.mesh()));
-        }
+        Surfaces s = p.labelSurfaces(labels, only, mp.post());
         Path work = output.newWorkFolder(key);
-        MeshWriters.write(work.resolve("labels." + mp.format()), named, ExportOptions.in(mp.coordinates()));
+        p.writeMeshes(work.resolve("labels." + mp.format()), p.named(s, labels), ExportOptions.in(mp.coordinates()));
         CohortOutput.commit(work, output.meshes(key), true);
     }
 

@@ -13,7 +13,8 @@ final class Tables {
             new Column("study_id", Column.Type.STRING, null, false),
             new Column("series_uid", Column.Type.STRING, null, true),
             new Column("plan_hash", Column.Type.STRING, null, false),
-            new Column("backend", Column.Type.STRING, null, true));
+            new Column("backend", Column.Type.STRING, null, true),
+            new Column("warnings", Column.Type.STRING, null, true));
 
     /** Columns of the failures table, before the carried columns. */
     static final List<Column> FAILURE_KEYS = List.of(
