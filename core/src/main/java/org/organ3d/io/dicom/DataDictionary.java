@@ -9,7 +9,7 @@ import java.util.Map;
  * an unknown tag reads as {@code UN} (raw bytes), except that an unknown element of undefined length
  * is parsed as a sequence (PS3.5 §7.5.1), so nested data of any kind is still walked correctly.
  */
-public final class DataDictionary {
+final class DataDictionary {
 
     private static final Map<Integer, VR> VRS = new HashMap<>();
 

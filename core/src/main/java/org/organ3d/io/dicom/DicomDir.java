@@ -17,7 +17,7 @@ import org.organ3d.io.NamedPaths;
  * (case-insensitively when the exact name is absent, as media written on other systems often
  * differ in case).
  */
-public final class DicomDir {
+final class DicomDir {
 
     private DicomDir() {
     }

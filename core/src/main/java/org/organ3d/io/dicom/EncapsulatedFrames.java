@@ -15,7 +15,7 @@ import java.util.List;
  * markers of JPEG (FFD8) and JPEG 2000 (FF4F) at the start of a fragment. Offsets are relative to the
  * first byte of the item tag of the first fragment after the offset table.
  */
-public final class EncapsulatedFrames {
+final class EncapsulatedFrames {
 
     private EncapsulatedFrames() {
     }
