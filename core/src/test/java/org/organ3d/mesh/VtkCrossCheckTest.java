@@ -2,33 +2,35 @@ package org.organ3d.mesh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.Random;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.joml.Vector3d;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.testkit.ExternalTool;
+import org.organ3d.testkit.Processes;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 
 /**
  * organ3d's flying edges against VTK's vtkFlyingEdges3D + vtkMassProperties on the same volume and iso
- * (benchmarks/scripts/vtk_compare.py, run with /usr/bin/python3). Skips with a printed reason when
- * python3 or its vtk module is missing.
+ * (benchmarks/scripts/vtk_compare.py, run with /usr/bin/python3). Requires VTK through the testkit
+ * switch: skipped with the reason when it is missing, a failure when {@code -Dorgan3d.require} names
+ * it (CI); the script runs through {@link Processes#run} (a timeout kills it and fails).
  */
 class VtkCrossCheckTest {
 
     private static final Path SCRIPT = Path.of("..", "benchmarks", "scripts", "vtk_compare.py");
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
 
     @TempDir
     Path tmp;
@@ -52,21 +54,16 @@ class VtkCrossCheckTest {
     }
 
     private void compare(Volume v, double iso) throws Exception {
-        assumeTrue(Files.isExecutable(PYTHON), () -> skip("no /usr/bin/python3"));
-        assumeTrue(Files.isRegularFile(SCRIPT), () -> skip("no " + SCRIPT.toAbsolutePath()));
+        ExternalTool.VTK.require();
+        assertTrue(Files.isRegularFile(SCRIPT), "no " + SCRIPT.toAbsolutePath());
         Path raw = tmp.resolve("volume.raw");
         writeRaw(v, raw);
         var s = v.geometry().spacing();
         var o = v.geometry().origin();
-        ProcessBuilder pb = new ProcessBuilder(PYTHON.toString(), SCRIPT.toString(), raw.toString(),
+        String out = Processes.run(List.of(ExternalTool.PYTHON.toString(), SCRIPT.toString(), raw.toString(),
                 "--dims", "" + v.nx(), "" + v.ny(), "" + v.nz(), "--spacing", "" + s.x, "" + s.y, "" + s.z,
-                "--origin", "" + o.x, "" + o.y, "" + o.z, "--iso", "" + iso);
-        pb.redirectErrorStream(true);
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(120, TimeUnit.SECONDS));
-        assumeTrue(p.exitValue() != 3, () -> skip("python3 has no vtk module: " + out.trim()));
-        assertEquals(0, p.exitValue(), out);
+                "--origin", "" + o.x, "" + o.y, "" + o.z, "--iso", "" + iso), null, Duration.ofMinutes(2))
+                .assertOk("vtk_compare.py").out();
         long vtkTris = (long) number(out, "triangles");
         long vtkVerts = (long) number(out, "vertices");
         double vtkVol = number(out, "volumeMm3");
@@ -82,11 +79,6 @@ class VtkCrossCheckTest {
         assertEquals(vtkVol, mp.volumeMm3(), 0.001 * Math.abs(vtkVol));
         assertEquals(vtkArea, mp.areaMm2(), 0.001 * vtkArea);
         assertTrue(MeshTopology.of(m).isWatertight());
-    }
-
-    private static String skip(String why) {
-        System.out.println("VtkCrossCheckTest skipped: " + why);
-        return why;
     }
 
     private static double number(String json, String key) {

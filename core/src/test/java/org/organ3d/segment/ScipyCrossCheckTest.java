@@ -2,7 +2,7 @@ package org.organ3d.segment;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,13 +11,15 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.testkit.ExternalTool;
+import org.organ3d.testkit.Processes;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Spacing;
@@ -25,8 +27,8 @@ import org.organ3d.volume.Spacing;
 /**
  * Cross-check against scipy.ndimage (an independent implementation): connected components (6 and
  * 26) agree as partitions with the same sizes, and the 5 mm margin, 2 mm erosion and 3D hole
- * filling agree voxel for voxel on the committed fixture {@code blobs.u8.gz}. Skips, with the reason printed, when
- * /usr/bin/python3 or scipy is missing.
+ * filling agree voxel for voxel on the committed fixture {@code blobs.u8.gz}. Requires SciPy through the
+ * testkit switch (skipped with the reason, a failure in CI); the script runs through {@link Processes#run}.
  */
 class ScipyCrossCheckTest {
 
@@ -37,29 +39,18 @@ class ScipyCrossCheckTest {
 
     @Test
     void componentsMarginAndErosionAgreeWithScipy(@TempDir Path tmp) throws Exception {
-        String python = System.getenv().getOrDefault("ORGAN3D_PYTHON", "/usr/bin/python3");
+        ExternalTool.requireAll(ExternalTool.NUMPY, ExternalTool.SCIPY);
         Path script = findScript();
-        String why = null;
-        if (script == null) {
-            why = "scripts/scipy_segment_check.py not found above " + Path.of("").toAbsolutePath();
-        } else if (!Files.isExecutable(Path.of(python))) {
-            why = python + " is missing";
-        } else if (run(List.of(python, "-c", "import numpy, scipy.ndimage"), tmp) != 0) {
-            why = "scipy/numpy are not importable by " + python + " (install Debian's python3-scipy)";
-        }
-        if (why != null) {
-            System.out.println("ScipyCrossCheckTest skipped: " + why);
-        }
-        assumeTrue(why == null, why);
+        assertNotNull(script, "scripts/scipy_segment_check.py not found above " + Path.of("").toAbsolutePath());
 
         Path fixture = tmp.resolve("blobs.u8.gz");
         try (InputStream in = getClass().getResourceAsStream("blobs.u8.gz")) {
             Files.copy(in, fixture);
         }
         Path out = tmp.resolve("out");
-        int rc = run(List.of(python, script.toString(), fixture.toString(), "64", "56", "24", "0.7", "0.7", "2.5",
-                Double.toString(MARGIN), Double.toString(ERODE), out.toString()), tmp);
-        assertEquals(0, rc, "scipy script failed: " + Files.readString(tmp.resolve("log.txt")));
+        Processes.run(List.of(ExternalTool.PYTHON.toString(), script.toString(), fixture.toString(), "64", "56", "24", "0.7",
+                "0.7", "2.5", Double.toString(MARGIN), Double.toString(ERODE), out.toString()), tmp, Duration.ofMinutes(2))
+                .assertOk("scipy_segment_check.py");
 
         byte[][] mask = readMask(fixture);
         Geometry g = Geometry.axisAligned(new Spacing(S[0], S[1], S[2]));
@@ -123,16 +114,6 @@ class ScipyCrossCheckTest {
             }
         }
         return null;
-    }
-
-    private static int run(List<String> cmd, Path dir) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("log.txt").toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return -1;
-        }
-        return p.exitValue();
     }
 
     private static byte[][] readMask(Path gz) throws IOException {

@@ -50,16 +50,14 @@ import org.jocl.cl_mem;
  * exceptions are enabled; callers above the backend boundary never see a {@link CLException}
  * because the backend converts them with {@link #failure}.
  *
- * <p>Test hooks (system properties, read at construction): {@value #MAX_ALLOC_PROPERTY} caps the
- * largest buffer the planners may ask for (bytes; forces bricking); {@value #FAIL_ALLOC_PROPERTY}
- * makes every allocation above that many bytes fail with {@code CL_MEM_OBJECT_ALLOCATION_FAILURE}.
+ * <p>The system property {@value #MAX_ALLOC_PROPERTY} (read at construction) caps the largest
+ * buffer the planners may ask for (bytes; forces bricking). This package's tests make allocations
+ * fail through {@link Faults#failAllocAbove}.
  */
 public final class OpenClContext implements AutoCloseable {
 
     /** Caps the planned size of a single device buffer, in bytes (tests force bricking with it). */
     public static final String MAX_ALLOC_PROPERTY = "organ3d.opencl.maxAlloc";
-    /** Test hook: allocations above this many bytes fail as CL_MEM_OBJECT_ALLOCATION_FAILURE. */
-    public static final String FAIL_ALLOC_PROPERTY = "organ3d.opencl.failAllocAbove";
 
     private final OpenClDevice device;
     private final cl_context context;
@@ -94,7 +92,7 @@ public final class OpenClContext implements AutoCloseable {
         this.staging = new HostStaging(this, context, queue);
         long cap = Long.getLong(MAX_ALLOC_PROPERTY, Long.MAX_VALUE);
         this.maxAlloc = Math.max(1 << 16, Math.min(device.maxAlloc(), cap));
-        this.failAllocAbove = Long.getLong(FAIL_ALLOC_PROPERTY, Long.MAX_VALUE);
+        this.failAllocAbove = Faults.failAllocAbove;
     }
 
     public OpenClDevice device() {
@@ -198,7 +196,7 @@ public final class OpenClContext implements AutoCloseable {
         long n = Math.max(4, bytes);
         if (n > maxAlloc || n > failAllocAbove) {
             throw new OpenClException("cannot allocate a device buffer of " + n + " bytes on " + device.name()
-                    + (n > failAllocAbove ? " (test hook " + FAIL_ALLOC_PROPERTY + ")" : " (max allocation " + maxAlloc + ")"),
+                    + (n > failAllocAbove ? " (injected fault)" : " (max allocation " + maxAlloc + ")"),
                     CL.CL_MEM_OBJECT_ALLOCATION_FAILURE);
         }
         try {

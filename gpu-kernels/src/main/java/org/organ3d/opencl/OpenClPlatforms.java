@@ -8,9 +8,9 @@ import static org.jocl.CL.CL_DEVICE_MAX_WORK_GROUP_SIZE;
 import static org.jocl.CL.CL_DEVICE_NAME;
 import static org.jocl.CL.CL_DEVICE_OPENCL_C_VERSION;
 import static org.jocl.CL.CL_DEVICE_TYPE;
+import static org.jocl.CL.CL_DEVICE_TYPE_ACCELERATOR;
 import static org.jocl.CL.CL_DEVICE_TYPE_ALL;
 import static org.jocl.CL.CL_DEVICE_TYPE_GPU;
-import static org.jocl.CL.CL_DEVICE_TYPE_ACCELERATOR;
 import static org.jocl.CL.CL_PLATFORM_NAME;
 import static org.jocl.CL.CL_PLATFORM_VERSION;
 import static org.jocl.CL.clGetDeviceIDs;
@@ -45,12 +45,6 @@ public final class OpenClPlatforms {
     /** System property that picks the device: an index into {@link #devices()} or a name substring. */
     public static final String DEVICE_PROPERTY = "organ3d.opencl.device";
 
-    /**
-     * Test hook: when set to {@code true}, discovery behaves as if no OpenCL platform were installed
-     * (the fault test for a missing platform uses it).
-     */
-    public static final String HIDE_PLATFORMS_PROPERTY = "organ3d.opencl.hidePlatforms";
-
     private OpenClPlatforms() {
     }
 
@@ -77,8 +71,8 @@ public final class OpenClPlatforms {
      * @throws OpenClUnavailableException when the OpenCL library cannot be loaded or lists no device
      */
     public static List<OpenClDevice> devices() {
-        if (Boolean.getBoolean(HIDE_PLATFORMS_PROPERTY)) {
-            throw new OpenClUnavailableException("no OpenCL platform (hidden by -D" + HIDE_PLATFORMS_PROPERTY + "=true)");
+        if (Faults.hidePlatforms) {
+            throw new OpenClUnavailableException("no OpenCL platform (hidden: injected fault)");
         }
         // NB: the loader is found first: JOCL, left to fail on its own, prints to stdout.
         OpenClLoader.prepare().ifPresent(why -> {

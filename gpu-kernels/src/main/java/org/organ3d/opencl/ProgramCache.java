@@ -31,14 +31,11 @@ import org.jocl.cl_program;
  * {@code org/organ3d/opencl/kernels/}. Build options always hold {@code -cl-std=CL1.2}, {@code -cl-fp32-correctly-rounded-divide-sqrt} (where the device has it) and
  * {@code -DORGAN3D_FP64=1} where the device has {@code cl_khr_fp64} (0 otherwise).
  *
- * <p>A failed build throws {@link KernelBuildException} with the compiler's log. Test hook: the
- * system property {@value #BREAK_PROPERTY} naming a source (e.g. {@code threshold.cl}) appends a
- * syntax error to it, so the build fails for real. Not thread-safe (owned by one context).
+ * <p>A failed build throws {@link KernelBuildException} with the compiler's log (this package's
+ * tests break a source on purpose through {@link Faults#brokenKernel}, so the build fails for real).
+ * Not thread-safe (owned by one context).
  */
 public final class ProgramCache implements AutoCloseable {
-
-    /** Test hook: the named kernel source gets a syntax error appended, so its build fails. */
-    public static final String BREAK_PROPERTY = "organ3d.opencl.breakKernel";
 
     /** Every kernel family shipped, as resource names. */
     public static final List<String> SOURCES = List.of("scan.cl", "threshold.cl", "reduce.cl", "flying_edges.cl", "label_stats.cl",
@@ -85,7 +82,7 @@ public final class ProgramCache implements AutoCloseable {
             }
             s = b.toString();
         }
-        if (name.equals(System.getProperty(BREAK_PROPERTY))) {
+        if (name.equals(Faults.brokenKernel)) {
             s = s + "\n__kernel void organ3d_broken_on_purpose( { this is not OpenCL C }\n";
         }
         return s;

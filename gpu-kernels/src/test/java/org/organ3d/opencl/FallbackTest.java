@@ -67,9 +67,7 @@ class FallbackTest {
     @AfterEach
     void reset() {
         COMPUTE_LOG.removeHandler(capture);
-        System.clearProperty(ProgramCache.BREAK_PROPERTY);
-        System.clearProperty(OpenClContext.FAIL_ALLOC_PROPERTY);
-        System.clearProperty(OpenClPlatforms.HIDE_PLATFORMS_PROPERTY);
+        Faults.clear();
     }
 
     private void assertSameAsJava(Mesh m) {
@@ -82,7 +80,7 @@ class FallbackTest {
     @Tag("opencl")
     @RequiresDevice(value = "opencl", probe = OpenClProbe.class)
     void buildFailureFallsBackWithTheLogKept() {
-        System.setProperty(ProgramCache.BREAK_PROPERTY, "flying_edges.cl");
+        Faults.brokenKernel = "flying_edges.cl";
         try (OpenClBackend explicit = new OpenClBackend()) {
             KernelBuildException e = assertThrows(KernelBuildException.class, () -> explicit.isosurface(sphere, iso));
             assertTrue(e.buildLog().contains("error"), e.buildLog());
@@ -99,7 +97,7 @@ class FallbackTest {
     @Tag("opencl")
     @RequiresDevice(value = "opencl", probe = OpenClProbe.class)
     void allocationFailureFallsBack() {
-        System.setProperty(OpenClContext.FAIL_ALLOC_PROPERTY, "4096");
+        Faults.failAllocAbove = 4096;
         try (OpenClBackend explicit = new OpenClBackend()) {
             OpenClException e = assertThrows(OpenClException.class, () -> explicit.isosurface(sphere, iso));
             assertTrue(e.isResourceFailure(), e.statusName());
@@ -115,7 +113,7 @@ class FallbackTest {
 
     @Test
     void missingPlatformFallsBackAndExplicitFails() {
-        System.setProperty(OpenClPlatforms.HIDE_PLATFORMS_PROPERTY, "true");
+        Faults.hidePlatforms = true;
         OpenClBackend cl = new OpenClBackend();
         assertFalse(cl.isAvailable());
         assertTrue(cl.unavailableReason().orElseThrow().contains("no OpenCL platform"));

@@ -7,7 +7,7 @@ import org.organ3d.testkit.RequiresDevice;
 /** The contract run on the OpenCL backend (PoCL here; a GPU where there is one), explicit mode. */
 @Tag("opencl")
 @RequiresDevice(value = "opencl", probe = OpenClProbe.class)
-class OpenClBackendContractTest extends SegmentationContract {
+class OpenClBackendContractTest extends JavaParityContract {
 
     private OpenClBackend cl;
 

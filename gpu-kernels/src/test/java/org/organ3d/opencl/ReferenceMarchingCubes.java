@@ -10,7 +10,8 @@ import org.organ3d.volume.Volume;
 /**
  * A deliberately plain, cell-by-cell marching cubes with a hash map from edge to vertex, written for
  * the tests only as an independent witness of the OpenCL flying edges (same case table, same
- * "inside means value >= iso", vertex at t = (iso - a) / (b - a) in index space then the affine).
+ * "inside means value >= iso", vertex at t = (iso - a) / (b - a) in index space then the affine;
+ * triangles reversed on a left-handed grid so that they face outward).
  */
 final class ReferenceMarchingCubes {
 
@@ -64,6 +65,45 @@ final class ReferenceMarchingCubes {
         for (int x = 0; x < pa.length; x++) {
             pa[x] = pos.get(x);
         }
-        return Mesh.adopt(pa, null, tri.stream().mapToInt(Integer::intValue).toArray());
+        int[] ta = tri.stream().mapToInt(Integer::intValue).toArray();
+        if (v.geometry().isLeftHanded()) {
+            // NB: a mirroring affine turns the table's outward winding inward: reversed, as the normals rule wants
+            for (int t = 0; t < ta.length; t += 3) {
+                int x = ta[t + 1];
+                ta[t + 1] = ta[t + 2];
+                ta[t + 2] = x;
+            }
+        }
+        return Mesh.adopt(pa, null, ta);
+    }
+
+    /**
+     * The capped surface: the same walk over the volume padded with one layer of {@code -Float.MAX_VALUE}
+     * (below every iso value) on every side, so a surface cut by the border is closed on the plane of
+     * the border voxel centres, as capping is defined.
+     */
+    static Mesh extractCapped(Volume v, double iso) {
+        int nx = v.nx() + 2;
+        int ny = v.ny() + 2;
+        int nz = v.nz() + 2;
+        Volume.Builder b = Volume.builder(new org.organ3d.volume.Dimensions(nx, ny, nz), org.organ3d.volume.VoxelType.FLOAT32,
+                v.geometry().shiftedBy(-1, -1, -1));
+        float[] row = new float[v.nx() * v.ny()];
+        for (int k = 0; k < nz; k++) {
+            java.nio.FloatBuffer s = b.floatsForWriting(k);
+            for (int x = 0; x < nx * ny; x++) {
+                s.put(x, -Float.MAX_VALUE);
+            }
+            if (k == 0 || k == nz - 1) {
+                continue;
+            }
+            v.sliceValues(k - 1, row);
+            for (int j = 0; j < v.ny(); j++) {
+                for (int i = 0; i < v.nx(); i++) {
+                    s.put((j + 1) * nx + i + 1, row[j * v.nx() + i]);
+                }
+            }
+        }
+        return extract(b.build(), iso);
     }
 }

@@ -3,22 +3,20 @@ package org.organ3d.io.dicom;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.ShortBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.joml.Matrix3d;
 import org.joml.Vector3d;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
+import org.organ3d.testkit.ExternalTool;
+import org.organ3d.testkit.Processes;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
@@ -119,9 +117,7 @@ class DicomSeriesWriterTest {
 
     @Test
     void pydicomReadsTheWrittenSeries() throws Exception {
-        String probe = runPython("import pydicom, numpy; print('ok')");
-        Assumptions.assumeTrue(probe != null && probe.strip().equals("ok"),
-                "skipped: /usr/bin/python3 with pydicom and numpy is not available");
+        ExternalTool.requireAll(ExternalTool.PYDICOM, ExternalTool.NUMPY);
         Volume v = obliqueVolume(VoxelType.INT16);
         Path dir = tmp.resolve("py");
         DicomSeriesWriter.writeCtSeries(v, dir, SeriesInfo.ct("Py^Dicom", "P2", "pydicom check"));
@@ -169,21 +165,10 @@ class DicomSeriesWriterTest {
         }
     }
 
-    /** Runs /usr/bin/python3 -c script; null when python cannot run or fails. */
-    static String runPython(String script, String... args) throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
-            return null;
-        }
-        List<String> cmd = new java.util.ArrayList<>(List.of("/usr/bin/python3", "-c", script));
+    /** Runs /usr/bin/python3 -c script through {@link Processes#run}; a failure or a timeout fails the test. */
+    static String runPython(String script, String... args) {
+        List<String> cmd = new java.util.ArrayList<>(List.of(ExternalTool.PYTHON.toString(), "-c", script));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        byte[] err = p.getErrorStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            System.out.println("python failed: " + new String(err, StandardCharsets.UTF_8).lines().reduce((a, b) -> b).orElse("")
-                    .toLowerCase(Locale.ROOT));
-            return null;
-        }
-        return new String(out, StandardCharsets.UTF_8);
+        return Processes.run(cmd, null, Duration.ofMinutes(2)).assertOk("python3 -c").out();
     }
 }

@@ -66,18 +66,9 @@ class MetaImageRoundTripTest {
         Files.writeString(script, py);
         Path exp = dir.resolve("exp.txt");
         Files.writeString(exp, expected.toString());
-        if (!Files.isExecutable(Path.of("/usr/bin/python3"))) {
-            System.out.println("vtkReadsWhatOrgan3dWrites skipped: no /usr/bin/python3");
-            org.junit.jupiter.api.Assumptions.abort("no /usr/bin/python3");
-        }
-        Process p = new ProcessBuilder("/usr/bin/python3", script.toString(), f.toString(), exp.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        int rc = p.waitFor();
-        if (rc == 3) {
-            System.out.println("vtkReadsWhatOrgan3dWrites skipped: " + out.trim());
-            org.junit.jupiter.api.Assumptions.abort(out.trim());
-        }
-        assertEquals(0, rc, out);
+        org.organ3d.testkit.ExternalTool.VTK.require();
+        org.organ3d.testkit.Processes.run(java.util.List.of(org.organ3d.testkit.ExternalTool.PYTHON.toString(), script.toString(),
+                f.toString(), exp.toString()), dir, java.time.Duration.ofMinutes(2)).assertOk("VTK's vtkMetaImageReader");
     }
 
     @Test

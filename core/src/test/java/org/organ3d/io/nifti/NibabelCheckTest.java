@@ -6,14 +6,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import org.joml.Matrix4d;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.raw.TestVolumes;
+import org.organ3d.testkit.ExternalTool;
+import org.organ3d.testkit.Processes;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.Rescale;
@@ -22,8 +24,8 @@ import org.organ3d.volume.VoxelType;
 
 /**
  * Files organ3d writes are read by nibabel (an independent implementation) to the same affine and
- * voxels: runs {@code scripts/nibabel_check.py} with {@code /usr/bin/python3}; skips with a printed
- * reason when python3 or nibabel is missing (CI installs them).
+ * voxels: runs {@code scripts/nibabel_check.py} with {@code /usr/bin/python3} through the testkit
+ * requirement switch (skipped with the reason when nibabel is missing; a failure in CI).
  */
 class NibabelCheckTest {
 
@@ -33,12 +35,9 @@ class NibabelCheckTest {
     @Test
     void nibabelReadsWhatOrgan3dWrites() throws Exception {
         Path script = findScript();
-        Path python = Path.of("/usr/bin/python3");
-        if (!Files.isExecutable(python)) {
-            System.out.println("NibabelCheckTest skipped: /usr/bin/python3 not found");
-            Assumptions.abort("/usr/bin/python3 not found");
-        }
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(python.toString(), script.toString(), "--tol-mm", "1e-4"));
+        ExternalTool.requireAll(ExternalTool.NUMPY, ExternalTool.NIBABEL);
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(ExternalTool.PYTHON.toString(), script.toString(),
+                "--tol-mm", "1e-4"));
         int n = 0;
         for (VoxelType t : VoxelType.values()) {
             for (String ext : new String[] {".nii", ".nii.gz"}) {
@@ -56,15 +55,8 @@ class NibabelCheckTest {
                 n++;
             }
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int rc = p.waitFor();
-        if (rc == 3) {
-            System.out.println("NibabelCheckTest skipped: " + out.trim());
-            Assumptions.abort(out.trim());
-        }
+        String out = Processes.run(cmd, dir, Duration.ofMinutes(2)).assertOk("nibabel_check.py").out();
         System.out.print(out);
-        assertEquals(0, rc, out);
         assertEquals(n, out.lines().filter(l -> l.contains(" OK ")).count(), out);
     }
 

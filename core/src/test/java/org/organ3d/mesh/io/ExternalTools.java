@@ -2,77 +2,21 @@ package org.organ3d.mesh.io;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import org.organ3d.testkit.ExternalTool;
+import org.organ3d.testkit.Processes;
 
-/** Runs the independent readers (VTK through /usr/bin/python3, the Khronos glTF validator via node). */
+/**
+ * Runs the independent readers (VTK through /usr/bin/python3, the Khronos glTF validator via node)
+ * through testkit: each caller first requires the tool ({@link ExternalTool#require()}), and the
+ * child runs under {@link Processes#run} (a timeout kills it and fails the test).
+ */
 final class ExternalTools {
 
-    /** Exit code, stdout and stderr of a finished process. */
-    record Run(int exit, String out, String err) {
-    }
-
     private ExternalTools() {
-    }
-
-    static Run run(List<String> command, Path dir) throws IOException, InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        byte[][] streams = new byte[2][];
-        Thread errReader = new Thread(() -> {
-            try (InputStream in = p.getErrorStream()) {
-                streams[1] = in.readAllBytes();
-            } catch (IOException e) {
-                streams[1] = e.toString().getBytes(StandardCharsets.UTF_8);
-            }
-        });
-        errReader.start();
-        try (InputStream in = p.getInputStream()) {
-            streams[0] = in.readAllBytes();
-        }
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IOException("timed out: " + command);
-        }
-        errReader.join();
-        return new Run(p.exitValue(), new String(streams[0], StandardCharsets.UTF_8),
-                new String(streams[1], StandardCharsets.UTF_8));
-    }
-
-    /**
-     * Skips the calling test with a printed reason when a tool is missing, or fails it when the
-     * tool is listed in {@code -Dorgan3d.require} (comma-separated, e.g. {@code vtk,gltf-validator}).
-     */
-    static void requireOrSkip(String tool, String reason, String test) {
-        if (reason == null) {
-            return;
-        }
-        String required = System.getProperty("organ3d.require", "").toLowerCase(java.util.Locale.ROOT);
-        if (java.util.Arrays.stream(required.split(",")).map(String::trim).anyMatch(tool::equals)) {
-            org.junit.jupiter.api.Assertions.fail(tool + " is required (-Dorgan3d.require) but " + reason);
-        }
-        System.out.println("SKIP " + test + ": " + reason);
-        org.junit.jupiter.api.Assumptions.assumeTrue(false, reason);
-    }
-
-    /** Null if python3 with VTK is usable, else the reason to skip. */
-    static String vtkUnavailable() {
-        Path python = Path.of("/usr/bin/python3");
-        if (!Files.isExecutable(python)) {
-            return "/usr/bin/python3 not found";
-        }
-        try {
-            Run r = run(List.of(python.toString(), "-c", "import vtkmodules.vtkIOPLY, vtkmodules.vtkIOGeometry"),
-                    Path.of("."));
-            return r.exit() == 0 ? null : "python3 has no vtk module (apt install python3-vtk9): " + r.err().strip();
-        } catch (IOException | InterruptedException e) {
-            return "cannot run python3: " + e;
-        }
     }
 
     /** The VTK reader script copied to {@code dir}. */
@@ -88,11 +32,10 @@ final class ExternalTools {
     record VtkMesh(double[] points, int[][] cells, double[] normals, int[][] colors) {
     }
 
-    static VtkMesh readWithVtk(Path file, Path dir) throws IOException, InterruptedException {
-        Run r = run(List.of("/usr/bin/python3", vtkScript(dir).toString(), file.toString()), dir);
-        if (r.exit() != 0) {
-            throw new IOException("VTK script failed (" + r.exit() + "): " + r.err());
-        }
+    static VtkMesh readWithVtk(Path file, Path dir) throws IOException {
+        ExternalTool.VTK.require();
+        Processes.Run r = Processes.run(List.of(ExternalTool.PYTHON.toString(), vtkScript(dir).toString(), file.toString()), dir,
+                Duration.ofMinutes(2)).assertOk("VTK reader script");
         String[] lines = r.out().split("\n");
         int i = 0;
         int n = Integer.parseInt(lines[i++].split(" ")[1]);
@@ -148,27 +91,11 @@ final class ExternalTools {
         return p;
     }
 
-    /** Null if node and the glTF validator are installed, else the reason to skip. */
-    static String validatorUnavailable() {
+    /** The Khronos glTF validator's verdict on {@code glb} (exit code and report), after requiring it. */
+    static Processes.Run validateGlb(Path glb) {
+        ExternalTool.GLTF_VALIDATOR.require();
         Path root = repositoryRoot();
-        if (root == null) {
-            return "scripts/validate_glb.js not found above " + System.getProperty("user.dir");
-        }
-        if (!Files.isDirectory(root.resolve("tools/gltf-validator/node_modules/gltf-validator"))) {
-            return "glTF validator not installed (npm install --prefix tools/gltf-validator gltf-validator)";
-        }
-        try {
-            Run r = run(List.of("node", "--version"), root);
-            return r.exit() == 0 ? null : "node does not run: " + r.err();
-        } catch (IOException | InterruptedException e) {
-            return "node not found: " + e.getMessage();
-        }
-    }
-
-    static Run validateGlb(Path glb) throws IOException, InterruptedException {
-        Path root = repositoryRoot();
-        List<String> cmd = new ArrayList<>(List.of("node", root.resolve("scripts/validate_glb.js").toString(),
-                glb.toString()));
-        return run(cmd, root);
+        return Processes.run(List.of("node", root.resolve("scripts/validate_glb.js").toString(), glb.toString()), root,
+                Duration.ofMinutes(2));
     }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.mesh.MeshPrimitives;
 import org.organ3d.mesh.QuadricDecimation;
 import org.organ3d.mesh.TaubinSmoothing;
+import org.organ3d.testkit.ExternalTool;
+import org.organ3d.testkit.Processes;
 
 /**
  * The GLB passes the Khronos glTF validator with no errors (npm package gltf-validator, installed
@@ -24,7 +26,7 @@ class GltfValidatorTest {
 
     @Test
     void glbHasNoValidationErrors() throws Exception {
-        ExternalTools.requireOrSkip("gltf-validator", ExternalTools.validatorUnavailable(), "GltfValidatorTest");
+        ExternalTool.GLTF_VALIDATOR.require();
         var sphere = TaubinSmoothing.smooth(MeshPrimitives.icosphere(12, -30, 80, 25, 4)).mesh();
         var torus = QuadricDecimation.decimate(MeshPrimitives.torus(-50, 10, 60, 20, 7, 60, 24),
                 QuadricDecimation.Options.toFraction(0.3)).mesh();
@@ -34,7 +36,7 @@ class GltfValidatorTest {
         for (CoordinateSystem cs : CoordinateSystem.values()) {
             Path glb = dir.resolve("organs_" + cs + ".glb");
             MeshWriters.write(glb, meshes, ExportOptions.in(cs));
-            ExternalTools.Run r = ExternalTools.validateGlb(glb);
+            Processes.Run r = ExternalTools.validateGlb(glb);
             System.out.print(r.out());
             assertEquals(0, r.exit(), r.out() + r.err());
             assertTrue(r.out().contains("errors=0 "), r.out());

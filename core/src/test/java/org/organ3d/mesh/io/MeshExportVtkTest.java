@@ -6,11 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshPrimitives;
+import org.organ3d.testkit.ExternalTool;
 
 /**
  * Exports re-read by VTK's own STL and PLY readers (python3-vtk9); skipped with a printed reason
@@ -20,13 +20,6 @@ class MeshExportVtkTest {
 
     @TempDir
     Path dir;
-
-    private static String skipReason;
-
-    @BeforeAll
-    static void probe() {
-        skipReason = ExternalTools.vtkUnavailable();
-    }
 
     private static NamedMesh sphere() {
         return new NamedMesh(3, "liver", 0xC08040FF, MeshPrimitives.icosphere(10.25, -20.5, 30.125, 15, 2));
@@ -43,7 +36,7 @@ class MeshExportVtkTest {
 
     @Test
     void binaryStlReadByVtkGivesSameTrianglesInBothFrames() throws Exception {
-        ExternalTools.requireOrSkip("vtk", skipReason, "MeshExportVtkTest");
+        ExternalTool.VTK.require();
         for (CoordinateSystem cs : CoordinateSystem.values()) {
             checkStl(ExportOptions.in(cs), "bin_" + cs + ".stl");
         }
@@ -51,7 +44,7 @@ class MeshExportVtkTest {
 
     @Test
     void asciiStlReadByVtkGivesSameTriangles() throws Exception {
-        ExternalTools.requireOrSkip("vtk", skipReason, "MeshExportVtkTest");
+        ExternalTool.VTK.require();
         checkStl(ExportOptions.in(CoordinateSystem.RAS).withAsciiStl(true), "ascii.stl");
     }
 
@@ -78,7 +71,7 @@ class MeshExportVtkTest {
 
     @Test
     void plyReadByVtkGivesSamePointsTrianglesNormalsAndColours() throws Exception {
-        ExternalTools.requireOrSkip("vtk", skipReason, "MeshExportVtkTest");
+        ExternalTool.VTK.require();
         List<NamedMesh> meshes = List.of(sphere(), torus());
         Path file = dir.resolve("organs.ply");
         MeshWriters.write(file, meshes, ExportOptions.in(CoordinateSystem.RAS));
