@@ -5,7 +5,9 @@
  * format-error plumbing) stays inside.
  *
  * <p>Service interfaces: {@link org.organ3d.compute.ComputeBackend} (the OpenCL backend of module
- * {@code org.organ3d.opencl} provides one) and {@link org.organ3d.io.ImageFormat}.
+ * {@code org.organ3d.opencl} provides one) and {@link org.organ3d.io.ImageFormat}. NB: the
+ * {@code provides} below and {@code META-INF/services} (the class path) list the same providers,
+ * in the same order; {@code ModularAppTest} fails when they drift apart.
  */
 module org.organ3d.core {
     requires transitive org.joml;
@@ -18,7 +20,9 @@ module org.organ3d.core {
     exports org.organ3d.io;
     exports org.organ3d.io.dicom;
     exports org.organ3d.io.dicom.codec;
+    exports org.organ3d.io.dicom.rtstruct;
     exports org.organ3d.io.dicom.seg;
+    exports org.organ3d.io.dicom.sr;
     exports org.organ3d.io.labels;
     exports org.organ3d.io.metaimage;
     exports org.organ3d.io.nifti;
@@ -41,5 +45,6 @@ module org.organ3d.core {
             org.organ3d.io.metaimage.MetaImageFormat,
             org.organ3d.io.dicom.DicomSeriesFormat,
             org.organ3d.io.dicom.seg.SegFormat,
+            org.organ3d.io.dicom.rtstruct.RtStructFormat,
             org.organ3d.io.dicom.DicomFileFormat;
 }

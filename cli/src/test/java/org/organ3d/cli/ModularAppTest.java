@@ -18,6 +18,8 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.organ3d.io.ImageFormat;
+import org.organ3d.io.ImageFormats;
 import org.organ3d.testkit.Processes;
 
 /**
@@ -31,7 +33,7 @@ class ModularAppTest {
 
     /** The packages core exports; {@code org.organ3d.io.raw} is internal. */
     static final Set<String> CORE_EXPORTS = Set.of("org.organ3d.compute", "org.organ3d.io", "org.organ3d.io.dicom",
-            "org.organ3d.io.dicom.codec", "org.organ3d.io.dicom.seg", "org.organ3d.io.labels", "org.organ3d.io.metaimage",
+            "org.organ3d.io.dicom.codec", "org.organ3d.io.dicom.rtstruct", "org.organ3d.io.dicom.seg", "org.organ3d.io.dicom.sr", "org.organ3d.io.labels", "org.organ3d.io.metaimage",
             "org.organ3d.io.nifti", "org.organ3d.io.nrrd", "org.organ3d.measure", "org.organ3d.mesh", "org.organ3d.mesh.io",
             "org.organ3d.parallel", "org.organ3d.pipeline", "org.organ3d.segment", "org.organ3d.volume");
 
@@ -143,7 +145,10 @@ class ModularAppTest {
                 classes + File.pathSeparator + modulePath, "-m", "demo.app/demo.app.App", dir.toString()), null, Map.of(),
                 Duration.ofMinutes(2)).assertOk("the application on the module path");
         List<String> lines = run.out().lines().collect(Collectors.toList());
-        assertEquals("formats [dicom-file, dicom-seg, dicom-series, metaimage, nifti, nrrd]", lines.get(0), run.out());
+        // the module path finds the same formats as the class path (provides and META-INF/services agree)
+        assertEquals("formats " + ImageFormats.all().stream().map(ImageFormat::name).sorted().collect(Collectors.toList()),
+                lines.get(0), run.out());
+        assertTrue(lines.get(0).contains("nifti") && lines.get(0).contains("dicom-series"), run.out());
         assertEquals("backends [java, opencl]", lines.get(1), "core's and the OpenCL module's providers: " + run.out());
         String[] v = lines.get(2).split(" ");
         double truth = 4.0 / 3 * Math.PI * 20 * 20 * 20;

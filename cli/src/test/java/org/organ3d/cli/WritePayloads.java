@@ -35,6 +35,7 @@ import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -117,7 +118,7 @@ final class WritePayloads {
     private Volume volume(int v) {
         return (Volume) cached("volume" + v, k -> {
             Volume.Builder b = Volume.builder(new Dimensions(96, 80, 48), VoxelType.INT16,
-                    Geometry.axisAligned(0.8, 0.8, 2.5, -40 + v, -30, 10 * v));
+                    Geometry.axisAligned(new Spacing(0.8, 0.8, 2.5), new Vector3d(-40 + v, -30, 10 * v)));
             for (int z = 0; z < 48; z++) {
                 java.nio.ShortBuffer s = b.shortsForWriting(z);
                 for (int p = 0; p < s.capacity(); p++) {
@@ -151,7 +152,7 @@ final class WritePayloads {
     }
 
     private Geometry geometryOfReference() {
-        return Geometry.axisAligned(0.9, 0.9, 2.0, -20, -15, 5);
+        return Geometry.axisAligned(new Spacing(0.9, 0.9, 2.0), new Vector3d(-20, -15, 5));
     }
 
     /** The CT series a SEG references: 64×56×24 on the labels' grid, written once. */

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.joml.Vector3d;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,11 +23,12 @@ import org.organ3d.io.ImageFormatException;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.io.ReadOptions;
-import org.organ3d.io.ReadWarning;
 import org.organ3d.io.ReadWarning.Kind;
+import org.organ3d.io.ReadWarning;
 import org.organ3d.io.StrictReadException;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -73,7 +75,7 @@ class DamagedSeriesMemberTest {
 
     @BeforeAll
     static void writeSeries() throws IOException {
-        geometry = Geometry.axisAligned(0.7, 0.7, 1.25, -5, -5, 10);
+        geometry = Geometry.axisAligned(new Spacing(0.7, 0.7, 1.25), new Vector3d(-5, -5, 10));
         Volume.Builder b = Volume.builder(new Dimensions(12, 10, SLICES), VoxelType.INT16, geometry);
         for (int k = 0; k < SLICES; k++) {
             java.nio.ShortBuffer s = b.shortsForWriting(k);

@@ -6,10 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import org.joml.Vector3d;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -35,7 +37,7 @@ public final class ManyLabelPhantom {
 
     /** The grid of {@link #DIMENSIONS}. */
     public static Geometry geometry(Dimensions d) {
-        return Geometry.axisAligned(0.8, 0.8, 1.0, -0.4 * (d.nx() - 1), -0.4 * (d.ny() - 1), -0.5 * (d.nz() - 1));
+        return Geometry.axisAligned(new Spacing(0.8, 0.8, 1.0), new Vector3d(-0.4 * (d.nx() - 1), -0.4 * (d.ny() - 1), -0.5 * (d.nz() - 1)));
     }
 
     /** {@code labels} ellipsoids (1..255 as uint8, more as uint16) on {@code d} with {@link #geometry}. */
