@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.joml.Vector3d;
 import org.organ3d.measure.LabelMeasurement;
 import org.organ3d.measure.LabelMeasurements;
 import org.organ3d.measure.LabelSurfaces;
@@ -13,6 +14,7 @@ import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Spacing;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
@@ -79,7 +81,7 @@ public final class MeasurementColumns {
     private static List<Column> derive() {
         // A 6x6x6 grid, an ellipsoid-ish block of 2x3x4 voxels plus one voxel (so no axis is degenerate).
         Dimensions d = new Dimensions(6, 6, 6);
-        Geometry g = Geometry.axisAligned(1.5, 1.25, 2.0, -3, 4, 10);
+        Geometry g = Geometry.axisAligned(new Spacing(1.5, 1.25, 2.0), new Vector3d(-3, 4, 10));
         Volume.Builder lb = LabelMap.builder(d, VoxelType.UINT8, g);
         Volume.Builder ib = Volume.builder(d, VoxelType.INT16, g);
         for (int k = 1; k < 5; k++) {

@@ -34,7 +34,7 @@ import org.organ3d.volume.Rescale;
  * @param sopInstanceUID   SOP Instance UID of the file ("" when absent); with {@code frame} it names
  *                         the frame for references from SEG, RTSTRUCT and SR
  */
-record FrameHeader(Path file, int frame, String seriesUID, String modality, String transferSyntax,
+public record FrameHeader(Path file, int frame, String seriesUID, String modality, String transferSyntax,
         PixelModule pixels, double[] position, double[] orientation, double[] pixelSpacing, double sliceThickness,
         double spacingBetween, Rescale rescale, String echo, String temporal, String stack, int instanceNumber,
         double gantryTilt, String sopClassUID, String sopInstanceUID) {

@@ -33,7 +33,7 @@ import org.organ3d.volume.Geometry;
  * 1.5 or more times the smallest gap), duplicated positions, gantry tilt, positions off the line
  * of the stack, and missing position/orientation/spacing (defaults assumed).
  */
-final class SeriesGeometry {
+public final class SeriesGeometry {
 
     /** Positions closer than this along the normal are duplicates (mm). */
     public static final double DUPLICATE_MM = 1e-3;
