@@ -83,6 +83,21 @@ final class AnatomyCodes {
         return new CodedConcept[] {ANATOMICAL_STRUCTURE, TISSUE};
     }
 
+    /**
+     * The body structure a name places something in, for an SR Finding Site: the anatomy word of the
+     * name ("liver lesion" → Liver), or empty when the name names none or only a substance (fat).
+     */
+    static java.util.Optional<CodedConcept> site(String name) {
+        for (String w : name.toLowerCase(Locale.ROOT).split("[^a-z]+")) {
+            CodedConcept c = ANATOMY.get(w);
+            // NB: (256674009, SCT, "Fat") is a substance, not a body structure
+            if (c != null && !w.equals("fat")) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The display colour of a label without one ({@link org.organ3d.volume.LabelInfo#defaultColor}). */
     static int paletteColor(int label) {
         return org.organ3d.volume.LabelInfo.defaultColor(label);

@@ -58,6 +58,15 @@ public record Segment(int number, int labelValue, String label, String descripti
                 "MANUAL".equalsIgnoreCase(algorithmType) ? null : algorithmName);
     }
 
+    /**
+     * The body structure (SNOMED CT) a structure's name places it in, for an SR Finding Site: "liver
+     * lesion" and "liver" give (10200004, SCT, "Liver"); empty for names organ3d cannot code
+     * ("label 7", "fat").
+     */
+    public static java.util.Optional<CodedConcept> anatomicSite(String name) {
+        return name == null ? java.util.Optional.empty() : AnatomyCodes.site(name);
+    }
+
     /** Name and colour as a {@link LabelInfo} for the label map. */
     public LabelInfo toLabelInfo() {
         return new LabelInfo(labelValue, label, rgba);

@@ -91,12 +91,27 @@ final class ContentItem {
 
     /** A SCOORD3D POINT in patient coordinates (LPS mm) of {@code frameOfReference}. */
     static ContentItem point3d(String relationship, CodedConcept concept, double[] lps, String frameOfReference) {
+        return scoord3d(relationship, concept, "POINT", List.of(lps), frameOfReference);
+    }
+
+    /**
+     * A SCOORD3D of {@code graphicType} (POINT, POLYLINE ...) through {@code points} in patient
+     * coordinates (LPS mm) of {@code frameOfReference}; Graphic Data is FL (PS3.3 C.18.9), so each
+     * coordinate is rounded to the nearest float (about 4 µm at 500 mm from the origin).
+     */
+    static ContentItem scoord3d(String relationship, CodedConcept concept, String graphicType, List<double[]> points,
+            String frameOfReference) {
         Attributes v = Attributes.utf8();
         v.setString(Tag.ReferencedFrameOfReferenceUID, VR.UI, frameOfReference);
-        v.setString(Tag.GraphicType, VR.CS, "POINT");
-        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (double d : lps) {
-            b.putFloat((float) d);
+        v.setString(Tag.GraphicType, VR.CS, graphicType);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(12 * points.size()).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        for (double[] p : points) {
+            for (int a = 0; a < 3; a++) {
+                if (!Double.isFinite(p[a])) {
+                    throw new IllegalArgumentException(concept.meaning() + ": not a finite coordinate: " + p[a]);
+                }
+                b.putFloat((float) p[a]);
+            }
         }
         v.setBytes(Tag.GraphicData, VR.FL, b.array());
         return new ContentItem(relationship, "SCOORD3D", concept, v);

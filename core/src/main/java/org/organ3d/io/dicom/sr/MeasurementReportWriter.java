@@ -2,10 +2,6 @@ package org.organ3d.io.dicom.sr;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -16,7 +12,6 @@ import org.organ3d.io.dicom.DicomWriter;
 import org.organ3d.io.dicom.ReferencedSeries;
 import org.organ3d.io.dicom.Tag;
 import org.organ3d.io.dicom.Uids;
-import org.organ3d.io.dicom.VR;
 import org.organ3d.io.dicom.WrittenInstance;
 import org.organ3d.measure.LabelMeasurement;
 
@@ -88,26 +83,16 @@ public final class MeasurementReportWriter {
                         + segmentation.sopInstanceUID() + ": the report cannot cite it");
             }
         }
-        ContentItem root = ContentItem.container(null, SrCodes.IMAGING_MEASUREMENT_REPORT);
-        root.add(ContentItem.code("HAS CONCEPT MOD", SrCodes.LANGUAGE, SrCodes.ENGLISH_US));
-        root.add(ContentItem.code("HAS OBS CONTEXT", SrCodes.OBSERVER_TYPE, SrCodes.DEVICE));
-        root.add(ContentItem.uid("HAS OBS CONTEXT", SrCodes.DEVICE_OBSERVER_UID, DicomWriter.IMPLEMENTATION_CLASS_UID));
-        root.add(ContentItem.text("HAS OBS CONTEXT", SrCodes.DEVICE_OBSERVER_NAME, "organ3d"));
-        root.add(ContentItem.text("HAS OBS CONTEXT", SrCodes.DEVICE_OBSERVER_MANUFACTURER, "organ3d"));
-        root.add(ContentItem.code("HAS CONCEPT MOD", SrCodes.PROCEDURE_REPORTED, options.procedure()));
-        ContentItem library = root.addChild(ContentItem.container("CONTAINS", SrCodes.IMAGE_LIBRARY));
-        ContentItem group = library.addChild(ContentItem.container("CONTAINS", SrCodes.IMAGE_LIBRARY_GROUP));
-        for (ReferencedSeries.Instance in : distinct(series)) {
-            group.add(ContentItem.image("CONTAINS", null, in.sopClassUID(), in.sopInstanceUID(), 0, in.frameNumber()));
-        }
+        ContentItem root = ReportSkeleton.root(series, options);
         ContentItem all = root.addChild(ContentItem.container("CONTAINS", SrCodes.IMAGING_MEASUREMENTS));
         boolean ct = "CT".equals(series.modality());
         for (LabelMeasurement m : measurements) {
             all.add(group(m, series, segmentation, ct));
         }
-        Attributes ds = header(series, segmentation, options);
+        Attributes ds = ReportSkeleton.header(series, options, List.of(ReportSkeleton.citedInstance(
+                segmentation.seriesInstanceUID(), segmentation.sopClassUID(), segmentation.sopInstanceUID())));
         root.writeTo(ds);
-        ds.setSequence(Tag.ContentTemplateSequence, List.of(template()));
+        ds.setSequence(Tag.ContentTemplateSequence, List.of(ReportSkeleton.template()));
         DicomWriter.write(file, ds);
         return new WrittenInstance(file, Uids.COMPREHENSIVE_3D_SR_STORAGE, ds.getString(Tag.SOPInstanceUID),
                 ds.getString(Tag.SeriesInstanceUID), series.studyInstanceUID(), measurements.size(), root.count(), Map.of());
@@ -155,81 +140,5 @@ public final class MeasurementReportWriter {
             n.add(ContentItem.code("HAS CONCEPT MOD", SrCodes.MEASUREMENT_METHOD, method));
         }
         g.add(n);
-    }
-
-    private static List<ReferencedSeries.Instance> distinct(ReferencedSeries series) {
-        Map<String, ReferencedSeries.Instance> m = new LinkedHashMap<>();
-        for (ReferencedSeries.Instance in : series.slices()) {
-            m.putIfAbsent(in.sopInstanceUID() + "/" + in.frameNumber(), in);
-        }
-        return new ArrayList<>(m.values());
-    }
-
-    private static Attributes template() {
-        Attributes t = Attributes.utf8();
-        t.setString(Tag.MappingResource, VR.CS, "DCMR");
-        t.setString(Tag.MappingResourceUID, VR.UI, Uids.DICOM_CONTENT_MAPPING_RESOURCE);
-        t.setString(Tag.TemplateIdentifier, VR.CS, "1500");
-        return t;
-    }
-
-    private static Attributes header(ReferencedSeries series, CitedSegmentation seg, Options o) {
-        LocalDateTime now = LocalDateTime.now();
-        String date = now.format(DateTimeFormatter.BASIC_ISO_DATE);
-        String time = now.format(DateTimeFormatter.ofPattern("HHmmss.SSS"));
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
-        ds.setString(Tag.InstanceCreationDate, VR.DA, date);
-        ds.setString(Tag.InstanceCreationTime, VR.TM, time);
-        ds.setString(Tag.SOPClassUID, VR.UI, Uids.COMPREHENSIVE_3D_SR_STORAGE);
-        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.random());
-        ds.setString(Tag.SeriesDate, VR.DA, date);
-        ds.setString(Tag.ContentDate, VR.DA, date);
-        ds.setString(Tag.SeriesTime, VR.TM, time);
-        ds.setString(Tag.ContentTime, VR.TM, time);
-        ds.setString(Tag.Modality, VR.CS, "SR");
-        ds.setString(Tag.Manufacturer, VR.LO, "organ3d");
-        ds.setString(Tag.SeriesDescription, VR.LO, o.seriesDescription());
-        ds.setString(Tag.ManufacturerModelName, VR.LO, "organ3d");
-        series.copyIdentityTo(ds);
-        ds.remove(Tag.FrameOfReferenceUID);
-        ds.setString(Tag.SoftwareVersions, VR.LO, DicomWriter.IMPLEMENTATION_VERSION);
-        ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.random());
-        ds.setIntString(Tag.SeriesNumber, o.seriesNumber());
-        ds.setIntString(Tag.InstanceNumber, 1);
-        ds.setSequence(0x00081111, List.of());
-        ds.setString(Tag.CompletionFlag, VR.CS, "COMPLETE");
-        ds.setString(Tag.VerificationFlag, VR.CS, "UNVERIFIED");
-        ds.setSequence(Tag.PerformedProcedureCodeSequence, List.of());
-        ds.setSequence(Tag.CurrentRequestedProcedureEvidenceSequence, List.of(evidence(series, seg)));
-        ds.setSequence(Tag.CodingSchemeIdentificationSequence, List.of(SrCodes.privateScheme()));
-        return ds;
-    }
-
-    /** Hierarchical SOP Instance Reference of the study: the measured images and the SEG. */
-    private static Attributes evidence(ReferencedSeries series, CitedSegmentation seg) {
-        List<Attributes> images = new ArrayList<>();
-        for (ReferencedSeries.Instance in : distinct(series)) {
-            if (in.frameNumber() > 1) {
-                continue;
-            }
-            Attributes r = new Attributes();
-            r.setString(Tag.ReferencedSOPClassUID, VR.UI, in.sopClassUID());
-            r.setString(Tag.ReferencedSOPInstanceUID, VR.UI, in.sopInstanceUID());
-            images.add(r);
-        }
-        Attributes imageSeries = new Attributes();
-        imageSeries.setSequence(Tag.ReferencedSOPSequence, images);
-        imageSeries.setString(Tag.SeriesInstanceUID, VR.UI, series.seriesInstanceUID());
-        Attributes segRef = new Attributes();
-        segRef.setString(Tag.ReferencedSOPClassUID, VR.UI, seg.sopClassUID());
-        segRef.setString(Tag.ReferencedSOPInstanceUID, VR.UI, seg.sopInstanceUID());
-        Attributes segSeries = new Attributes();
-        segSeries.setSequence(Tag.ReferencedSOPSequence, List.of(segRef));
-        segSeries.setString(Tag.SeriesInstanceUID, VR.UI, seg.seriesInstanceUID());
-        Attributes study = new Attributes();
-        study.setString(Tag.StudyInstanceUID, VR.UI, series.studyInstanceUID());
-        study.setSequence(Tag.ReferencedSeriesSequence, List.of(imageSeries, segSeries));
-        return study;
     }
 }

@@ -38,6 +38,18 @@ final class SrCodes {
     static final CodedConcept MEAN = sct("373098007", "Mean");
     static final CodedConcept RECIST_1_1 = dcm("126081", "RECIST 1.1");
     static final CodedConcept CENTER = dcm("111010", "Center");
+    /** A ruler's length: CID 7470 "Linear Measurement" (in CID 218, which TID 1500 row 9 binds to $Measurement). */
+    static final CodedConcept LENGTH = sct("410668003", "Length");
+    /** Concept of the coordinates a measurement is inferred from: CID 7551 (TID 1500 row 9, $ImagePurpose). */
+    static final CodedConcept SOURCE_OF_MEASUREMENT = dcm("121112", "Source of Measurement");
+    /** TID 1501 row 6 / TID 301 row 5: where a measurement lies, as an anatomic code. */
+    static final CodedConcept FINDING_SITE = sct("363698007", "Finding Site");
+    /** The name of the structure a ruler's first point lies on (no standard concept names an endpoint's structure). */
+    static final CodedConcept FIRST_ENDPOINT_STRUCTURE = new CodedConcept("ENDPOINT1", "99ORGAN3D",
+            "Structure at first endpoint");
+    /** The name of the structure a ruler's second point lies on. */
+    static final CodedConcept SECOND_ENDPOINT_STRUCTURE = new CodedConcept("ENDPOINT2", "99ORGAN3D",
+            "Structure at second endpoint");
 
     /** Volume by counting voxels: voxel count × voxel volume. */
     static final CodedConcept VOLUME_VOXELS = new CodedConcept("YEKZ", "IBSI", "Volume from Voxel Summation");
