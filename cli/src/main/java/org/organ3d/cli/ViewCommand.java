@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.joml.Vector3d;
+import org.organ3d.viewer.ReportExport;
 import org.organ3d.viewer.Screenshot;
 import org.organ3d.viewer.StereoMode;
 import org.organ3d.viewer.ViewPreset;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
             "it records, one organ per node).",
             "An image (CT/MR) is shown in linked axial, sagittal and coronal slice views beside the 3D view and can be",
             "volume rendered; a label map is drawn in the slices as outlines and fills.",
-            "With --screenshot, render one frame offscreen and exit (needs a display, e.g. Xvfb, or EGL)."})
+            "With --screenshot, render one frame offscreen and exit (needs a display, e.g. Xvfb, or EGL);",
+            "with --export-sr, write the measurements' rulers as a DICOM SR and exit."})
 final class ViewCommand implements Callable<Integer> {
 
     @Spec
@@ -99,6 +101,12 @@ final class ViewCommand implements Callable<Integer> {
             description = "Label names and colours: 3D Slicer .ctbl, ITK-SNAP label description or FreeSurfer LUT.")
     Path colours;
 
+    @Option(names = "--export-sr", paramLabel = "REPORT.dcm",
+            description = {"Write the --measurements file's rulers as a DICOM SR (TID 1500) citing the DICOM series on view, "
+                + "and exit without a window (no display needed).",
+                "Refused when the image is not DICOM: an SR needs a study, series and frame of reference to cite."})
+    Path exportSr;
+
     @Option(names = "--force-measurements",
             description = "Load the --measurements file even when it was made on another study.")
     boolean forceMeasurements;
@@ -126,6 +134,12 @@ final class ViewCommand implements Callable<Integer> {
         } catch (NumberFormatException e) {
             throw new UsageException("--size must be WxH, e.g. 800x600: '" + size + "'");
         }
+        if (exportSr != null && screenshot != null) {
+            throw new UsageException("give --export-sr or --screenshot, not both");
+        }
+        if (exportSr != null && measurements == null) {
+            throw new UsageException("--export-sr needs --measurements FILE.json: the measurements to report");
+        }
         if (screenshot != null && !screenshot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new UsageException("--screenshot must name a .png file: " + screenshot);
         }
@@ -148,6 +162,10 @@ final class ViewCommand implements Callable<Integer> {
             throw new UsageException(e.getMessage());
         }
         try {
+            if (exportSr != null) {
+                ReportExport.run(options, exportSr, spec.commandLine().getErr());
+                return ExitCodes.OK;
+            }
             if (screenshot != null) {
                 PrintWriter err = spec.commandLine().getErr();
                 Screenshot.render(options, screenshot, err);

@@ -147,4 +147,57 @@ class ViewCommandTest {
                 "--screenshot", png.toString(), "--size", "64x48");
         assertEquals(0, forced.rc(), forced.err());
     }
+
+    @Test
+    void exportSrWritesTheRulersOfADicomViewAndRefusesAViewWithoutDicom() throws Exception {
+        org.organ3d.volume.Volume.Builder b = org.organ3d.volume.Volume.builder(new org.organ3d.volume.Dimensions(20, 16, 5),
+                org.organ3d.volume.VoxelType.INT16, org.organ3d.volume.Geometry.axisAligned(
+                        new org.organ3d.volume.Spacing(0.8, 0.8, 2.0), new org.joml.Vector3d(-8, -6, 10)))
+                .rescale(new org.organ3d.volume.Rescale(1, -1024));
+        for (int k = 0; k < 5; k++) {
+            short[] sl = new short[20 * 16];
+            for (int p = 0; p < sl.length; p++) {
+                sl[p] = (short) (900 + (p * 7 + k * 13) % 300);
+            }
+            b.setSlice(k, sl);
+        }
+        org.organ3d.volume.Volume v = b.build();
+        org.organ3d.io.dicom.SeriesInfo info = org.organ3d.io.dicom.SeriesInfo.ct("Export^Sr", "EXP1", "export CT");
+        Path ct = dir.resolve("ct");
+        org.organ3d.io.dicom.DicomSeriesWriter.writeCtSeries(v, ct, info);
+        org.organ3d.viewer.measure.MeasurementSet set = new org.organ3d.viewer.measure.MeasurementSet();
+        set.add(org.organ3d.viewer.measure.Measurement.Kind.RULER,
+                List.of(new org.joml.Vector3d(-6, -4, 12), new org.joml.Vector3d(4, 5, 16)), List.of("liver", "liver lesion"));
+        set.setReference(new org.organ3d.viewer.measure.StudyReference(info.studyInstanceUID(), info.seriesInstanceUID(),
+                info.frameOfReferenceUID(), "export CT", List.of()));
+        Path json = dir.resolve("m.json");
+        set.save(json);
+        Path sr = dir.resolve("m-sr.dcm");
+        Run ok = run("view", ct.toString(), "--measurements", json.toString(), "--export-sr", sr.toString());
+        assertEquals(0, ok.rc(), ok.err());
+        assertTrue(ok.err().contains("wrote the measurement report (TID 1500, 1 ruler, citing series "
+                + info.seriesInstanceUID()), ok.err());
+        org.organ3d.io.dicom.Attributes ds = org.organ3d.io.dicom.DicomParser.read(sr).dataset();
+        assertEquals(info.studyInstanceUID(), ds.getString(org.organ3d.io.dicom.Tag.StudyInstanceUID));
+        assertEquals("EXP1", ds.getString(org.organ3d.io.dicom.Tag.PatientID));
+
+        // the same image as NIfTI: nothing DICOM to cite, one error line, nothing written
+        Path nii = dir.resolve("ct.nii.gz");
+        org.organ3d.io.ImageFormats.write(nii, v, java.util.Map.of());
+        org.organ3d.viewer.measure.MeasurementSet loose = new org.organ3d.viewer.measure.MeasurementSet();
+        loose.add(org.organ3d.viewer.measure.Measurement.Kind.RULER,
+                List.of(new org.joml.Vector3d(-6, -4, 12), new org.joml.Vector3d(4, 5, 16)));
+        Path looseJson = dir.resolve("loose.json");
+        loose.save(looseJson);
+        Path sr2 = dir.resolve("loose-sr.dcm");
+        Run refused = run("view", nii.toString(), "--measurements", looseJson.toString(), "--export-sr", sr2.toString());
+        assertEquals(1, refused.rc(), refused.err());
+        assertTrue(refused.err().contains("no DICOM SR written: the view shows no DICOM image (ct.nii.gz)"), refused.err());
+        assertEquals(1, refused.err().lines().filter(l -> !l.contains(": note: ") && !l.contains(": warning: ")
+                && !l.startsWith("organ3d view: reading")).count(), refused.err());
+        assertTrue(!java.nio.file.Files.exists(sr2));
+        assertEquals(2, run("view", ct.toString(), "--export-sr", sr2.toString()).rc(), "--export-sr needs --measurements");
+        assertEquals(2, run("view", ct.toString(), "--measurements", json.toString(), "--export-sr", sr2.toString(),
+                "--screenshot", dir.resolve("x.png").toString()).rc());
+    }
 }

@@ -1,5 +1,6 @@
 package org.organ3d.viewer;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.organ3d.viewer.measure.StudyReference;
 import org.organ3d.viewer.slice.SliceSource;
@@ -12,12 +13,21 @@ import org.organ3d.viewer.slice.SliceSource;
  * @param reference   the study the view shows (DICOM UIDs and/or input file digests), for measurement files
  * @param notes       what the user should know (reader warnings, which series was read, how an input was taken)
  * @param description one line naming the study for annotations (study/series description or file names)
+ * @param dicomSeries the DICOM folder or file whose image series the view shows (the series that
+ *                    {@code reference} names), for exports that must cite it (a DICOM SR); null
+ *                    when the view shows no DICOM image
  */
 public record LoadedScene(List<SceneObject> objects, SliceSource slices, StudyReference reference, List<String> notes,
-        String description) {
+        String description, Path dicomSeries) {
 
     public LoadedScene {
         objects = List.copyOf(objects);
         notes = List.copyOf(notes);
+    }
+
+    /** A scene that shows no DICOM image series. */
+    public LoadedScene(List<SceneObject> objects, SliceSource slices, StudyReference reference, List<String> notes,
+            String description) {
+        this(objects, slices, reference, notes, description, null);
     }
 }

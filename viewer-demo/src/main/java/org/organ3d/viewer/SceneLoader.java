@@ -53,7 +53,7 @@ import org.organ3d.volume.Volume;
  * the file states); facts from the surface.</li>
  * </ul>
  * The study reference holds the DICOM Study/Series/Frame of Reference UIDs and the SHA-256 of
- * every other input file. Runs on any thread (the viewer uses a worker thread); reports progress
+ * every other input file; the scene also names the DICOM image input, which a DICOM SR cites. Runs on any thread (the viewer uses a worker thread); reports progress
  * through {@link Progress}.
  */
 public final class SceneLoader {
@@ -143,6 +143,7 @@ public final class SceneLoader {
             names.add(o.labels().getFileName().toString());
         }
         Volume image = null;
+        Path dicomSeries = null;
         Map<String, String> imageAttributes = Map.of();
         int meshIndex = 0;
         for (Path p : o.inputs()) {
@@ -169,6 +170,9 @@ public final class SceneLoader {
             if (img.format().startsWith("dicom")) {
                 notes.add("reading series " + img.attributes().getOrDefault("seriesInstanceUID", "?")
                         + describeSeries(img));
+            }
+            if (dicomSeries == null && ("dicom-series".equals(img.format()) || "dicom-file".equals(img.format()))) {
+                dicomSeries = p;
             }
             boolean asLabels = o.iso() == null && looksLikeLabelMap(img);
             if (asLabels) {
@@ -207,7 +211,7 @@ public final class SceneLoader {
         }
         SliceSource slices = image != null || overlay != null ? new SliceSource(image, imageAttributes, overlay) : null;
         String description = ref.description() != null ? ref.description() : String.join(", ", names);
-        return new LoadedScene(out, slices, ref, notes, description);
+        return new LoadedScene(out, slices, ref, notes, description, dicomSeries);
     }
 
     private static String num(double v) {

@@ -19,6 +19,7 @@ import org.joml.Vector3f;
 import org.lwjgl.system.MemoryStack;
 import org.organ3d.viewer.measure.ForeignStudyException;
 import org.organ3d.viewer.measure.MeasurementFiles;
+import org.organ3d.viewer.measure.MeasurementReports;
 import org.organ3d.viewer.measure.StudyReference;
 import org.organ3d.viewer.pick.TriangleBvh;
 import org.organ3d.viewer.render.FontAtlas;
@@ -60,6 +61,7 @@ public final class ViewerApp implements ViewerControls.Actions {
     private Future<LoadedScene> loading;
     private Future<TriangleBvh> picking;
     private StudyReference reference = StudyReference.NONE;
+    private Path dicomSeries;
     private Exception failure;
     private int fbWidth;
     private int fbHeight;
@@ -261,6 +263,7 @@ public final class ViewerApp implements ViewerControls.Actions {
             }
             firstFrameNanos = -t0;
             reference = l.reference();
+            dicomSeries = l.dicomSeries();
             frame.hud().setDescription(l.description());
             String warning = state.adopt(l, options);
             if (warning != null) {
@@ -423,6 +426,23 @@ public final class ViewerApp implements ViewerControls.Actions {
                     + csv.toAbsolutePath());
         } catch (IOException e) {
             state.message(ViewerState.Level.ERROR, "could not export measurements: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void exportSr() {
+        Path sr = MeasurementReports.besides(options.measurementFile());
+        try {
+            // NB: the set keeps the study its file was made on; after a load it is this view's (as for save)
+            if (state.measurements.reference().isEmpty()) {
+                state.measurements.setReference(reference);
+            }
+            MeasurementReports.Result r = MeasurementReports.write(state.measurements, reference, dicomSeries,
+                    options.series(), sr);
+            state.message(ViewerState.Level.SUCCESS, "exported " + r.rulers() + " ruler" + (r.rulers() == 1 ? "" : "s")
+                    + " as a DICOM SR to " + sr.toAbsolutePath() + (r.angles() > 0 ? " (angles are not in the SR)" : ""));
+        } catch (IOException e) {
+            state.message(ViewerState.Level.ERROR, "could not export the SR: " + e.getMessage());
         }
     }
 

@@ -46,6 +46,9 @@ final class ViewerControls {
 
         void exportCsv();
 
+        /** Writes the rulers as a DICOM SR beside the measurement file (Ctrl+Shift+E). */
+        void exportSr();
+
         void screenshot();
     }
 

@@ -165,7 +165,13 @@ final class ViewerKeys {
             }
             case GLFW_KEY_S -> actions.saveMeasurements(false);
             case GLFW_KEY_O -> actions.loadMeasurements(shift);
-            case GLFW_KEY_E -> actions.exportCsv();
+            case GLFW_KEY_E -> {
+                if (shift) {
+                    actions.exportSr();
+                } else {
+                    actions.exportCsv();
+                }
+            }
             case GLFW_KEY_UP, GLFW_KEY_DOWN -> tilt(camera.rotation().positiveX(new Vector3f()), key == GLFW_KEY_UP ? 5 : -5);
             case GLFW_KEY_LEFT, GLFW_KEY_RIGHT -> tilt(camera.rotation().positiveY(new Vector3f()),
                     key == GLFW_KEY_RIGHT ? 5 : -5);

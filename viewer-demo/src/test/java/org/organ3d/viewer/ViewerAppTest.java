@@ -92,6 +92,11 @@ class ViewerAppTest {
             assertTrue(Files.exists(json));
             assertEquals(2, MeasurementSet.load(json).size());
             assertNotNull(s.scene);
+            // Ctrl+Shift+E: an STL view has no DICOM series to cite; the SR is refused, saying why
+            app.key(GLFW_KEY_E, GLFW_MOD_CONTROL | GLFW_MOD_SHIFT);
+            assertTrue(s.currentMessage().contains("no DICOM SR written: the view shows no DICOM image (ball.stl)"),
+                    s.currentMessage());
+            assertFalse(Files.exists(dir.resolve("m-sr.dcm")));
         } finally {
             app.cleanup();
         }
