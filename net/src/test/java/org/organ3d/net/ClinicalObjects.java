@@ -1,112 +1,68 @@
 package org.organ3d.net;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.organ3d.io.ReadOptions;
-import org.organ3d.io.dicom.Attributes;
 import org.organ3d.io.dicom.DicomSeriesReader;
 import org.organ3d.io.dicom.ReferencedSeries;
-import org.organ3d.io.dicom.DicomWriter;
-import org.organ3d.io.dicom.SeriesInfo;
-import org.organ3d.io.dicom.Tag;
-import org.organ3d.io.dicom.Uids;
-import org.organ3d.io.dicom.VR;
+import org.organ3d.io.dicom.WrittenInstance;
+import org.organ3d.io.dicom.rtstruct.RtStructWriter;
 import org.organ3d.io.dicom.seg.SegWriter;
-import org.organ3d.segment.Threshold;
-import org.organ3d.segment.ThresholdRange;
+import org.organ3d.io.dicom.sr.CitedSegmentation;
+import org.organ3d.io.dicom.sr.MeasurementReportWriter;
+import org.organ3d.measure.LabelMeasurements;
+import org.organ3d.measure.LabelSurfaces;
+import org.organ3d.volume.Dimensions;
+import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.VoxelType;
 
 /**
- * DICOM SEG, RTSTRUCT and SR instances in the study of a test series, for push tests: the SEG is
- * written by organ3d's {@link SegWriter} from a threshold of the series; the RTSTRUCT and the SR are
- * small instances built here with their SOP classes, the identifying modules (same patient, study
- * and frame of reference) and a reference to one image — what the archive must store and give back
- * unchanged is the dataset, whatever its content. // NB: switch them to core's RTSTRUCT and SR
- * writers when those land.
+ * The clinical objects organ3d makes for a test series, for push tests, each written by core's own
+ * writer on the series' grid and citing it (same patient, study and frame of reference): a binary
+ * SEG ({@link SegWriter}), an RT Structure Set ({@link RtStructWriter}) and a TID 1500 measurement
+ * report ({@link MeasurementReportWriter}) citing the SEG's segments, all from one label map: a
+ * "liver" block with a "liver lesion" ball inside.
  */
 final class ClinicalObjects {
-
-    static final String RTSTRUCT = "1.2.840.10008.5.1.4.1.1.481.3";
-    static final String COMPREHENSIVE_SR = "1.2.840.10008.5.1.4.1.1.88.33";
 
     private ClinicalObjects() {
     }
 
-    /** Writes one SEG, one RTSTRUCT and one SR for {@code of} into {@code dir}; returns the files. */
-    static List<Path> write(TestStudies.Series of, Path dir, String referencedSop) throws IOException {
-        LabelMap labels = Threshold.apply(DicomSeriesReader.readFolder(of.folder(), ReadOptions.defaults()).volume(),
-                new ThresholdRange(0, 3071), 1);
+    /** Writes the SEG, RTSTRUCT and SR of {@code of} into {@code dir}; returns the files in that order. */
+    static List<Path> write(TestStudies.Series of, Path dir) throws IOException {
+        ReferencedSeries ct = ReferencedSeries.read(of.folder());
+        LabelMap labels = labels(ct);
         Path seg = dir.resolve("seg.dcm");
-        SegWriter.write(labels, ReferencedSeries.read(of.folder()), SegWriter.Options.binary(), seg);
-        return List.of(seg,
-                write(dir.resolve("rtstruct.dcm"), rtstruct(of.info(), referencedSop)),
-                write(dir.resolve("sr.dcm"), sr(of.info(), referencedSop)));
+        WrittenInstance segWritten = SegWriter.write(labels, ct, SegWriter.Options.binary(), seg);
+        Path rtstruct = dir.resolve("rtstruct.dcm");
+        RtStructWriter.write(labels, ct, RtStructWriter.Options.defaults(), rtstruct);
+        Path sr = dir.resolve("sr.dcm");
+        MeasurementReportWriter.write(LabelMeasurements.measure(labels, null,
+                        DicomSeriesReader.readFolder(of.folder(), ReadOptions.defaults()).volume(),
+                        LabelSurfaces.indicatorIsoSurface()),
+                ct, CitedSegmentation.of(segWritten, labels), MeasurementReportWriter.Options.defaults(), sr);
+        return List.of(seg, rtstruct, sr);
     }
 
-    private static Path write(Path f, Attributes ds) throws IOException {
-        DicomWriter.write(f, ds);
-        return f;
-    }
-
-    private static Attributes common(SeriesInfo s, String sopClass, String modality, int number) {
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
-        ds.setString(Tag.SOPClassUID, VR.UI, sopClass);
-        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.random());
-        ds.setString(Tag.StudyDate, VR.DA, "20250101");
-        ds.setString(Tag.Modality, VR.CS, modality);
-        ds.setString(Tag.PatientName, VR.PN, s.patientName());
-        ds.setString(Tag.PatientID, VR.LO, s.patientId());
-        ds.setString(Tag.StudyInstanceUID, VR.UI, s.studyInstanceUID());
-        ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.random());
-        ds.setIntString(Tag.SeriesNumber, number);
-        ds.setIntString(Tag.InstanceNumber, 1);
-        ds.setString(Tag.FrameOfReferenceUID, VR.UI, s.frameOfReferenceUID());
-        return ds;
-    }
-
-    private static Attributes reference(String sop) {
-        Attributes r = new Attributes();
-        r.setString(Tag.ReferencedSOPClassUID, VR.UI, Uids.CT_IMAGE_STORAGE);
-        r.setString(Tag.ReferencedSOPInstanceUID, VR.UI, sop);
-        return r;
-    }
-
-    static Attributes rtstruct(SeriesInfo s, String sop) {
-        Attributes ds = common(s, RTSTRUCT, "RTSTRUCT", 91);
-        ds.setString(0x30060002, VR.SH, "organ3d");
-        Attributes roi = new Attributes();
-        roi.setIntString(0x30060022, 1);
-        roi.setString(0x30060024, VR.UI, s.frameOfReferenceUID());
-        roi.setString(0x30060026, VR.LO, "liver");
-        ds.setSequence(0x30060020, List.of(roi));
-        Attributes contour = new Attributes();
-        contour.setSequence(0x30060016, List.of(reference(sop)));
-        contour.setString(0x30060042, VR.CS, "CLOSED_PLANAR");
-        contour.setIntString(0x30060046, 3);
-        contour.setDecimal(0x30060050, 0, 0, 30, 10, 0, 30, 0, 10, 30);
-        Attributes roiContour = new Attributes();
-        roiContour.setIntString(0x30060084, 1);
-        roiContour.setSequence(0x30060040, List.of(contour));
-        ds.setSequence(0x30060039, List.of(roiContour));
-        return ds;
-    }
-
-    static Attributes sr(SeriesInfo s, String sop) {
-        Attributes ds = common(s, COMPREHENSIVE_SR, "SR", 92);
-        ds.setString(0x0040A040, VR.CS, "CONTAINER");
-        ds.setString(0x0040A050, VR.CS, "SEPARATE");
-        ds.setString(0x0040A491, VR.CS, "COMPLETE");
-        ds.setString(0x0040A493, VR.CS, "UNVERIFIED");
-        Attributes num = new Attributes();
-        num.setString(0x0040A010, VR.CS, "CONTAINS");
-        num.setString(0x0040A040, VR.CS, "NUM");
-        Attributes value = new Attributes();
-        value.setDecimal(0x0040A30A, 1339.07);
-        num.setSequence(0x0040A300, List.of(value));
-        ds.setSequence(0x0040A730, List.of(num));
-        ds.setSequence(0x0040A375, List.of(reference(sop)));
-        return ds;
+    /** Label 1 "liver": columns 3..18, rows 4..19, every slice; label 2 "liver lesion": a ball of radius 3.5 voxels in it. */
+    static LabelMap labels(ReferencedSeries ct) {
+        Dimensions d = ct.dimensions();
+        var b = LabelMap.builder(d, VoxelType.UINT8, ct.geometry());
+        for (int k = 0; k < d.nz(); k++) {
+            ByteBuffer s = b.bytesForWriting(k);
+            for (int j = 0; j < d.ny(); j++) {
+                for (int i = 0; i < d.nx(); i++) {
+                    double r2 = (i - 10.5) * (i - 10.5) + (j - 11.5) * (j - 11.5) + (k - 1) * (k - 1) * 4.0;
+                    int v = r2 <= 3.5 * 3.5 ? 2 : i >= 3 && i <= 18 && j >= 4 && j <= 19 ? 1 : 0;
+                    s.put(d.offsetInSlice(i, j), (byte) v);
+                }
+            }
+        }
+        return new LabelMap(b.build(), Map.of(1, new LabelInfo(1, "liver", 0xdd8844ff),
+                2, new LabelInfo(2, "liver lesion", 0xeecc22ff)));
     }
 }

@@ -22,13 +22,15 @@ import org.organ3d.io.dicom.Attributes;
 import org.organ3d.io.dicom.DicomParser;
 import org.organ3d.io.dicom.SeriesInfo;
 import org.organ3d.io.dicom.Tag;
+import org.organ3d.io.dicom.Uids;
 import org.organ3d.net.dimse.DimseClient;
 import org.organ3d.testkit.ExternalTool;
 import org.organ3d.testkit.OrthancServer;
 import org.organ3d.testkit.StoreScp;
 
 /**
- * Push of clinical objects (SEG, RTSTRUCT, SR) over STOW-RS and C-STORE: accepted, and given back by
+ * Push of the clinical objects organ3d writes (SEG, RTSTRUCT and SR from core's writers, see
+ * {@link ClinicalObjects}) over STOW-RS and C-STORE: accepted, and given back by
  * the archive with the dataset as sent — byte for byte over DICOMweb and into dcmtk's storescp
  * (bit-preserving), element for element from Orthanc's DICOM server (which re-encodes sequence
  * lengths) — read back through Orthanc's REST API and storescp's files, independent of organ3d, and
@@ -44,14 +46,12 @@ class PushIntegrationTest {
 
     static OrthancServer orthanc;
     static TestStudies.Series ct;
-    static String firstSop;
 
     @BeforeAll
     static void start() throws IOException {
         ExternalTool.ORTHANC.require();
         ct = TestStudies.write(TestStudies.volume(24, 24, 3, 5), tmp.resolve("ct"),
                 SeriesInfo.ct("Push^Pat", "PAT-P", "ct"));
-        firstSop = sop(ct.files().get(0));
         orthanc = OrthancServer.start(tmp.resolve("orthanc"), new OrthancServer.Options(USER, PASSWORD,
                 List.of("ORGAN3D")));
         for (Path f : ct.files()) {
@@ -82,7 +82,7 @@ class PushIntegrationTest {
     }
 
     private void checkPush(String url, Path dir) throws IOException {
-        List<Path> files = new ArrayList<>(ClinicalObjects.write(ct, Files.createDirectories(dir), firstSop));
+        List<Path> files = new ArrayList<>(ClinicalObjects.write(ct, Files.createDirectories(dir)));
         Path junk = Files.writeString(dir.resolve("notes.txt"), "not DICOM");
         files.add(junk);
         try (PacsClient c = PacsClient.open(PacsServer.parse(url), settings())) {
@@ -90,10 +90,14 @@ class PushIntegrationTest {
             assertEquals(1, r.failed().size(), r.failed().toString());
             assertEquals(junk, r.failed().get(0).file());
             assertEquals(3, r.stored().size(), r.toString());
+            List<String> classes = new ArrayList<>();
             for (Path f : files.subList(0, 3)) {
                 String sop = sop(f);
                 assertTrue(r.stored().contains(sop), sop);
                 Path back = write(dir.resolve("back-" + sop), orthanc.instanceFile(sop));
+                Attributes stored = DicomParser.readHeader(back).dataset();
+                classes.add(stored.getString(Tag.SOPClassUID));
+                assertEquals(ct.studyUID(), stored.getString(Tag.StudyInstanceUID), "joins the CT's study: " + f.getFileName());
                 if (url.startsWith("http")) {
                     assertArrayEquals(DatasetBytes.of(f), DatasetBytes.of(back), "Orthanc's stored dataset of " + f.getFileName());
                 } else {
@@ -103,6 +107,8 @@ class PushIntegrationTest {
                     DatasetBytes.assertSameElements(f, back);
                 }
             }
+            assertEquals(List.of(Uids.SEGMENTATION_STORAGE, Uids.RT_STRUCTURE_SET_STORAGE,
+                    Uids.COMPREHENSIVE_3D_SR_STORAGE), classes, "organ3d's SEG, RTSTRUCT and SR as stored");
             // re-retrieved by organ3d itself, over the same protocol
             for (Path f : files.subList(0, 3)) {
                 Attributes h = DicomParser.readHeader(f).dataset();
@@ -123,7 +129,7 @@ class PushIntegrationTest {
     void cStoreToDcmtkStorescpIsBitPreserving() throws IOException {
         ExternalTool.DCMTK.require();
         Path dir = Files.createDirectories(tmp.resolve("scp-src"));
-        List<Path> files = new ArrayList<>(ClinicalObjects.write(ct, dir, firstSop));
+        List<Path> files = new ArrayList<>(ClinicalObjects.write(ct, dir));
         files.addAll(ct.files());
         Path jls = ExternalTool.repositoryRoot().resolve("core/src/test/resources/org/organ3d/io/dicom/codec/dcm/ct16u_jls_gdcm.dcm");
         files.add(jls);
