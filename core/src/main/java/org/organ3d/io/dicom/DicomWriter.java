@@ -15,7 +15,8 @@ import org.organ3d.io.AtomicFiles;
  * items are written with undefined lengths and delimiters. Files are written atomically.
  *
  * <p>The dataset must be little endian (built with {@link Attributes#Attributes()}) and contain SOP
- * Class UID and SOP Instance UID. A large last value (the frames of a segmentation) can be streamed
+ * Class UID and SOP Instance UID. One large value (the frames of a segmentation, an encapsulated
+ * document) can be streamed
  * from a callback as a {@link BulkValue} instead of being held in the dataset. {@link #writeDataset}
  * writes bare datasets (DIMSE command sets and datasets on the network, implicit or explicit VR little
  * endian) and {@link #writeFileHeader} the start of a Part 10 file for a dataset that is already
@@ -32,10 +33,11 @@ public final class DicomWriter {
     }
 
     /**
-     * A value written after the dataset's elements by a callback, for bulk data (pixel data of
-     * thousands of frames) that should not be held in memory as one array.
+     * A value streamed by a callback at its place among the dataset's elements (by tag), for bulk
+     * data that should not be held in memory as one array: the pixel data of thousands of frames, an
+     * encapsulated document.
      *
-     * @param tag    the element's tag; must sort after every tag of the dataset
+     * @param tag    the element's tag; the dataset must not hold it
      * @param vr     its VR (a long-length VR such as OB or OW)
      * @param length the exact number of bytes {@code body} writes: even, below 2^32 − 1
      * @param body   writes the value (called once, on the calling thread)
@@ -68,19 +70,26 @@ public final class DicomWriter {
     }
 
     /**
-     * Writes {@code dataset} followed by {@code bulk} (streamed from its callback) to {@code file}
-     * atomically. Fails, leaving no file, when the callback writes a different number of bytes than
-     * declared.
+     * Writes {@code dataset} with {@code bulk} (streamed from its callback) in its place by tag to
+     * {@code file} atomically. Fails, leaving no file, when the callback writes a different number of
+     * bytes than declared.
+     *
+     * @throws IllegalArgumentException if the dataset already holds the bulk value's tag
      */
     public static void write(Path file, Attributes dataset, BulkValue bulk) throws IOException {
         check(dataset);
-        Attributes.Element last = dataset.elements().stream().reduce((a, b) -> b).orElse(null);
-        if (last != null && Integer.compareUnsigned(last.tag(), bulk.tag()) >= 0) {
-            throw new IllegalArgumentException("bulk value " + Tag.toString(bulk.tag()) + " must come after "
-                    + Tag.toString(last.tag()));
+        if (dataset.contains(bulk.tag())) {
+            throw new IllegalArgumentException("the dataset holds " + Tag.toString(bulk.tag()) + ", which the bulk value writes");
+        }
+        Attributes before = new Attributes();
+        Attributes after = new Attributes();
+        for (Attributes.Element e : dataset.elements()) {
+            (Integer.compareUnsigned(e.tag(), bulk.tag()) < 0 ? before : after).put(e);
         }
         AtomicFiles.write(file, out -> {
-            writeTo(out, dataset, false);
+            writeFileHeader(out, dataset.getString(Tag.SOPClassUID), dataset.getString(Tag.SOPInstanceUID),
+                    TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid());
+            writeDataset(out, before, false, false);
             writeShort(out, Tag.group(bulk.tag()));
             writeShort(out, Tag.element(bulk.tag()));
             out.write(bulk.vr().name().charAt(0));
@@ -106,6 +115,7 @@ public final class DicomWriter {
                 throw new IOException(Tag.toString(bulk.tag()) + ": " + count[0] + " bytes written where "
                         + bulk.length() + " were declared");
             }
+            writeDataset(out, after, false, false);
         });
     }
 

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.joml.Matrix4d;
 import org.joml.Vector3d;
 import org.organ3d.io.ImageFormatException;
@@ -225,6 +227,28 @@ public final class ReferencedSeries {
             }
         }
         dest.setString(Tag.FrameOfReferenceUID, VR.UI, frameOfReferenceUID);
+    }
+
+    /**
+     * The Referenced Series Sequence item of the Common Instance Reference module (PS3.3 C.12.2)
+     * citing this series: its Series Instance UID and every instance once, in slice order. For
+     * derived objects that reference the series' images (SEG, Encapsulated STL).
+     */
+    public Attributes referencedSeriesItem() {
+        List<Attributes> instances = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Instance in : slices) {
+            if (seen.add(in.sopInstanceUID())) {
+                Attributes a = new Attributes();
+                a.setString(Tag.ReferencedSOPClassUID, VR.UI, in.sopClassUID());
+                a.setString(Tag.ReferencedSOPInstanceUID, VR.UI, in.sopInstanceUID());
+                instances.add(a);
+            }
+        }
+        Attributes s = new Attributes();
+        s.setSequence(Tag.ReferencedInstanceSequence, instances);
+        s.setString(Tag.SeriesInstanceUID, VR.UI, seriesInstanceUID);
+        return s;
     }
 
     /**

@@ -217,7 +217,7 @@ public final class SegWriter {
         ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.random());
         ds.setIntString(Tag.SeriesNumber, o.seriesNumber());
         ds.setIntString(Tag.InstanceNumber, 1);
-        ds.setSequence(Tag.ReferencedSeriesSequence, List.of(referencedSeries(ref)));
+        ds.setSequence(Tag.ReferencedSeriesSequence, List.of(ref.referencedSeriesItem()));
         String dimOrg = Uids.random();
         Attributes org = new Attributes();
         org.setString(Tag.DimensionOrganizationUID, VR.UI, dimOrg);
@@ -250,23 +250,6 @@ public final class SegWriter {
         ds.setSequence(Tag.SharedFunctionalGroupsSequence, List.of(sharedGroups(g)));
         ds.setSequence(Tag.PerFrameFunctionalGroupsSequence, perFrameGroups(ref, segments, frames, binary));
         return ds;
-    }
-
-    private static Attributes referencedSeries(ReferencedSeries ref) {
-        List<Attributes> instances = new ArrayList<>();
-        TreeSet<String> seen = new TreeSet<>();
-        for (ReferencedSeries.Instance in : ref.slices()) {
-            if (seen.add(in.sopInstanceUID())) {
-                Attributes a = new Attributes();
-                a.setString(Tag.ReferencedSOPClassUID, VR.UI, in.sopClassUID());
-                a.setString(Tag.ReferencedSOPInstanceUID, VR.UI, in.sopInstanceUID());
-                instances.add(a);
-            }
-        }
-        Attributes s = new Attributes();
-        s.setSequence(Tag.ReferencedInstanceSequence, instances);
-        s.setString(Tag.SeriesInstanceUID, VR.UI, ref.seriesInstanceUID());
-        return s;
     }
 
     private static Attributes dimension(String org, int pointer, int group, String label) {
