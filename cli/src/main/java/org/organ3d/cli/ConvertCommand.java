@@ -11,6 +11,7 @@ import org.organ3d.io.ImageFormat;
 import org.organ3d.io.ImageFormats;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.io.ReadWarning;
+import org.organ3d.io.dicom.EncapsulatedStlWriter;
 import org.organ3d.io.dicom.ReferencedSeries;
 import org.organ3d.io.dicom.WrittenInstance;
 import org.organ3d.io.dicom.rtstruct.RtStructWriter;
@@ -30,7 +31,9 @@ import picocli.CommandLine.Spec;
  * output extension names, keeping voxels and the voxel→patient geometry. {@code .seg.nrrd} outputs
  * are label maps (Slicer segments with the input's label names and colours); the input must then
  * hold whole numbers in 0..65535. With {@code --as seg|labelmap-seg|rtstruct --reference <series>}
- * the label map is written as a DICOM object citing that series (docs/clinical.md). JSON keys:
+ * the label map is written as a DICOM object citing that series (docs/clinical.md); with
+ * {@code --as encapsulated-stl --reference <series>} the input is an STL surface in that series'
+ * LPS coordinates, written as a DICOM Encapsulated STL in its study and frame of reference. JSON keys:
  * {@code format} (of the output), {@code dimensions}, {@code out}, plus {@code inputFormat},
  * {@code labelMap}, {@code warnings}, and for DICOM outputs {@code sopClassUID},
  * {@code sopInstanceUID}, {@code seriesInstanceUID}, {@code studyInstanceUID},
@@ -39,7 +42,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "convert", mixinStandardHelpOptions = true,
         description = {"Write a volume or label map in another format, chosen by the output extension:",
             ".nii, .nii.gz, .nrrd, .nhdr, .seg.nrrd (label map with Slicer segments), .mha, .mhd;",
-            "or, with --as and --reference, as a DICOM SEG, label map SEG or RTSTRUCT citing that series."})
+            "or, with --as and --reference, as a DICOM SEG, label map SEG or RTSTRUCT citing that series;",
+            "or an STL surface (LPS) as a DICOM Encapsulated STL in that series' study (--as encapsulated-stl)."})
 final class ConvertCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,9 +52,10 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "<output>", description = "Output file; its extension picks the format (or --as).")
     Path output;
 
-    @Option(names = "--as", paramLabel = "seg|labelmap-seg|rtstruct",
+    @Option(names = "--as", paramLabel = "seg|labelmap-seg|rtstruct|encapsulated-stl",
             description = "Write the label map as a DICOM object on the grid of --reference: a binary SEG (one frame per "
-                + "label and slice), a label map SEG (Supplement 243) or an RT Structure Set (contours).")
+                + "label and slice), a label map SEG (Supplement 243) or an RT Structure Set (contours); or write an "
+                + "STL surface in the LPS coordinates of --reference as a DICOM Encapsulated STL in that series' study.")
     String as;
 
     @Option(names = "--contour-tolerance", paramLabel = "MM",
@@ -92,8 +97,11 @@ final class ConvertCommand implements Callable<Integer> {
 
     private Integer writeDicom() throws IOException {
         String kind = as.toLowerCase(Locale.ROOT);
+        if (kind.equals("encapsulated-stl")) {
+            return writeEncapsulatedStl();
+        }
         if (!kind.equals("seg") && !kind.equals("labelmap-seg") && !kind.equals("rtstruct")) {
-            throw new UsageException("--as takes seg, labelmap-seg or rtstruct, not '" + as + "'");
+            throw new UsageException("--as takes seg, labelmap-seg, rtstruct or encapsulated-stl, not '" + as + "'");
         }
         if (contourTolerance != null && !kind.equals("rtstruct")) {
             throw new UsageException("--contour-tolerance applies to --as rtstruct");
@@ -136,6 +144,62 @@ final class ConvertCommand implements Callable<Integer> {
             out.printf("%s: %s %s -> %s (%s, %d %s, %d %s, SOP Instance %s)%n", input, img.format(), map.dimensions(),
                     output, format, w.items(), kind.equals("rtstruct") ? "ROIs" : "segments", w.frames(),
                     kind.equals("rtstruct") ? "contours" : "frames", w.sopInstanceUID());
+            out.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    /**
+     * {@code --as encapsulated-stl}: the input is an STL in the patient coordinates (LPS mm) of the
+     * {@code --reference} series; JSON {@code dimensions} are that series' grid.
+     */
+    private Integer writeEncapsulatedStl() throws IOException {
+        if (contourTolerance != null) {
+            throw new UsageException("--contour-tolerance applies to --as rtstruct");
+        }
+        if (input.series != null) {
+            throw new UsageException("--series does not apply to --as encapsulated-stl (the input is an STL file; "
+                    + "give --reference the series' own folder or file)");
+        }
+        if (RemoteInputs.isUrl(input.location)) {
+            throw new UsageException("--as encapsulated-stl takes a local .stl file, not a URL");
+        }
+        Path stl = input.path();
+        Path refPath = input.reading.reference;
+        if (refPath == null) {
+            throw new UsageException("--as encapsulated-stl needs --reference <series>: the DICOM image series the surface "
+                    + "was made from, in whose patient coordinates (LPS) it lies (its Patient, Study and Frame of Reference "
+                    + "are copied)");
+        }
+        ReferencedSeries ref = ReferencedSeries.read(refPath, input.reading.options().toBuilder().reference(null).build());
+        for (ReadWarning w : ref.warnings()) {
+            warn(java.util.List.of("reference " + w.messageFor(refPath)));
+        }
+        if (EncapsulatedStlWriter.statedFrame(stl).isEmpty()) {
+            warn(java.util.List.of(stl + " does not state its coordinate frame (no SPACE=LPS in its header): taken to be "
+                    + "the LPS patient coordinates of the reference series"));
+        }
+        WrittenInstance w = EncapsulatedStlWriter.write(stl, ref, EncapsulatedStlWriter.Options.defaults(), output);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            ObjectNode o = Json.object();
+            o.put("format", "dicom-encapsulated-stl");
+            ArrayNode d = o.putArray("dimensions");
+            d.add(ref.dimensions().nx()).add(ref.dimensions().ny()).add(ref.dimensions().nz());
+            o.put("out", output.toAbsolutePath().normalize().toString());
+            o.put("inputFormat", "stl");
+            o.putArray("warnings");
+            o.put("sopClassUID", w.sopClassUID());
+            o.put("sopInstanceUID", w.sopInstanceUID());
+            o.put("seriesInstanceUID", w.seriesInstanceUID());
+            o.put("studyInstanceUID", w.studyInstanceUID());
+            o.put("referencedSeriesInstanceUID", ref.seriesInstanceUID());
+            o.put("frameOfReferenceUID", ref.frameOfReferenceUID());
+            o.put("triangles", w.frames());
+            Json.print(out, o);
+        } else {
+            out.printf("%s: STL, %d triangles -> %s (dicom-encapsulated-stl in series %s's frame of reference, SOP Instance %s)%n",
+                    stl, w.frames(), output, ref.seriesInstanceUID(), w.sopInstanceUID());
             out.flush();
         }
         return ExitCodes.OK;

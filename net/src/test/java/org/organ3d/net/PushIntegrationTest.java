@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.organ3d.io.dicom.Attributes;
 import org.organ3d.io.dicom.DicomParser;
+import org.organ3d.io.dicom.EncapsulatedStlWriter;
 import org.organ3d.io.dicom.SeriesInfo;
 import org.organ3d.io.dicom.Tag;
 import org.organ3d.io.dicom.Uids;
@@ -29,7 +30,7 @@ import org.organ3d.testkit.OrthancServer;
 import org.organ3d.testkit.StoreScp;
 
 /**
- * Push of the clinical objects organ3d writes (SEG, RTSTRUCT and SR from core's writers, see
+ * Push of the clinical objects organ3d writes (SEG, RTSTRUCT, SR and Encapsulated STL from core's writers, see
  * {@link ClinicalObjects}) over STOW-RS and C-STORE: accepted, and given back by
  * the archive with the dataset as sent — byte for byte over DICOMweb and into dcmtk's storescp
  * (bit-preserving), element for element from Orthanc's DICOM server (which re-encodes sequence
@@ -89,9 +90,9 @@ class PushIntegrationTest {
             PushResult r = c.push(files, TransferProgress.NONE);
             assertEquals(1, r.failed().size(), r.failed().toString());
             assertEquals(junk, r.failed().get(0).file());
-            assertEquals(3, r.stored().size(), r.toString());
+            assertEquals(4, r.stored().size(), r.toString());
             List<String> classes = new ArrayList<>();
-            for (Path f : files.subList(0, 3)) {
+            for (Path f : files.subList(0, 4)) {
                 String sop = sop(f);
                 assertTrue(r.stored().contains(sop), sop);
                 Path back = write(dir.resolve("back-" + sop), orthanc.instanceFile(sop));
@@ -108,9 +109,10 @@ class PushIntegrationTest {
                 }
             }
             assertEquals(List.of(Uids.SEGMENTATION_STORAGE, Uids.RT_STRUCTURE_SET_STORAGE,
-                    Uids.COMPREHENSIVE_3D_SR_STORAGE), classes, "organ3d's SEG, RTSTRUCT and SR as stored");
+                    Uids.COMPREHENSIVE_3D_SR_STORAGE, EncapsulatedStlWriter.ENCAPSULATED_STL_STORAGE), classes,
+                    "organ3d's SEG, RTSTRUCT, SR and Encapsulated STL as stored");
             // re-retrieved by organ3d itself, over the same protocol
-            for (Path f : files.subList(0, 3)) {
+            for (Path f : files.subList(0, 4)) {
                 Attributes h = DicomParser.readHeader(f).dataset();
                 PullResult p = c.pullSeries(h.getString(Tag.StudyInstanceUID), h.getString(Tag.SeriesInstanceUID),
                         dir.resolve("pulled"), TransferProgress.NONE);

@@ -35,7 +35,7 @@ import org.organ3d.mesh.io.MeshReaders;
  * <p><b>The frame.</b> The instance belongs to the series' Frame of Reference (the Frame of
  * Reference module carries the series' UID) and its STL coordinates are the patient coordinates of
  * that frame (DICOM's LPS), in millimetres (Measurement Units Code Sequence (mm, UCUM, "mm"), CID
- * 7063), as PS3.17 Annex IIII's example has it for a model made in its CT's coordinate system. So
+ * 7063). So
  * an STL that states RAS in its header (organ3d's {@code SPACE=RAS}) is refused, and so is one whose
  * bounding box does not meet the series' volume (a surface of another patient, frame or convention
  * would lie elsewhere); {@link #statedFrame} tells a caller whether the file states its frame at all.
