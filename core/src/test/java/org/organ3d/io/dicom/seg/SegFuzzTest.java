@@ -3,11 +3,9 @@ package org.organ3d.io.dicom.seg;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.BeforeAll;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.organ3d.io.ImageFormats;
+import org.organ3d.io.dicom.FuzzReferenceSeries;
 import org.organ3d.io.dicom.ReferencedSeries;
 import org.organ3d.testkit.HostileInputs;
 
@@ -24,28 +22,11 @@ class SegFuzzTest {
         HostileInputs.warmUp(SegFuzzTest.class);
     }
 
-    private static final String REFERENCE = "/org/organ3d/io/dicom/seg/fuzz-reference/";
-    private static final int SLICES = 7;
     private static ReferencedSeries reference;
 
     private static synchronized ReferencedSeries reference() {
         if (reference == null) {
-            Path dir = HostileInputs.scratch().resolve("seg-beside");
-            try {
-                for (int k = 1; k <= SLICES; k++) {
-                    String name = String.format("ct%03d.dcm", k);
-                    try (InputStream in = SegFuzzTest.class.getResourceAsStream(REFERENCE + name)) {
-                        if (in == null) {
-                            throw new IllegalStateException("missing fixture " + name);
-                        }
-                        Files.createDirectories(dir);
-                        Files.write(dir.resolve(name), in.readAllBytes());
-                    }
-                }
-                reference = ReferencedSeries.read(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            reference = FuzzReferenceSeries.in("seg-beside");
         }
         return reference;
     }
