@@ -42,6 +42,15 @@ public final class RtStructReader {
 
     /** Reads an already parsed file. */
     public static RtStructureSet read(DicomFile df, Path file) throws ImageFormatException {
+        try {
+            return parse(df, file);
+        } catch (NumberFormatException e) {
+            // NB: a safety net: a number read without its own check must not escape unchecked
+            throw new ImageFormatException(file, -1, "a malformed number in the structure set: " + e.getMessage(), e);
+        }
+    }
+
+    private static RtStructureSet parse(DicomFile df, Path file) throws ImageFormatException {
         Attributes ds = df.dataset();
         String sopClass = ds.getString(Tag.SOPClassUID);
         if (!Uids.RT_STRUCTURE_SET_STORAGE.equals(sopClass)) {
@@ -151,7 +160,13 @@ public final class RtStructReader {
             }
         }
         int points = data.length / 3;
-        int declared = c.getInt(Tag.NumberOfContourPoints, points);
+        int declared;
+        try {
+            declared = c.getInt(Tag.NumberOfContourPoints, points);
+        } catch (NumberFormatException e) {
+            // NB: the count is informational (the data are used); a malformed one is a mismatch like any other
+            declared = -1;
+        }
         if (declared != points) {
             warnings.add(new ReadWarning(Kind.INCONSISTENT_HEADER, file,
                     who + ": Number of Contour Points says " + declared + " but the data hold " + points + ": data used"));
