@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.organ3d.io.HeapBudget;
 
 /**
  * Parses DICOM Part 10 files (128-byte preamble, {@code DICM}, group 0002 meta information) and bare
@@ -26,7 +27,8 @@ import java.util.zip.Inflater;
  * {@link DicomParseException} with the file and byte offset. Odd value lengths (PS3.5 §7.1.1 wants
  * them even; some writers produce them) are read as given, as dcmtk, GDCM and pydicom do, and
  * reported in {@link DicomFile#warnings()}. The one allocation that grows with the
- * data is the inflated dataset of a deflated file, capped at {@value #MAX_INFLATED} bytes.
+ * data is the inflated dataset of a deflated file, capped at {@value #MAX_INFLATED} bytes and by the
+ * free heap ({@link HeapBudget}).
  *
  * <p>Instances are single-use and not thread-safe; the static entry points are thread-safe.
  */
@@ -335,7 +337,20 @@ public final class DicomParser {
                     if (out.length >= MAX_INFLATED) {
                         throw error(start, "deflated dataset inflates to more than " + MAX_INFLATED + " bytes");
                     }
-                    out = java.util.Arrays.copyOf(out, (int) Math.min(MAX_INFLATED, out.length * 2L));
+                    int grown = (int) Math.min(MAX_INFLATED, out.length * 2L);
+                    // NB: a deflate bomb (1032:1) reaches the cap only through memory the heap may not have
+                    String why = HeapBudget.shortfall(grown, "the inflated dataset (more than " + n + " bytes)");
+                    if (why != null) {
+                        throw error(start, why);
+                    }
+                    try {
+                        out = java.util.Arrays.copyOf(out, grown);
+                    } catch (OutOfMemoryError e) {
+                        // NB: one large array that the (fragmented) heap cannot place: nothing else was
+                        // allocated, and the old buffer is dropped with this parser
+                        throw error(start, "the inflated dataset (more than " + n + " bytes) does not fit into the Java "
+                                + "heap (raise -Xmx, e.g. ORGAN3D_JAVA_OPTS=-Xmx16g)");
+                    }
                 }
                 int got = inf.inflate(out, n, out.length - n);
                 if (got == 0 && (inf.needsInput() || inf.needsDictionary())) {

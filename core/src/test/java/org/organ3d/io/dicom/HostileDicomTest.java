@@ -85,4 +85,33 @@ class HostileDicomTest {
         // NB: the codestream check refuses it, not the watchdog's time limit (3.3 s for 64x64)
         assertTrue(seconds < 3, "took " + seconds + " s");
     }
+
+    @Test
+    void aDeflateBombIsATypedErrorWhereTheHeapEnds(@org.junit.jupiter.api.io.TempDir Path tmp) throws Exception {
+        // NB: 512 MiB of zeros in one OB element, deflated to about 0.5 MB: a 128 MiB heap cannot inflate it
+        byte[] src = java.nio.file.Files.readAllBytes(Path.of(HostileDicomTest.class.getResource("pydicom/image_dfl.dcm").toURI()));
+        int metaLen = java.nio.ByteBuffer.wrap(src, 128 + 4 + 8, 4).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt();
+        int dataStart = 128 + 4 + 12 + metaLen;
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(src, 0, dataStart);
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(bytes,
+                new java.util.zip.Deflater(9, true))) {
+            java.nio.ByteBuffer h = java.nio.ByteBuffer.allocate(12).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            h.putShort((short) 0x0009).putShort((short) 0x0010).put((byte) 'O').put((byte) 'B').putShort((short) 0)
+                    .putInt(512 << 20);
+            out.write(h.array());
+            byte[] zeros = new byte[1 << 20];
+            for (int i = 0; i < 512; i++) {
+                out.write(zeros);
+            }
+        }
+        Path bomb = tmp.resolve("bomb.dcm");
+        java.nio.file.Files.write(bomb, bytes.toByteArray());
+        String jvm = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        org.organ3d.testkit.Processes.Run run = org.organ3d.testkit.Processes.run(java.util.List.of(jvm, "-Xmx128m",
+                "-cp", System.getProperty("java.class.path"), org.organ3d.io.ReadInChildJvm.class.getName(), bomb.toString()),
+                tmp, Duration.ofSeconds(120));
+        assertEquals(0, run.exit(), run.err());
+        assertTrue(run.out().startsWith("typed: DicomParseException: " + bomb) && run.out().contains("Java heap"), run.out());
+    }
 }
