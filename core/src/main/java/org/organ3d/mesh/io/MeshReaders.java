@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.organ3d.io.HeapBudget;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.VertexNormals;
 
@@ -101,6 +102,10 @@ public final class MeshReaders {
         if (size > MAX_FILE_BYTES) {
             throw new MeshFormatException(file, -1, "file of " + size + " bytes is larger than the "
                     + MAX_FILE_BYTES + " bytes this reader holds in memory");
+        }
+        String why = HeapBudget.shortfall(size, "reading the file whole");
+        if (why != null) {
+            throw new MeshFormatException(file, -1, why);
         }
         return Files.readAllBytes(file);
     }
