@@ -43,7 +43,11 @@ import java.util.stream.Stream;
  * {@code Class#method}, {@code --parallel N} targets at once (default 1), {@code --xmx SIZE},
  * {@code --timeout SECONDS}, {@code --report FILE} (appends one tab-separated line per target),
  * {@code --coverage true} (writes Jazzer's JaCoCo-based coverage report per target next to its log),
- * {@code --dry-run} (lists the targets).
+ * {@code --runs N} (stop after N inputs; 0, the default, means no limit but the time),
+ * {@code --seed N} (libFuzzer's random seed; 0, the default, means a fresh one each run),
+ * {@code --dry-run} (lists the targets). CI gives a run count and a seed, so that a commit's short
+ * campaign is the same wherever and whenever it runs (the time stays as a cap): a finding there can
+ * be reproduced, and a green commit does not turn red by chance.
  */
 public final class FuzzCampaign {
 
@@ -82,6 +86,8 @@ public final class FuzzCampaign {
         Path report = null;
         boolean coverage = false;
         boolean dryRun = false;
+        long runs = 0;
+        long seed = 0;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
@@ -91,6 +97,8 @@ public final class FuzzCampaign {
                 case "--timeout" -> timeout = Integer.parseInt(args[++i]);
                 case "--report" -> report = args[++i].isBlank() ? null : Path.of(args[i]).toAbsolutePath();
                 case "--coverage" -> coverage = Boolean.parseBoolean(args[++i]);
+                case "--runs" -> runs = Long.parseLong(args[++i]);
+                case "--seed" -> seed = Long.parseLong(args[++i]);
                 case "--dry-run" -> dryRun = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
@@ -103,7 +111,8 @@ public final class FuzzCampaign {
             return;
         }
         out.println("fuzz: " + targets.size() + " target(s) in " + module.getFileName() + ", " + seconds
-                + " s each, -Xmx" + xmx + ", " + timeout + " s per input");
+                + " s each" + (runs > 0 ? " (at most " + runs + " inputs)" : "") + (seed != 0 ? ", seed " + seed : "")
+                + ", -Xmx" + xmx + ", " + timeout + " s per input");
         if (dryRun) {
             targets.forEach(t -> out.println("  " + t));
             return;
@@ -117,7 +126,9 @@ public final class FuzzCampaign {
             int to = timeout;
             String x = xmx;
             boolean cov = coverage;
-            futures.add(pool.submit(() -> run(module, work, t, s, to, x, cov)));
+            long n = runs;
+            long sd = seed;
+            futures.add(pool.submit(() -> run(module, work, t, s, to, x, cov, n, sd)));
         }
         pool.shutdown();
         int findings = 0;
@@ -173,7 +184,7 @@ public final class FuzzCampaign {
     }
 
     private static Result run(Path module, Path work, String target, int seconds, int timeout, String xmx,
-            boolean coverage) throws IOException, InterruptedException {
+            boolean coverage, long maxRuns, long seed) throws IOException, InterruptedException {
         String cls = target.substring(0, target.indexOf('#'));
         String method = target.substring(target.indexOf('#') + 1);
         String simple = cls.substring(cls.lastIndexOf('.') + 1) + "." + method;
@@ -193,6 +204,12 @@ public final class FuzzCampaign {
         if (coverage) {
             // NB: a Jazzer option, so before the first libFuzzer flag
             cmd.add(cmd.indexOf("-max_total_time=" + seconds), "--coverage_report=" + work.resolve(simple + ".coverage.txt"));
+        }
+        if (maxRuns > 0) {
+            cmd.add("-runs=" + maxRuns);
+        }
+        if (seed != 0) {
+            cmd.add("-seed=" + seed);
         }
         cmd.add(corpus.toString());
         Files.createDirectories(work.resolve("reproducers"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -118,6 +119,9 @@ public final class MeasurementFiles {
                 }
             }
             throw new IOException(file + ": not a JSON measurement file" + where + ": " + why, e);
+        } catch (CharConversionException e) {
+            // NB: the parser guesses UTF-16/32 from the first bytes; text that is not valid in that encoding ends here
+            throw new IOException(file + ": not a JSON measurement file (not valid text: " + e.getMessage() + ")", e);
         }
         if (root == null || !root.isObject()) {
             throw new IOException(file + ": not a JSON measurement file (expected an object)");
