@@ -74,6 +74,11 @@ final class StudyRun {
         ComputeBackend backend = null;
         try {
             if (study.problem() != null) {
+                // NB: keyed by the problem, so that a rerun of the same manifest does not record it again
+                key = StudyKeys.studyKey(spec.planHash(), study, "manifest\n" + study.problem(), null);
+                if (!spec.retryFailed() && CohortOutput.complete(output.failures(), key)) {
+                    return skipped(key, StudyOutcome.Status.FAILED_BEFORE, t0);
+                }
                 throw new InvalidStudyException(study.problem());
             }
             enter("read");

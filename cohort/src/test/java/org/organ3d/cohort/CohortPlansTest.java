@@ -192,6 +192,10 @@ class CohortPlansTest {
         assertEquals(LocalDate.of(2024, 3, 1), r.<java.sql.Date>getAs("scan_date").toLocalDate());
         assertEquals("x", r.getAs("manifest_label"));
         assertEquals(1, r.<Integer>getAs("label"), "the measurement's own label column");
+
+        CohortSummary again = run(file, "{\"segment\": {\"preset\": \"bone\"}, \"measure\": {\"surfaces\": false}}", out);
+        assertEquals(0, again.processed(), "bad rows are not recorded again: " + again.toJson());
+        assertEquals(3, again.failed());
     }
 
     @Test
