@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
 import org.organ3d.compute.BackendUnavailableException;
 import org.organ3d.compute.ComputeBackend;
 import org.organ3d.compute.ComputeBackends;
@@ -124,9 +126,10 @@ final class MeshCommand implements Callable<Integer> {
             case "RAS" -> CoordinateSystem.RAS;
             default -> throw new UsageException("--coords must be LPS or RAS: " + coords);
         };
-        if (MeshFormat.find(out).isEmpty()) {
-            throw new UsageException("unknown mesh format (use .stl, .obj, .ply or .glb): " + out);
-        }
+        MeshFormat format = MeshFormat.find(out)
+                .orElseThrow(() -> new UsageException("unknown mesh format (use .stl, .obj, .ply or .glb): " + out));
+        // NB: STL stores facet normals only (computed by its writer): no vertex normals are made for it
+        boolean normals = format.storesVertexNormals();
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new java.nio.file.NoSuchFileException(parent.toString(), null, "output folder does not exist");
@@ -141,7 +144,7 @@ final class MeshCommand implements Callable<Integer> {
         String ran;
         Map<Integer, LabelInfo> infos = Map.of();
         if (iso != null) {
-            IsoSurfaceOptions opt = new IsoSurfaceOptions(iso, true, cap);
+            IsoSurfaceOptions opt = new IsoSurfaceOptions(iso, normals, cap);
             ComputeBackend chosen = ComputeBackends.select(backend, msg -> {
                 err.println("organ3d mesh: note: " + msg.replaceAll("\\s*\\R\\s*", " "));
                 err.flush();
@@ -152,8 +155,20 @@ final class MeshCommand implements Callable<Integer> {
             // NB: the image is read and meshed in a method of its own, so that its voxels are garbage
             // while the surface is checked and post-processed
             SurfaceExtraction.Extracted raw = isosurface(opt, primary, auto, name, err);
-            result = SurfaceExtraction.finish(raw, post);
             ran = name[0];
+            SurfaceExtraction.Processed done = SurfaceExtraction.postProcess(null, raw.mesh(), post, normals);
+            if (done.mesh().isEmpty()) {
+                throw new IllegalStateException(input + ": no surface: no voxel crosses iso " + iso);
+            }
+            // NB: the file is written while the surface is checked and measured (both only read the
+            // mesh): on two cores that hides the shorter of the two
+            ForkJoinTask<Surface> checks = ForkJoinPool.commonPool().submit(
+                    () -> SurfaceExtraction.describe(done.label(), done.mesh(), done.volumeChangeBySmoothing()));
+            List<Path> written = MeshWriters.write(out, List.of(new NamedMesh(0, "isosurface " + iso, ISO_RGBA, done.mesh())),
+                    ExportOptions.in(frame));
+            result = new SurfaceExtraction.Result(List.of(checks.join()), raw.seconds()[0], raw.seconds());
+            report(result, ran, written, frame);
+            return ExitCodes.OK;
         } else {
             if (cap) {
                 err.println("organ3d mesh: note: label surfaces are always closed at the border; --cap has no effect");
@@ -161,7 +176,7 @@ final class MeshCommand implements Callable<Integer> {
             LabelMap lm = read(err, false).asLabelMap();
             infos = lm.info();
             Set<Integer> wanted = label != null ? Set.of(label) : null;
-            result = SurfaceExtraction.labelSurfaces(lm, wanted, post, repeat);
+            result = SurfaceExtraction.labelSurfaces(lm, wanted, post, repeat, normals);
             ran = JavaBackend.NAME;
             if (label != null && result.surfaces().isEmpty()) {
                 throw new IllegalArgumentException(input + ": label " + label + " has no voxels");

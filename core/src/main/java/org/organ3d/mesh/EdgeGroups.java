@@ -45,10 +45,14 @@ final class EdgeGroups {
             int b = indices[next(h)];
             entry[start[Math.min(a, b) + 1]++] = Math.max(a, b) << 1 | (a > b ? 1 : 0);
         }
-        for (int v = 0; v < vertexCount; v++) {
-            // NB: a few entries per vertex: Arrays.sort uses insertion sort on such ranges
-            Arrays.sort(entry, start[v], start[v + 1]);
-        }
+        // NB: a few entries per vertex: Arrays.sort uses insertion sort on such ranges; buckets are
+        // independent, so ranges of them are sorted in parallel (same result for any thread count)
+        int chunks = Math.max(1, Math.min(64, vertexCount / 65536));
+        SlabRunner.run(0, chunks, c -> {
+            for (int v = SlabRunner.start(c, chunks, vertexCount), e = SlabRunner.start(c + 1, chunks, vertexCount); v < e; v++) {
+                Arrays.sort(entry, start[v], start[v + 1]);
+            }
+        });
         return new EdgeGroups(Arrays.copyOf(start, vertexCount + 1), entry);
     }
 

@@ -1,7 +1,5 @@
 package org.organ3d.mesh;
 
-import java.nio.FloatBuffer;
-import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -41,15 +39,16 @@ public record MeshProperties(double volumeMm3, double areaMm2, double centroidX,
     }
 
     private static List<MeshProperties> compute(Mesh mesh, MeshTopology topology, int groups) {
-        FloatBuffer p = mesh.positions();
-        IntBuffer ix = mesh.indices();
+        // NB: the mesh's own arrays, read only
+        float[] p = mesh.positionArray();
+        int[] ix = mesh.indexArray();
         int nv = mesh.vertexCount();
         int nt = mesh.triangleCount();
         double[] lo = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
         double[] hi = {-Double.MAX_VALUE, -Double.MAX_VALUE, -Double.MAX_VALUE};
         for (int v = 0; v < nv; v++) {
             for (int d = 0; d < 3; d++) {
-                double x = p.get(3 * v + d);
+                double x = p[3 * v + d];
                 lo[d] = Math.min(lo[d], x);
                 hi[d] = Math.max(hi[d], x);
             }
@@ -65,18 +64,18 @@ public record MeshProperties(double volumeMm3, double areaMm2, double centroidX,
         long[] count = new long[groups];
         for (int t = 0; t < nt; t++) {
             int g = topology == null ? 0 : topology.triangleComponent(t);
-            int a = 3 * ix.get(3 * t);
-            int b = 3 * ix.get(3 * t + 1);
-            int c = 3 * ix.get(3 * t + 2);
-            double ax = p.get(a) - rx;
-            double ay = p.get(a + 1) - ry;
-            double az = p.get(a + 2) - rz;
-            double bx = p.get(b) - rx;
-            double by = p.get(b + 1) - ry;
-            double bz = p.get(b + 2) - rz;
-            double qx = p.get(c) - rx;
-            double qy = p.get(c + 1) - ry;
-            double qz = p.get(c + 2) - rz;
+            int a = 3 * ix[3 * t];
+            int b = 3 * ix[3 * t + 1];
+            int c = 3 * ix[3 * t + 2];
+            double ax = p[a] - rx;
+            double ay = p[a + 1] - ry;
+            double az = p[a + 2] - rz;
+            double bx = p[b] - rx;
+            double by = p[b + 1] - ry;
+            double bz = p[b + 2] - rz;
+            double qx = p[c] - rx;
+            double qy = p[c + 1] - ry;
+            double qz = p[c + 2] - rz;
             // signed tetra volume (r, a, b, c) = a · (b × c) / 6
             double six = ax * (by * qz - bz * qy) - ay * (bx * qz - bz * qx) + az * (bx * qy - by * qx);
             vol[g] += six;

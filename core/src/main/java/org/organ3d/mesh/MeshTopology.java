@@ -1,6 +1,5 @@
 package org.organ3d.mesh;
 
-import java.nio.IntBuffer;
 import java.util.Arrays;
 
 /**
@@ -38,40 +37,21 @@ public final class MeshTopology {
     private final boolean[] compClosed;
 
     private MeshTopology(Mesh mesh) {
-        IntBuffer ib = mesh.indices();
         int nt = mesh.triangleCount();
         int nv = mesh.vertexCount();
-        int[] tri = new int[3 * nt];
-        ib.get(tri);
+        // NB: the mesh's own array, read only (no 12-bytes-per-triangle copy)
+        int[] tri = mesh.indexArray();
         triangles = nt;
-
-        // components by union-find over vertices
-        int[] parent = new int[nv];
-        for (int v = 0; v < nv; v++) {
-            parent[v] = v;
-        }
-        boolean[] used = new boolean[nv];
-        for (int t = 0; t < nt; t++) {
-            int a = tri[3 * t];
-            used[a] = true;
-            used[tri[3 * t + 1]] = true;
-            used[tri[3 * t + 2]] = true;
-            union(parent, a, tri[3 * t + 1]);
-            union(parent, a, tri[3 * t + 2]);
-        }
-        int[] rootLabel = new int[nv];
-        Arrays.fill(rootLabel, -1);
-        triangleComponent = new int[nt];
-        int nc = 0;
-        for (int t = 0; t < nt; t++) {
-            int root = find(parent, tri[3 * t]);
-            if (rootLabel[root] < 0) {
-                rootLabel[root] = nc++;
-            }
-            triangleComponent[t] = rootLabel[root];
-        }
+        // components (union-find, sequential) and the edge map (counting sort, buckets sorted in
+        // parallel) are independent: they run side by side
+        Object[] parts = new Object[2];
+        SlabRunner.run(0, 2, s -> parts[s] = s == 0 ? new Components(tri, nt, nv) : EdgeGroups.of(nv, tri));
+        Components cs = (Components) parts[0];
+        EdgeGroups groups = (EdgeGroups) parts[1];
+        triangleComponent = cs.triangleComponent;
+        vertexComponent = cs.vertexComponent;
+        int nc = cs.count;
         components = nc;
-        vertexComponent = new int[nv];
         compVertices = new long[nc];
         compEdges = new long[nc];
         compTriangles = new long[nc];
@@ -79,8 +59,7 @@ public final class MeshTopology {
         Arrays.fill(compClosed, true);
         int uv = 0;
         for (int v = 0; v < nv; v++) {
-            vertexComponent[v] = used[v] ? rootLabel[find(parent, v)] : -1;
-            if (used[v]) {
+            if (vertexComponent[v] >= 0) {
                 uv++;
                 compVertices[vertexComponent[v]]++;
             }
@@ -90,14 +69,52 @@ public final class MeshTopology {
             compTriangles[triangleComponent[t]]++;
         }
 
-        // edge map: the half-edges grouped by undirected edge
-        EdgeGroups groups = EdgeGroups.of(nv, tri);
+        // edge map: buckets (smaller vertex v) classified in parallel into per-vertex edge counts and
+        // flags, then summed per component in vertex order (an edge's component is its vertex v's)
+        int[] bucketEdges = new int[nv];
+        byte[] bucketBad = new byte[nv];
+        int chunks = Math.max(1, Math.min(64, nv / 65536));
+        long[][] sums = new long[chunks][];
+        SlabRunner.run(0, chunks, c -> sums[c] = classify(groups, SlabRunner.start(c, chunks, nv),
+                SlabRunner.start(c + 1, chunks, nv), bucketEdges, bucketBad));
         long e = 0;
         long bnd = 0;
         long nonMan = 0;
         long incons = 0;
+        for (long[] x : sums) {
+            e += x[0];
+            bnd += x[1];
+            nonMan += x[2];
+            incons += x[3];
+        }
         for (int v = 0; v < nv; v++) {
+            if (bucketEdges[v] > 0) {
+                int comp = vertexComponent[v];
+                compEdges[comp] += bucketEdges[v];
+                if (bucketBad[v] != 0) {
+                    compClosed[comp] = false;
+                }
+            }
+        }
+        edges = e;
+        boundaryEdges = bnd;
+        nonManifoldEdges = nonMan;
+        inconsistentEdges = incons;
+    }
+
+    /**
+     * Classifies the edges of buckets [v0, v1): per bucket its number of distinct edges and whether
+     * any is not good; returns {edges, boundary, non-manifold, inconsistent} of the range.
+     */
+    private static long[] classify(EdgeGroups groups, int v0, int v1, int[] bucketEdges, byte[] bucketBad) {
+        long bnd = 0;
+        long nonMan = 0;
+        long incons = 0;
+        long e = 0;
+        for (int v = v0; v < v1; v++) {
             int end = groups.start[v + 1];
+            int n = 0;
+            boolean bad = false;
             for (int x = groups.start[v]; x < end;) {
                 int y = groups.groupEnd(x, end);
                 int forward = 0;
@@ -105,26 +122,63 @@ public final class MeshTopology {
                     forward += groups.reversed(h) ? 0 : 1;
                 }
                 int count = y - x;
-                e++;
-                int comp = vertexComponent[groups.larger(x)];
-                compEdges[comp]++;
+                n++;
                 if (count == 1) {
                     bnd++;
-                    compClosed[comp] = false;
+                    bad = true;
                 } else if (count > 2) {
                     nonMan++;
-                    compClosed[comp] = false;
+                    bad = true;
                 } else if (forward != 1) {
                     incons++;
-                    compClosed[comp] = false;
+                    bad = true;
                 }
                 x = y;
             }
+            bucketEdges[v] = n;
+            bucketBad[v] = (byte) (bad ? 1 : 0);
+            e += n;
         }
-        edges = e;
-        boundaryEdges = bnd;
-        nonManifoldEdges = nonMan;
-        inconsistentEdges = incons;
+        return new long[] {e, bnd, nonMan, incons};
+    }
+
+    /** Connected components of the triangles (sharing a vertex) by union-find over vertices. */
+    private static final class Components {
+        final int[] triangleComponent;
+        final int[] vertexComponent;
+        final int count;
+
+        Components(int[] tri, int nt, int nv) {
+            int[] parent = new int[nv];
+            for (int v = 0; v < nv; v++) {
+                parent[v] = v;
+            }
+            boolean[] used = new boolean[nv];
+            for (int t = 0; t < nt; t++) {
+                int a = tri[3 * t];
+                used[a] = true;
+                used[tri[3 * t + 1]] = true;
+                used[tri[3 * t + 2]] = true;
+                union(parent, a, tri[3 * t + 1]);
+                union(parent, a, tri[3 * t + 2]);
+            }
+            int[] rootLabel = new int[nv];
+            Arrays.fill(rootLabel, -1);
+            triangleComponent = new int[nt];
+            int nc = 0;
+            for (int t = 0; t < nt; t++) {
+                int root = find(parent, tri[3 * t]);
+                if (rootLabel[root] < 0) {
+                    rootLabel[root] = nc++;
+                }
+                triangleComponent[t] = rootLabel[root];
+            }
+            count = nc;
+            vertexComponent = new int[nv];
+            for (int v = 0; v < nv; v++) {
+                vertexComponent[v] = used[v] ? rootLabel[find(parent, v)] : -1;
+            }
+        }
     }
 
     /** Topology of {@code mesh}. */

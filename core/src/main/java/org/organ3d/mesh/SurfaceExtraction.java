@@ -152,7 +152,16 @@ public final class SurfaceExtraction {
 
     /** The post-processing and measuring step of {@link #isosurface}. */
     public static Result finish(Extracted raw, PostProcessing post) {
-        return new Result(List.of(finish(null, raw.mesh(), post)), raw.seconds()[0], raw.seconds());
+        return finish(raw, post, true);
+    }
+
+    /**
+     * As {@link #finish(Extracted, PostProcessing)}; with {@code normals} false the surface is left
+     * without vertex normals (none recomputed after post-processing, the extractor's dropped), for
+     * writers that store none (STL).
+     */
+    public static Result finish(Extracted raw, PostProcessing post, boolean normals) {
+        return new Result(List.of(finish(null, raw.mesh(), post, normals)), raw.seconds()[0], raw.seconds());
     }
 
     /**
@@ -160,17 +169,57 @@ public final class SurfaceExtraction {
      * empty: every label present), run {@code 1 + repeats} times, then post-processed label by label.
      */
     public static Result labelSurfaces(LabelMap labels, Set<Integer> wanted, PostProcessing post, int repeats) {
+        return labelSurfaces(labels, wanted, post, repeats, true);
+    }
+
+    /**
+     * As {@link #labelSurfaces(LabelMap, Set, PostProcessing, int)}; with {@code normals} false no
+     * vertex normals are computed (for writers that store none, STL).
+     */
+    public static Result labelSurfaces(LabelMap labels, Set<Integer> wanted, PostProcessing post, int repeats,
+            boolean normals) {
         Objects.requireNonNull(labels);
         Timed<Map<Integer, Mesh>> t = timed(() -> SurfaceNets.extract(labels, wanted), repeats);
         // NB: labels are post-processed in parallel (decimation and the checks are single-threaded per
         // mesh); the list keeps label order
         List<Surface> out = new ArrayList<>(t.value.entrySet()).parallelStream()
-                .map(e -> finish(e.getKey(), e.getValue(), post)).collect(Collectors.toList());
+                .map(e -> finish(e.getKey(), e.getValue(), post, normals)).collect(Collectors.toList());
         return new Result(out, t.seconds[0], t.seconds);
     }
 
     /** Post-processes one mesh and measures it. */
     public static Surface finish(Integer label, Mesh mesh, PostProcessing post) {
+        return finish(label, mesh, post, true);
+    }
+
+    /**
+     * Post-processes one mesh and measures it; with {@code normals} false the result has no vertex
+     * normals (none recomputed, the input's dropped).
+     */
+    public static Surface finish(Integer label, Mesh mesh, PostProcessing post, boolean normals) {
+        Processed p = postProcess(label, mesh, post, normals);
+        return describe(p.label(), p.mesh(), p.volumeChangeBySmoothing());
+    }
+
+    /**
+     * A surface after post-processing, not yet measured (see {@link #postProcess}).
+     *
+     * @param label                   label value, or null for an isosurface
+     * @param mesh                    the surface (LPS mm)
+     * @param volumeChangeBySmoothing relative volume change of the smoothing step (0 without smoothing)
+     */
+    public record Processed(Integer label, Mesh mesh, double volumeChangeBySmoothing) {
+        public Processed {
+            Objects.requireNonNull(mesh);
+        }
+    }
+
+    /**
+     * The post-processing half of {@link #finish(Integer, Mesh, PostProcessing, boolean)}: largest
+     * body, smoothing, decimation, normals. {@link #describe(Integer, Mesh, double)} then measures
+     * the mesh; a caller may write the mesh while it is measured (both only read it).
+     */
+    public static Processed postProcess(Integer label, Mesh mesh, PostProcessing post, boolean normals) {
         Mesh m = mesh;
         double change = 0;
         if (post.largestOnly() && !m.isEmpty()) {
@@ -184,16 +233,21 @@ public final class SurfaceExtraction {
         if (post.decimates() && !m.isEmpty()) {
             m = QuadricDecimation.decimate(m, new QuadricDecimation.Options(post.decimateFraction(), post.maxErrorMm())).mesh();
         }
-        if (!m.isEmpty() && (post.any() || !m.hasNormals())) {
+        if (!normals) {
+            m = m.withoutNormals();
+        } else if (!m.isEmpty() && (post.any() || !m.hasNormals())) {
             m = VertexNormals.recompute(m);
         }
-        return describe(label, m, change);
+        return new Processed(label, m, change);
     }
 
     /** Measures a mesh without changing it. */
     public static Surface describe(Integer label, Mesh m, double volumeChangeBySmoothing) {
-        MeshTopology topo = MeshTopology.of(m);
-        MeshProperties p = MeshProperties.of(m);
+        // NB: the two checks read the mesh only and run side by side (each in its own fixed order, so
+        // the numbers do not depend on the threads)
+        List<Object> checks = SlabRunner.map(0, 2, s -> s == 0 ? MeshTopology.of(m) : MeshProperties.of(m));
+        MeshTopology topo = (MeshTopology) checks.get(0);
+        MeshProperties p = (MeshProperties) checks.get(1);
         return new Surface(label, m, p.volumeMm3(), p.areaMm2(), topo.isWatertight(), topo.componentCount(),
                 volumeChangeBySmoothing);
     }

@@ -6,15 +6,25 @@ import java.util.Optional;
 
 /** The mesh file formats organ3d reads and writes, chosen by file extension. */
 public enum MeshFormat {
-    STL("stl"),
-    OBJ("obj"),
-    PLY("ply"),
-    GLB("glb");
+    STL("stl", false),
+    OBJ("obj", true),
+    PLY("ply", true),
+    GLB("glb", true);
 
     private final String extension;
+    private final boolean vertexNormals;
 
-    MeshFormat(String extension) {
+    MeshFormat(String extension, boolean vertexNormals) {
         this.extension = extension;
+        this.vertexNormals = vertexNormals;
+    }
+
+    /**
+     * True when the format stores per-vertex normals (OBJ, PLY, GLB); STL stores only facet normals,
+     * which its writer computes from the positions, so a mesh meant for STL needs none.
+     */
+    public boolean storesVertexNormals() {
+        return vertexNormals;
     }
 
     /** Lower-case extension without the dot. */
