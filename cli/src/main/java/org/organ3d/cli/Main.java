@@ -25,7 +25,42 @@ public final class Main implements Runnable {
 
     /** Builds the command line with organ3d's error handling (exit codes as in the contract). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return withHandlers(new CommandLine(new Main()));
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a command's name only that command is
+     * built, else all of them ({@link #commandLine()}: help, version, usage errors).
+     * NB: picocli reads the annotations of every subcommand, its mixins and options when a command
+     * line is built, about 0.2 s of CPU at start-up for all of organ3d's commands; a one-shot run
+     * needs one.
+     */
+    static CommandLine commandLine(String... args) {
+        if (args.length > 0) {
+            for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+                Command cmd = c.getAnnotation(Command.class);
+                if (cmd != null && cmd.name().equals(args[0])) {
+                    CommandLine cl = new CommandLine(new OneCommand());
+                    cl.addSubcommand(c);
+                    return withHandlers(cl);
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    /** The root of {@link #commandLine(String...)} with a single command: the same name, help and version. */
+    @Command(name = "organ3d", mixinStandardHelpOptions = true, versionProvider = Version.class,
+            description = "CT/MRI studies to measured 3D organ models.")
+    static final class OneCommand implements Runnable {
+        @Override
+        public void run() {
+            // only reached without a command, which commandLine(String...) never builds this root for
+        }
+    }
+
+    // NB: set after the subcommands are added: picocli passes handlers on to the subcommands it has then
+    private static CommandLine withHandlers(CommandLine cl) {
         FailureHandler failures = new FailureHandler();
         cl.setExecutionExceptionHandler(failures);
         cl.setExecutionStrategy(failures);
@@ -44,6 +79,6 @@ public final class Main implements Runnable {
         if (System.getProperty("jdk.httpclient.bufsize") == null) {
             System.setProperty("jdk.httpclient.bufsize", Integer.toString(256 * 1024));
         }
-        System.exit(commandLine().execute(args));
+        System.exit(commandLine(args).execute(args));
     }
 }

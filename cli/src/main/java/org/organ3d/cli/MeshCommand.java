@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import org.organ3d.compute.BackendUnavailableException;
@@ -32,6 +35,7 @@ import org.organ3d.mesh.io.NamedMesh;
 import org.organ3d.pipeline.ImageRoles;
 import org.organ3d.volume.LabelInfo;
 import org.organ3d.volume.LabelMap;
+import org.organ3d.volume.Volume;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -145,16 +149,18 @@ final class MeshCommand implements Callable<Integer> {
         Map<Integer, LabelInfo> infos = Map.of();
         if (iso != null) {
             IsoSurfaceOptions opt = new IsoSurfaceOptions(iso, normals, cap);
-            ComputeBackend chosen = ComputeBackends.select(backend, msg -> {
+            Supplier<ComputeBackend> select = () -> ComputeBackends.select(backend, msg -> {
                 err.println("organ3d mesh: note: " + msg.replaceAll("\\s*\\R\\s*", " "));
                 err.flush();
             });
-            boolean auto = chosen instanceof FallbackBackend;
-            ComputeBackend primary = chosen instanceof FallbackBackend f ? f.primary() : chosen;
-            String[] name = {primary.name()};
+            // NB: auto probes the devices (OpenCL's native loader and platforms, ~0.1 s) while the image is
+            // read; a backend named explicitly is checked first, before anything is read
+            CompletableFuture<ComputeBackend> chosen = "auto".equalsIgnoreCase(backend.trim())
+                    ? CompletableFuture.supplyAsync(select) : CompletableFuture.completedFuture(select.get());
             // NB: the image is read and meshed in a method of its own, so that its voxels are garbage
             // while the surface is checked and post-processed
-            SurfaceExtraction.Extracted raw = isosurface(opt, primary, auto, name, err);
+            String[] name = {null};
+            SurfaceExtraction.Extracted raw = isosurface(opt, chosen, name, err);
             ran = name[0];
             SurfaceExtraction.Processed done = SurfaceExtraction.postProcess(null, raw.mesh(), post, normals);
             if (done.mesh().isEmpty()) {
@@ -212,10 +218,23 @@ final class MeshCommand implements Callable<Integer> {
     }
 
     /** Reads the input and extracts its isosurface on {@code primary} (Java when auto's device fails). */
-    private SurfaceExtraction.Extracted isosurface(IsoSurfaceOptions opt, ComputeBackend primary, boolean auto, String[] name,
+    private SurfaceExtraction.Extracted isosurface(IsoSurfaceOptions opt, CompletableFuture<ComputeBackend> select, String[] name,
             PrintWriter err) throws IOException {
         ComputeBackend java = new JavaBackend();
-        return SurfaceExtraction.extract(read(err, true).volume(), opt, (v, o) -> {
+        Volume volume = read(err, true).volume();
+        ComputeBackend chosen;
+        try {
+            chosen = select.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw e;
+        }
+        boolean auto = chosen instanceof FallbackBackend;
+        ComputeBackend primary = chosen instanceof FallbackBackend f ? f.primary() : chosen;
+        name[0] = primary.name();
+        return SurfaceExtraction.extract(volume, opt, (v, o) -> {
             if (!JavaBackend.NAME.equals(name[0])) {
                 try {
                     return primary.isosurface(v, o);
