@@ -11,8 +11,8 @@ Writes into OUT (default $TMPDIR/organ3d-bench-inputs, reused when present):
                      362x434x362 int16 at 0.5 mm (56.9 M voxels; iso 60.5 gives 7.09 M triangles),
                      gzip level 6 (nibabel's writer), the same grid placement as the source
   dicom/explicit/    the 1 mm head as 181 CT slices of 181x217, int16, explicit VR little endian
-  dicom/jpegls/      ... JPEG lossless SV1 (1.2.840.10008.1.2.4.70, gdcmconv --jpeg --lossless)
-  dicom/j2k/         ... JPEG 2000 lossless (1.2.840.10008.1.2.4.90, gdcmconv --j2k --lossless)
+  dicom/jpeg-lossless/      ... JPEG lossless SV1 (1.2.840.10008.1.2.4.70, gdcmconv --jpeg)
+  dicom/j2k/         ... JPEG 2000 lossless (1.2.840.10008.1.2.4.90, gdcmconv --j2k)
   dicom512/j2k/      a 512x512 CT-like series of 40 slices (the head resampled in-plane), JPEG 2000
                      lossless, for the per-slice decode time
 
@@ -106,15 +106,15 @@ def dicom(out):
     d = np.asanyarray(img.dataobj).astype(np.int16)          # (x, y, z) RAS-ish
     vol = np.transpose(d, (2, 1, 0))[:, ::-1, ::-1]           # (z, y, x), rows/columns flipped to LPS
     write_series(os.path.join(base, "explicit"), vol, (1.0, 1.0, 1.0), generate_uid())
-    transcode(os.path.join(base, "explicit"), os.path.join(base, "jpegls"), ["--jpeg", "--lossless"])
-    transcode(os.path.join(base, "explicit"), os.path.join(base, "j2k"), ["--j2k", "--lossless"])
+    transcode(os.path.join(base, "explicit"), os.path.join(base, "jpeg-lossless"), ["--jpeg"])
+    transcode(os.path.join(base, "explicit"), os.path.join(base, "j2k"), ["--j2k"])
     # 512x512 slices: the head resampled in plane (linear) and scaled to a CT-like range
     big = np.stack([ndi.zoom(vol[k].astype(np.float32), (512 / vol.shape[1], 512 / vol.shape[2]), order=1)
                     for k in range(70, 110)])
     big = np.clip(np.rint(big * 6 - 1000), -1024, 3000).astype(np.int16)
     with tempfile.TemporaryDirectory() as tmp:
         write_series(tmp, big, (0.42, 0.42, 1.0), generate_uid())
-        transcode(tmp, os.path.join(out, "dicom512", "j2k"), ["--j2k", "--lossless"])
+        transcode(tmp, os.path.join(out, "dicom512", "j2k"), ["--j2k"])
 
 
 def main():

@@ -280,6 +280,10 @@ final class MeshCommand implements Callable<Integer> {
             if (repeat > 0) {
                 n.put("secondsBest", r.secondsBest());
                 n.put("secondsMedian", r.secondsMedian());
+                ArrayNode runs = n.putArray("secondsRuns");
+                for (double x : r.repeatSeconds()) {
+                    runs.add(x);
+                }
             }
             ArrayNode outs = n.putArray("out");
             written.forEach(p -> outs.add(p.toString()));
