@@ -144,6 +144,16 @@ public final class FallbackBackend implements ComputeBackend {
         return attempt("labelSurfaces", b -> b.labelSurfaces(map, labels));
     }
 
+    @Override
+    public float[][] gaussian(float[][] image, Dimensions dims, double[] spacing, double sigmaMm, int[] step) {
+        return attempt("gaussian", b -> b.gaussian(image, dims, spacing, sigmaMm, step));
+    }
+
+    @Override
+    public float[][] hessianBlobness(float[][] smoothed, Dimensions dims, double[] spacing, double sigmaMm, byte[][] mask) {
+        return attempt("hessianBlobness", b -> b.hessianBlobness(smoothed, dims, spacing, sigmaMm, mask));
+    }
+
     private <T> T attempt(String pass, Function<ComputeBackend, T> run) {
         try {
             return run.apply(primary);

@@ -46,6 +46,15 @@ public final class AbdominalPhantom {
 
     /** The standard phantom. */
     public AbdominalPhantom() {
+        this(true);
+    }
+
+    /** The standard phantom without its liver lesion (a healthy liver, for lesion screening phantoms). */
+    public static AbdominalPhantom withoutLesion() {
+        return new AbdominalPhantom(false);
+    }
+
+    private AbdominalPhantom(boolean withLesion) {
         Ellipsoid liver = new Ellipsoid(new Vector3d(-58, -14, 45), new Vector3d(72, 62, 72),
                 new Matrix3d().rotateZ(Math.toRadians(15)));
         Ellipsoid spleen = new Ellipsoid(new Vector3d(88, 30, 55), new Vector3d(35, 26, 50),
@@ -66,14 +75,19 @@ public final class AbdominalPhantom {
         }
         this.discs = List.copyOf(d);
         // NB: order is priority: the lesion is tested before the liver that surrounds it.
-        this.structures = List.of(
-                new Structure(LESION, "liver lesion", 45, LabelInfo.rgba(0.95, 0.85, 0.2, 1), List.of(lesion), List.of()),
-                new Structure(LIVER, "liver", 110, LabelInfo.rgba(0.62, 0.32, 0.24, 1), List.of(liver), List.of(lesion)),
+        List<Structure> list = new ArrayList<>();
+        if (withLesion) {
+            list.add(new Structure(LESION, "liver lesion", 45, LabelInfo.rgba(0.95, 0.85, 0.2, 1), List.of(lesion), List.of()));
+        }
+        list.add(new Structure(LIVER, "liver", 110, LabelInfo.rgba(0.62, 0.32, 0.24, 1), List.of(liver),
+                withLesion ? List.of(lesion) : List.of()));
+        list.addAll(List.of(
                 new Structure(SPLEEN, "spleen", 120, LabelInfo.rgba(0.55, 0.25, 0.55, 1), List.of(spleen), List.of()),
                 new Structure(KIDNEY_RIGHT, "right kidney", 170, LabelInfo.rgba(0.85, 0.55, 0.45, 1), List.of(kidneyR), List.of()),
                 new Structure(KIDNEY_LEFT, "left kidney", 170, LabelInfo.rgba(0.85, 0.55, 0.45, 1), List.of(kidneyL), List.of()),
                 new Structure(AORTA, "aorta", 190, LabelInfo.rgba(0.85, 0.1, 0.1, 1), List.of(aorta), List.of()),
-                new Structure(VERTEBRAE, "vertebrae", 700, LabelInfo.rgba(0.93, 0.9, 0.8, 1), vertebrae, List.of()));
+                new Structure(VERTEBRAE, "vertebrae", 700, LabelInfo.rgba(0.93, 0.9, 0.8, 1), vertebrae, List.of())));
+        this.structures = List.copyOf(list);
     }
 
     /** The labelled structures in priority order (lesion first). */

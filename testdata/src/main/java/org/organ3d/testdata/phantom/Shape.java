@@ -8,7 +8,7 @@ import org.joml.Vector3d;
  * {@code 1 / minSemiAxis()}, so {@code |g(p) - 1| * minSemiAxis()} is a lower bound of the distance
  * from p to the boundary — the phantom uses it to find the voxels that need supersampling.
  */
-public interface Shape {
+public interface Shape extends Solid {
 
     /** Gauge value at (x, y, z) LPS mm; inside when {@code <= 1}. */
     double gauge(double x, double y, double z);
@@ -16,15 +16,14 @@ public interface Shape {
     /** Smallest semi-axis in mm (the inverse of the gauge's Lipschitz constant). */
     double minSemiAxis();
 
-    /** Axis-aligned bounds {xmin, xmax, ymin, ymax, zmin, zmax} in mm (infinite where unbounded). */
-    double[] bounds();
-
     /** True if (x, y, z) is inside. */
+    @Override
     default boolean contains(double x, double y, double z) {
         return gauge(x, y, z) <= 1.0;
     }
 
     /** Lower bound of the distance from (x, y, z) to the boundary, mm. */
+    @Override
     default double boundaryDistanceLowerBound(double x, double y, double z) {
         return Math.abs(gauge(x, y, z) - 1.0) * minSemiAxis();
     }

@@ -1,0 +1,59 @@
+package org.organ3d.screen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.DoubleStream;
+import org.organ3d.volume.Volume;
+
+/**
+ * Lung-nodule candidates: {@link LungFields} → {@link BlobDetector} (bright blobs, scales σ from
+ * 0.9 to 9.5 mm in steps of about √2, the finest dropped where they are under half the slice
+ * spacing, since a blob thinner than a slice is not resolved along z) → {@link LesionSegmentation}
+ * of every blob (in parallel) → {@link CandidateScore#lung()}.
+ *
+ * <p>Blob thresholds: response ≥ {@value #MIN_RESPONSE} HU and smoothed contrast ≥
+ * {@value #MIN_CONTRAST} HU at every scale; at scales under {@value #FINE_SCALE_MM} mm, where
+ * the cross-sections of small vessels in thick slices also look like blobs, response ≥
+ * {@value #MIN_FINE_RESPONSE} HU (a solid nodule of 4 mm is far above it; ground glass that small
+ * is not a target).
+ */
+final class LungScreening {
+
+    static final double[] SCALES_MM = {0.9, 1.25, 1.75, 2.5, 3.5, 5, 7, 9.5};
+    static final double MIN_RESPONSE = 15;
+    static final double MIN_CONTRAST = 40;
+    static final double FINE_SCALE_MM = 1.75;
+    static final double MIN_FINE_RESPONSE = 30;
+    private static final LesionSegmentation.Settings SEGMENTATION = new LesionSegmentation.Settings(true, 100, 0, 40);
+
+    private LungScreening() {
+    }
+
+    /** Scales used on a grid with slice spacing {@code sliceMm}. */
+    static double[] scales(double sliceMm) {
+        return DoubleStream.of(SCALES_MM).filter(s -> s >= 0.5 * sliceMm || s >= FINE_SCALE_MM).toArray();
+    }
+
+    static List<Found> find(Volume ct, LungFields lf, ScreeningPasses backend, CandidateScore model) {
+        if (lf.regionBox() == null) {
+            return List.of();
+        }
+        double[] scales = scales(ct.geometry().spacing().z);
+        List<Blob> blobs = BlobDetector.detect(ct, lf.region(), lf.regionBox(), lf.parenchymaHu(),
+                new BlobDetector.Settings(scales, MIN_RESPONSE, MIN_CONTRAST, true, false), backend);
+        List<Blob> kept = new ArrayList<>();
+        for (Blob b : blobs) {
+            if (b.sigmaMm() >= FINE_SCALE_MM || b.response() >= MIN_FINE_RESPONSE) {
+                kept.add(b);
+            }
+        }
+        return kept.parallelStream().map(b -> {
+            LesionRegion r = LesionSegmentation.segment(ct, b, lf.region(), b.field(), lf.lungs(), lf.parenchymaHu(), 1, SEGMENTATION);
+            if (!r.found()) {
+                return null;
+            }
+            double[] f = CandidateScore.features(b, r);
+            return new Found(b, r, "lung", 1, f, model.score(f), b.field() == 2 ? "left" : "right");
+        }).filter(java.util.Objects::nonNull).toList();
+    }
+}
