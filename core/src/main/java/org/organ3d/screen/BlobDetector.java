@@ -53,7 +53,7 @@ final class BlobDetector {
         int[] margin = {(int) Math.ceil(3 * sMax / sp[0]), (int) Math.ceil(3 * sMax / sp[1]), (int) Math.ceil(3 * sMax / sp[2])};
         int[] box = Crops.grow(fieldBox, margin, full);
         Dimensions cd = Crops.dims(box);
-        float[][] img = Crops.values(ct, box);
+        float[][] img = Crops.valuesParallel(ct, box);
         byte[][] f = Crops.mask(field, full, box);
         float bg = (float) background;
         IntStream.range(0, cd.nz()).parallel().forEach(k -> {

@@ -139,6 +139,7 @@ public final class CandidateScore {
     public String toProperties() {
         return "# " + provenance.replace("\n", "\n# ") + "\n"
                 + "name=" + name + "\n"
+                + "provenance=" + provenance.replace("\n", " ") + "\n"
                 + "features=" + String.join(",", FEATURES) + "\n"
                 + "mean=" + join(mean) + "\n"
                 + "scale=" + join(scale) + "\n"

@@ -26,8 +26,41 @@ final class Crops {
             Math.max(0, box[4] - margin[2]), Math.min(d.nz() - 1, box[5] + margin[2])};
     }
 
-    /** The rescaled values (HU) of {@code v} inside {@code box}, as float slices. */
+    /**
+     * The rescaled values (HU) of {@code v} inside {@code box}, as float slices. Reads only the
+     * box's rows (through the volume's read-only slice views), so small boxes are cheap.
+     */
     static float[][] values(Volume v, int[] box) {
+        Dimensions c = dims(box);
+        int nx = v.nx();
+        double slope = v.rescale().slope();
+        double icept = v.rescale().intercept();
+        float[][] out = new float[c.nz()][];
+        IntStream.range(0, c.nz()).forEach(kk -> {
+            java.nio.Buffer buf = v.slice(box[4] + kk);
+            float[] o = new float[c.sliceSize()];
+            for (int jj = 0; jj < c.ny(); jj++) {
+                int src = (box[2] + jj) * nx + box[0];
+                int dst = jj * c.nx();
+                for (int ii = 0; ii < c.nx(); ii++) {
+                    double raw = switch (v.type()) {
+                        case UINT8 -> ((java.nio.ByteBuffer) buf).get(src + ii) & 0xFF;
+                        case INT8 -> ((java.nio.ByteBuffer) buf).get(src + ii);
+                        case INT16 -> ((java.nio.ShortBuffer) buf).get(src + ii);
+                        case UINT16 -> ((java.nio.ShortBuffer) buf).get(src + ii) & 0xFFFF;
+                        case INT32 -> ((java.nio.IntBuffer) buf).get(src + ii);
+                        case FLOAT32 -> ((java.nio.FloatBuffer) buf).get(src + ii);
+                    };
+                    o[dst + ii] = (float) (raw * slope + icept);
+                }
+            }
+            out[kk] = o;
+        });
+        return out;
+    }
+
+    /** Like {@link #values} for a large box: whole slices converted in parallel. */
+    static float[][] valuesParallel(Volume v, int[] box) {
         Dimensions c = dims(box);
         int nx = v.nx();
         float[][] out = new float[c.nz()][];
