@@ -15,9 +15,9 @@ import org.organ3d.volume.Volume;
  * <p>The field's box is cut out (plus 3σ of the largest scale) and every voxel outside the field
  * is set to the field's background level, so the chest wall, mediastinum or the tissue around the
  * liver neither responds nor hides a lesion that touches it. For each scale σ the compute backend
- * smooths the box ({@link ComputeBackend#gaussian}, sampled every ⌊σ/1.2h⌋ voxels so that the
+ * smooths the box ({@link ScreeningPasses#gaussian}, sampled every ⌊σ/1.2h⌋ voxels so that the
  * finite differences stay accurate while coarse scales cost little) and computes the response
- * ({@link ComputeBackend#hessianBlobness}) on the field. Local maxima over the 26 neighbours with
+ * ({@link ScreeningPasses#hessianBlobness}) on the field. Local maxima over the 26 neighbours with
  * a response above the threshold (minima below minus it, for dark blobs) are refined to sub-voxel
  * position by a parabola per axis. Across scales, non-maximum suppression keeps the strongest blob
  * and drops every weaker one whose centre lies within the larger of the two radii (σ√3).

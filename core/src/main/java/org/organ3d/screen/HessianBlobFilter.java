@@ -23,7 +23,7 @@ import org.organ3d.volume.Dimensions;
  * only at blob-like voxels; they come from the closed-form trigonometric solution of the
  * characteristic cubic (Smith, CACM 4, 1961) in double precision. Slices run in parallel; the
  * result does not depend on the thread count. The reference for
- * {@code org.organ3d.compute.ComputeBackend#hessianBlobness}.
+ * {@link ScreeningPasses#hessianBlobness}.
  */
 public final class HessianBlobFilter {
 

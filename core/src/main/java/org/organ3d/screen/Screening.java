@@ -16,8 +16,8 @@ import org.organ3d.volume.Volume;
  * trained and evaluated on synthetic phantoms only.
  *
  * <p>Steps: the fields (lungs from the CT, the liver from a label map or a seed), multiscale blob
- * detection on the compute backend ({@link ComputeBackend#gaussian},
- * {@link ComputeBackend#hessianBlobness}), per-blob segmentation and features (in parallel), the
+ * detection on the compute backend ({@link ScreeningPasses#gaussian},
+ * {@link ScreeningPasses#hessianBlobness}), per-blob segmentation and features (in parallel), the
  * score, then: duplicates dropped (a candidate whose centre lies in the region of a higher-scored
  * one), the options' score and size limits applied, the survivors measured ({@link Candidate}) and
  * painted into a label map in rank order. Thread-safe (stateless); uses all cores.
@@ -72,7 +72,7 @@ public final class Screening {
         return new ScreeningResult(candidates, features, labels, backendName(backend), seconds, notes);
     }
 
-    private static String backendName(ComputeBackend b) {
+    private static String backendName(ScreeningPasses b) {
         return b.name();
     }
 
