@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "organ3d", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "CT/MRI studies to measured 3D organ models.",
         subcommands = {InfoCommand.class, ConvertCommand.class, SegmentCommand.class, MeshCommand.class,
-            MeasureCommand.class, ViewCommand.class, DemoCommand.class, FindCommand.class, PullCommand.class,
+            MeasureCommand.class, ScreenCommand.class, ViewCommand.class, DemoCommand.class, FindCommand.class, PullCommand.class,
             PushCommand.class, CohortCommand.class})
 public final class Main implements Runnable {
 

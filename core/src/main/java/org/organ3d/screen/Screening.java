@@ -83,8 +83,8 @@ public final class Screening {
                 .thenComparingDouble(f -> f.region().cj).thenComparingDouble(f -> f.region().ci));
         List<Found> kept = new ArrayList<>();
         for (Found f : sorted) {
-            if (f.score() < o.minScore()) {
-                break;
+            if (f.score() < o.minScoreFor(f.target())) {
+                continue;
             }
             boolean dup = false;
             for (Found k : kept) {

@@ -11,7 +11,8 @@ import org.organ3d.volume.LabelMap;
  * @param lung          look for lung nodules
  * @param liver         look for focal liver lesions (needs {@code liverLabels} or {@code liverSeedLps})
  * @param minDiameterMm candidates smaller than this (equivalent diameter) are not reported
- * @param minScore      candidates scoring below this are not reported (0 reports everything found)
+ * @param minScore      candidates scoring below this are not reported (0 reports everything found; NaN:
+ *                      each target's default, the operating point of its score model)
  * @param liverLabels   a label map on the CT's grid holding the liver, or null
  * @param liverLabel    the liver's value in {@code liverLabels}
  * @param liverSeedLps  a point in the liver (LPS mm) to grow it from when no label map is given, or null
@@ -32,7 +33,7 @@ public record ScreeningOptions(boolean lung, boolean liver, double minDiameterMm
         if (!(minDiameterMm >= 0) || Double.isInfinite(minDiameterMm)) {
             throw new IllegalArgumentException("minimum diameter must be a finite number >= 0 mm: " + minDiameterMm);
         }
-        if (!(minScore >= 0 && minScore <= 1)) {
+        if (!Double.isNaN(minScore) && !(minScore >= 0 && minScore <= 1)) {
             throw new IllegalArgumentException("minimum score must be in [0, 1]: " + minScore);
         }
         if (liver && liverLabels == null && liverSeedLps == null) {
@@ -49,15 +50,21 @@ public record ScreeningOptions(boolean lung, boolean liver, double minDiameterMm
 
     /** Lung screening with the defaults and the operating point of the shipped score model. */
     public static ScreeningOptions lungs() {
-        return new ScreeningOptions(true, false, DEFAULT_MIN_DIAMETER_MM, CandidateScore.lung().operatingPoint(), null, 1, null,
-                DEFAULT_CLOSING_MM);
+        return new ScreeningOptions(true, false, DEFAULT_MIN_DIAMETER_MM, Double.NaN, null, 1, null, DEFAULT_CLOSING_MM);
     }
 
     /** Liver screening in the liver labelled {@code label} of {@code labels}, with the defaults. */
     public static ScreeningOptions liver(LabelMap labels, int label) {
         Objects.requireNonNull(labels);
-        return new ScreeningOptions(false, true, DEFAULT_MIN_DIAMETER_MM, CandidateScore.liver().operatingPoint(), labels, label,
-                null, DEFAULT_CLOSING_MM);
+        return new ScreeningOptions(false, true, DEFAULT_MIN_DIAMETER_MM, Double.NaN, labels, label, null, DEFAULT_CLOSING_MM);
+    }
+
+    /** The score a candidate of {@code target} ({@code lung} or {@code liver}) needs to be reported. */
+    public double minScoreFor(String target) {
+        if (!Double.isNaN(minScore)) {
+            return minScore;
+        }
+        return "liver".equals(target) ? CandidateScore.liver().operatingPoint() : CandidateScore.lung().operatingPoint();
     }
 
     /** The same options reporting every candidate found (score 0 and up, any size): for FROC analysis. */
