@@ -38,11 +38,16 @@ public final class Screening {
         List<String> notes = new ArrayList<>();
         List<Found> found = new ArrayList<>();
         if (options.lung()) {
+            long t1 = System.nanoTime();
             LungFields lf = LungFields.segment(ct, backend, options.closingMm());
+            long t2 = System.nanoTime();
             notes.addAll(lf.notes());
             notes.add(String.format(java.util.Locale.ROOT, "lung fields: %.0f mL, parenchyma %.0f HU",
                     lf.regionVoxels() * ct.geometry().voxelVolume() / 1000, lf.parenchymaHu()));
-            found.addAll(LungScreening.find(ct, lf, backend, CandidateScore.lung()));
+            List<Found> lungFound = LungScreening.find(ct, lf, backend, CandidateScore.lung());
+            found.addAll(lungFound);
+            notes.add(String.format(java.util.Locale.ROOT, "lung: fields %.1f s, %d blobs segmented and scored in %.1f s",
+                    (t2 - t1) / 1e9, lungFound.size(), (System.nanoTime() - t2) / 1e9));
         }
         if (options.liver()) {
             LiverField field = options.liverLabels() != null ? LiverField.fromLabels(ct, options.liverLabels(), options.liverLabel())
@@ -51,6 +56,7 @@ public final class Screening {
             found.addAll(LiverScreening.find(ct, field, backend, CandidateScore.liver()));
         }
         List<Found> ranked = rank(ct, found, options);
+        long tm = System.nanoTime();
         List<Candidate> candidates = new ArrayList<>();
         List<double[]> features = new ArrayList<>();
         List<Found> reported = new ArrayList<>();
@@ -68,6 +74,7 @@ public final class Screening {
             }
         }
         var labels = CandidateMeasurement.labels(ct, reported);
+        notes.add(String.format(java.util.Locale.ROOT, "%d candidates measured in %.1f s", candidates.size(), (System.nanoTime() - tm) / 1e9));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new ScreeningResult(candidates, features, labels, backendName(backend), seconds, notes);
     }
