@@ -8,14 +8,13 @@ import org.organ3d.measure.Vec3;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
-import org.organ3d.volume.Rescale;
 import org.organ3d.volume.Volume;
 import org.organ3d.volume.VoxelType;
 
 /**
  * Turns a segmented, scored blob into a {@link Candidate} with the measurement module's numbers
  * ({@link LabelMeasurements}) on the candidate's box: RECIST 1.1 axes from the label's exact
- * convex hull, intensity statistics of the unsmoothed image, and volume, equivalent diameter and
+ * convex hull, and volume, equivalent diameter and
  * sphericity from the sub-voxel surface of the smoothed image at the candidate's own threshold
  * ({@link LabelSurfaces#imageIsoSurface}, free of the staircase bias of voxel counting; the voxel
  * count is the fallback when that surface is not closed). Thread-safe.
@@ -32,7 +31,6 @@ final class CandidateMeasurement {
         int plane = d.sliceSize();
         Volume.Builder lb = LabelMap.builder(d, VoxelType.UINT8, g);
         Volume.Builder cb = Volume.builder(d, VoxelType.FLOAT32, g);
-        float[][] raw = Crops.values(ct, r.box);
         for (int k = 0; k < d.nz(); k++) {
             byte[] l = (byte[]) lb.sliceForWriting(k);
             float[] c = (float[]) cb.sliceForWriting(k);
@@ -44,12 +42,8 @@ final class CandidateMeasurement {
         }
         LabelMap map = new LabelMap(lb.build(), null);
         Volume contrast = cb.build();
-        Volume.Builder ib = Volume.builder(d, VoxelType.FLOAT32, g).rescale(Rescale.IDENTITY);
-        for (int k = 0; k < d.nz(); k++) {
-            ib.setSlice(k, raw[k]);
-        }
-        Volume image = ib.build();
-        LabelMeasurement m = LabelMeasurements.measure(map, null, image, LabelSurfaces.imageIsoSurface(contrast, r.threshold)).get(0);
+        // NB: no image here: the region already has its mean and maximum, and exact percentiles are not needed.
+        LabelMeasurement m = LabelMeasurements.measure(map, null, null, LabelSurfaces.imageIsoSurface(contrast, r.threshold)).get(0);
         double volume = m.meshVolumeMm3() > 0 && Double.isFinite(m.meshVolumeMm3()) ? m.meshVolumeMm3() : m.volumeMm3();
         double sphericity = Double.isFinite(m.sphericity()) ? m.sphericity() : Double.NaN;
         Vec3 c = m.centroidLps();
@@ -65,7 +59,7 @@ final class CandidateMeasurement {
             type = LesionType.GROUND_GLASS;
         }
         return new Candidate(id, f.target(), c, new Vec3(idx.x, idx.y, idx.z), Math.cbrt(6 * volume / Math.PI),
-                m.recist().longAxisMm(), m.recist().shortAxisMm(), volume, m.intensity().mean(), m.intensity().max(), type, f.score(),
+                m.recist().longAxisMm(), m.recist().shortAxisMm(), volume, r.meanHu, r.maxHu, type, f.score(),
                 r.solidFraction, sphericity, r.fieldDistanceMm, f.side(), f.blob().sigmaMm(), f.polarity() * r.level);
     }
 
