@@ -20,7 +20,8 @@ import org.organ3d.volume.Volume;
  * ({@link ScreeningPasses#hessianBlobness}) on the field. Local maxima over the 26 neighbours with
  * a response above the threshold (minima below minus it, for dark blobs) are refined to sub-voxel
  * position by a parabola per axis. Across scales, non-maximum suppression keeps the strongest blob
- * and drops every weaker one whose centre lies within the larger of the two radii (σ√3).
+ * and drops every weaker one whose centre lies within the smaller of the two radii (σ√3): the same
+ * blob seen at neighbouring scales goes, a small nodule beside a large vessel junction stays.
  *
  * <p>Thread-safe (stateless); the backend passes use all cores.
  */
@@ -228,7 +229,7 @@ final class BlobDetector {
                 double dx = (a.i() - b.i()) * sp[0];
                 double dy = (a.j() - b.j()) * sp[1];
                 double dz = (a.k() - b.k()) * sp[2];
-                double r = Math.max(a.radiusMm(), b.radiusMm());
+                double r = Math.min(a.radiusMm(), b.radiusMm());
                 if (dx * dx + dy * dy + dz * dz <= r * r) {
                     near = true;
                     break;

@@ -4,20 +4,22 @@ import java.util.stream.IntStream;
 import org.organ3d.volume.Dimensions;
 
 /**
- * Blob response of a Gaussian-smoothed image from its Hessian: the "dot" enhancement filter of Li,
- * Sone and Doi ("Selective enhancement filters for nodules, vessels, and airway walls in two- and
- * three-dimensional CT scans", Med. Phys. 30, 2003), scale-normalised as in Lindeberg's scale-space
- * detection ("Feature detection with automatic scale selection", IJCV 30, 1998) and used as the
- * shape gate of a multiscale Laplacian-of-Gaussian detector (Fotin et al., IEEE TMI).
+ * Blob response of a Gaussian-smoothed image from its Hessian: the weakest of the three
+ * curvatures where all three have the same sign, scale-normalised (Lindeberg, "Feature detection
+ * with automatic scale selection", IJCV 30, 1998). It is the shape gate of the multiscale
+ * Laplacian-of-Gaussian candidate generator of Fotin et al. (IEEE TMI) in the form of the "dot"
+ * selectivity of Li, Sone and Doi ("Selective enhancement filters for nodules, vessels, and airway
+ * walls in two- and three-dimensional CT scans", Med. Phys. 30, 2003), without their division by
+ * the strongest curvature (which also penalises a blob that a vessel crosses).
  *
  * <p>Per voxel: the Hessian by central differences of the smoothed image (mm⁻² units, one-sided at
  * the border by replicating the edge), its eigenvalues sorted by magnitude
  * {@code |λa| >= |λb| >= |λc|}. Where the Hessian is negative definite (a bright blob: all three
- * curvatures negative) the response is {@code +σ²·λc²/|λa|}; where it is positive definite (a
- * dark blob) {@code −σ²·λc²/|λa|}; elsewhere 0. For a sphere the three eigenvalues are equal and
- * the response is {@code σ²|λ|}, the scale-normalised Laplacian over three; for a tube (one
- * eigenvalue near 0) and a plate (two near 0) it vanishes, which is how vessels and fissures are
- * rejected. Units: the image's (HU).
+ * curvatures negative) the response is {@code +σ²·|λc|}; where it is positive definite (a dark
+ * blob) {@code −σ²·|λc|}; elsewhere 0. For a sphere the three eigenvalues are equal and the
+ * response is the scale-normalised Laplacian over three; for a tube (one eigenvalue near 0) and a
+ * plate (two near 0) it vanishes, which is how vessels and fissures are rejected. Units: the
+ * image's (HU).
  *
  * <p>Definiteness is tested first by Sylvester's criterion (cheap), so eigenvalues are computed
  * only at blob-like voxels; they come from the closed-form trigonometric solution of the
@@ -87,7 +89,7 @@ public final class HessianBlobFilter {
     }
 
     /**
-     * {@code λc²/|λa|} signed by the blob's polarity (+ bright, − dark), or 0 when the Hessian
+     * {@code |λc|} signed by the blob's polarity (+ bright, − dark), or 0 when the Hessian
      * {@code h = {xx, yy, zz, xy, xz, yz}} is not definite.
      */
     static double dot(double[] h) {
@@ -108,9 +110,7 @@ public final class HessianBlobFilter {
             return 0;
         }
         double[] e = eigenvalues(h);
-        double a = Math.max(Math.abs(e[0]), Math.max(Math.abs(e[1]), Math.abs(e[2])));
-        double c = Math.min(Math.abs(e[0]), Math.min(Math.abs(e[1]), Math.abs(e[2])));
-        return a == 0 ? 0 : sign * c * c / a;
+        return sign * Math.min(Math.abs(e[0]), Math.min(Math.abs(e[1]), Math.abs(e[2])));
     }
 
     /** Eigenvalues of the symmetric matrix {@code h = {xx, yy, zz, xy, xz, yz}}, in no particular order. */

@@ -17,18 +17,21 @@ import org.organ3d.volume.Volume;
  *       Gaussian of 0.5 mm (noise). Contrast is {@code polarity·(value − B)}, B the median of the
  *       box's background voxels (lung air, or the organ), so the lesion is positive either way.</li>
  *   <li>Level: the region of contrast ≥ {@code lowContrast} connected to the brightest voxel near
- *       the blob; its in-plane interior gives the lesion's level L (median). In the lung, if a
- *       quarter of the interior lies in the ground-glass band (150 HU above B up to −300 HU), L is
- *       the median of that band: the outer boundary of a part-solid nodule is its ground glass.</li>
+ *       the blob, within two blob radii of it, opened as below to cut vessels away; its median
+ *       gives the lesion's level L; in the lung a solid core with a rim of ground glass makes the
+ *       nodule part-solid and L the ground glass's level (its outer boundary); see {@code level}.</li>
  *   <li>Boundary: the region of contrast ≥ L/2 (the half-way, partial-volume-unbiased level)
  *       inside the field, connected to the start voxel.</li>
  *   <li>Vessels: the largest inscribed ball radius r near the blob (Euclidean distance transform
- *       in mm) sets an opening radius 0.6·r: the region is eroded by it, the part nearest the blob
- *       kept and dilated back within the region. Structures thinner than 1.2·r (vessels attached to
- *       a nodule, the stalk of a juxta-pleural nodule) fall away; what was cut is a feature.</li>
+ *       in mm) sets an opening radius 0.5·r: the region is eroded by it, the part nearest the blob
+ *       kept and dilated back within the region. Structures thinner than twice the opening radius
+ *       (vessels attached to a nodule) fall away; what was cut is a feature. If the region still
+ *       runs to the box border, 0.65·r and 0.8·r are tried; the first that detaches it wins.</li>
+ *   <li>A compact region cut by the box (a large lesion found at a small scale) is segmented
+ *       again in a box twice the size.</li>
  * </ol>
  *
- * <p>Caveats: a vessel at least 0.6 times the lesion's radius stays attached (the region then runs
+ * <p>Caveats: a vessel at least 0.8 times the lesion's inscribed radius stays attached (the region then runs
  * to the box border, which the score penalises); ground glass traversed by a vessel counts the
  * vessel inside it; distances are on the grid's spacing (orthogonal grids). Stateless, thread-safe.
  */
@@ -62,19 +65,31 @@ final class LesionSegmentation {
      */
     static LesionRegion segment(Volume ct, Blob blob, byte[][] field, int fieldCode, byte[][] background, double globalBackground,
             int polarity, Settings s) {
+        double half = Math.max(8, Math.min(s.maxCropMm(), 2.2 * blob.radiusMm() + 3));
+        LesionRegion r = segment(ct, blob, field, fieldCode, background, globalBackground, polarity, s, half);
+        // NB: a compact region cut by the box (a big lesion found at a small scale) gets a larger box, once.
+        if (r.found() && r.touchesBorder && half < s.maxCropMm() && r.voxels >= 0.08 * r.boxDims.voxelCount()) {
+            LesionRegion big = segment(ct, blob, field, fieldCode, background, globalBackground, polarity, s,
+                    Math.min(s.maxCropMm(), 2 * half));
+            if (big.found()) {
+                return big;
+            }
+        }
+        return r;
+    }
+
+    private static LesionRegion segment(Volume ct, Blob blob, byte[][] field, int fieldCode, byte[][] background,
+            double globalBackground, int polarity, Settings s, double half) {
         Dimensions full = ct.dimensions();
         Geometry g = ct.geometry();
         double[] sp = DistanceTransform.spacing(g);
         double r0 = blob.radiusMm();
-        double half = Math.max(8, Math.min(s.maxCropMm(), 2.2 * r0 + 3));
         int ci = (int) Math.round(blob.i());
         int cj = (int) Math.round(blob.j());
         int ck = (int) Math.round(blob.k());
         int[] box = Crops.grow(new int[] {ci, ci, cj, cj, ck, ck},
                 new int[] {(int) Math.ceil(half / sp[0]), (int) Math.ceil(half / sp[1]), (int) Math.ceil(half / sp[2])}, full);
         Dimensions cd = Crops.dims(box);
-        int nx = cd.nx();
-        int ny = cd.ny();
         int nz = cd.nz();
         float[][] raw = Crops.values(ct, box);
         float[][] sm = GaussianFilter.smooth(raw, cd, sp, SMOOTH_MM, new int[] {1, 1, 1});
@@ -119,8 +134,22 @@ final class LesionSegmentation {
         if (start < 0 || peak < low) {
             return out.reject("no structure above " + Math.round(low) + " HU contrast at the blob");
         }
-        boolean[] lowRegion = grid.flood(start, v -> f[v] && c[v] >= low);
-        double level = level(lowRegion, c, grid, s.lung(), b);
+        // NB: the level is read near the blob only, so that attached vessels do not make ground glass look solid.
+        boolean[] near = new boolean[n];
+        for (int v : grid.ball(bi, bj, bk, Math.max(2 * r0, r0 + 3))) {
+            near[v] = true;
+        }
+        boolean[] lowMask = new boolean[n];
+        for (int v = 0; v < n; v++) {
+            lowMask[v] = f[v] && near[v] && c[v] >= low;
+        }
+        boolean[] lowRegion = grid.flood(start, v -> lowMask[v]);
+        double reach = Math.max(1.5 * r0, r0 + 2);
+        // NB: vessels attached to the first region are cut away before its level is read.
+        float[] lowDist2 = grid.squaredDistanceToOutside(lowMask);
+        boolean[] lowOpened = open(lowRegion, lowDist2, OPENING[0] * Math.sqrt(maxIn(lowRegion, lowDist2, grid, bi, bj, bk, reach)),
+                grid, bi, bj, bk, reach);
+        double level = level(lowOpened != null ? lowOpened : lowRegion, c, grid, s.lung(), b, (int) Math.round(bk));
         double t = 0.5 * level;
         if (c[start] < t) {
             return out.reject("the blob's peak is below the half-way level");
@@ -131,77 +160,147 @@ final class LesionSegmentation {
         }
         boolean[] c0 = grid.flood(start, v -> m[v]);
         float[] dist2 = grid.squaredDistanceToOutside(m);
-        double rIn2 = 0;
-        for (int v : grid.ball(bi, bj, bk, Math.max(r0, startR))) {
-            if (c0[v]) {
-                rIn2 = Math.max(rIn2, dist2[v]);
-            }
-        }
-        double rIn = Math.sqrt(rIn2);
-        double rho = 0.6 * rIn;
+        double rIn = Math.sqrt(maxIn(c0, dist2, grid, bi, bj, bk, reach));
         boolean[] region = c0;
-        if (rho >= 0.75 * Math.min(sp[0], sp[1])) {
-            double rho2 = rho * rho;
-            int core = -1;
-            double best = -1;
-            for (int v : grid.ball(bi, bj, bk, Math.max(r0, startR))) {
-                if (c0[v] && dist2[v] > rho2 && dist2[v] > best) {
-                    best = dist2[v];
-                    core = v;
+        if (touchesBorder(c0, grid)) {
+            for (double factor : OPENING) {
+                boolean[] opened = open(c0, dist2, factor * rIn, grid, bi, bj, bk, reach);
+                if (opened != null) {
+                    region = opened;
+                    if (!touchesBorder(opened, grid)) {
+                        break;
+                    }
                 }
             }
-            if (core >= 0) {
-                boolean[] eroded = grid.flood(core, v -> c0[v] && dist2[v] > rho2);
-                boolean[] grown = grid.dilate(eroded, rho);
-                region = new boolean[n];
-                for (int v = 0; v < n; v++) {
-                    region[v] = grown[v] && c0[v];
-                }
-            }
+        } else {
+            boolean[] opened = open(c0, dist2, OPENING[0] * rIn, grid, bi, bj, bk, reach);
+            region = opened != null ? opened : c0;
         }
         return out.measure(region, c0, raw, sm, grid, blob, level, t, rIn, f, s.lung() ? SOLID_HU : Double.NaN, polarity);
     }
 
+    /** The largest squared distance to the outside among the voxels of {@code m} within {@code reach} mm of the blob. */
+    private static double maxIn(boolean[] m, float[] dist2, Grid grid, double bi, double bj, double bk, double reach) {
+        double best = 0;
+        for (int v : grid.ball(bi, bj, bk, reach)) {
+            if (m[v]) {
+                best = Math.max(best, dist2[v]);
+            }
+        }
+        return best;
+    }
+
+    /** Opening radii tried, as fractions of the inscribed radius: the first that detaches the region wins. */
+    private static final double[] OPENING = {0.5, 0.65, 0.8};
+
     /**
-     * The lesion's level (contrast units) from the first region. Lung: S, the 90th percentile, is
-     * the densest level present; if it is solid (at least {@link #SOLID_HU}) and the region holds
-     * at least 1.5 times as many voxels between 150 HU contrast and S/2 (ground glass) as at or
-     * above S/2, the nodule is part-solid and its level is the median of the ground glass; if solid
-     * otherwise, the median of the voxels at or above S/2. Else (ground glass, organ lesions): the
-     * median of the region's in-plane interior (all of it when the interior is under 5 voxels).
+     * The part of {@code c0} that survives an erosion by {@code rho} near the blob, dilated back by
+     * {@code rho} within {@code c0}; null when the opening is below a voxel or erases everything near the blob.
      */
-    private static double level(boolean[] lowRegion, float[] c, Grid grid, boolean lung, double b) {
+    private static boolean[] open(boolean[] c0, float[] dist2, double rho, Grid grid, double bi, double bj, double bk, double reach) {
+        if (rho < 0.75 * Math.min(grid.sp()[0], grid.sp()[1])) {
+            return null;
+        }
+        double rho2 = rho * rho;
+        int core = -1;
+        double best = -1;
+        for (int v : grid.ball(bi, bj, bk, reach)) {
+            if (c0[v] && dist2[v] > rho2 && dist2[v] > best) {
+                best = dist2[v];
+                core = v;
+            }
+        }
+        if (core < 0) {
+            return null;
+        }
+        boolean[] eroded = grid.flood(core, v -> c0[v] && dist2[v] > rho2);
+        boolean[] grown = grid.dilate(eroded, rho);
+        boolean[] region = new boolean[c0.length];
+        for (int v = 0; v < c0.length; v++) {
+            region[v] = grown[v] && c0[v];
+        }
+        return region;
+    }
+
+    private static boolean touchesBorder(boolean[] m, Grid grid) {
+        Dimensions d = grid.d();
+        for (int v = 0; v < m.length; v++) {
+            if (m[v]) {
+                int i = grid.i(v);
+                int j = grid.j(v);
+                int k = grid.k(v);
+                if (i == 0 || j == 0 || k == 0 || i == d.nx() - 1 || j == d.ny() - 1 || k == d.nz() - 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The lesion's level (contrast units) from the first region (vessels cut away). Lung: S, the
+     * 90th percentile, is the densest level present. If S is solid (at least {@link #SOLID_HU}) and
+     * the region holds ground glass (at least 10 voxels from 150 HU contrast up to S/2 and −300 HU),
+     * the nodule is part-solid when its ground glass forms a rim: on the slice of the blob the
+     * region at half the ground glass's level reaches at least max(0.8 mm, 15 %) farther (in
+     * equivalent in-plane radius) than the region at S/2; in-plane, where voxels are small, partial
+     * volume cannot fake such a rim (across thick slices it could). A part-solid nodule's level is
+     * that of its ground glass (its outer boundary), a solid nodule's the median at or above S/2.
+     * Otherwise (ground glass, organ lesions): the median of the region's in-plane interior (all of
+     * it when the interior is under 5 voxels).
+     */
+    private static double level(boolean[] region, float[] c, Grid grid, boolean lung, double b, int sliceK) {
         int nx = grid.d().nx();
         int ny = grid.d().ny();
         int plane = grid.d().sliceSize();
         FloatList inner = new FloatList();
         FloatList all = new FloatList();
-        for (int v = 0; v < lowRegion.length; v++) {
-            if (!lowRegion[v]) {
+        for (int v = 0; v < region.length; v++) {
+            if (!region[v]) {
                 continue;
             }
             all.add(c[v]);
             int x = v % plane;
             int i = x % nx;
             int j = x / nx;
-            if (i > 0 && i < nx - 1 && j > 0 && j < ny - 1 && lowRegion[v - 1] && lowRegion[v + 1] && lowRegion[v - nx] && lowRegion[v + nx]) {
+            if (i > 0 && i < nx - 1 && j > 0 && j < ny - 1 && region[v - 1] && region[v + 1] && region[v - nx] && region[v + nx]) {
                 inner.add(c[v]);
             }
         }
-        if (lung) {
+        if (lung && all.size() > 0) {
             float[] sorted = all.sorted();
             double s = sorted[Math.min(sorted.length - 1, (int) Math.floor(0.9 * sorted.length))];
             if (s >= SOLID_HU - b) {
                 FloatList solid = new FloatList();
                 FloatList gg = new FloatList();
+                double ggTop = Math.min(0.5 * s, SOLID_HU - b);
                 for (float v : sorted) {
                     if (v >= 0.5 * s) {
                         solid.add(v);
-                    } else if (v >= 150) {
+                    } else if (v >= 150 && v < ggTop) {
                         gg.add(v);
                     }
                 }
-                return gg.size() >= 1.5 * solid.size() ? gg.median() : solid.median();
+                if (gg.size() >= 10) {
+                    double ggLevel = gg.median();
+                    long outer = 0;
+                    long core = 0;
+                    int k = Math.max(0, Math.min(grid.d().nz() - 1, sliceK));
+                    for (int x = 0; x < plane; x++) {
+                        int v = k * plane + x;
+                        if (region[v]) {
+                            outer += c[v] >= 0.5 * ggLevel ? 1 : 0;
+                            core += c[v] >= 0.5 * s ? 1 : 0;
+                        }
+                    }
+                    double px = grid.sp()[0] * grid.sp()[1];
+                    double rOut = Math.sqrt(outer * px / Math.PI);
+                    double rCore = Math.sqrt(core * px / Math.PI);
+                    if (rOut - rCore >= Math.max(0.8, 0.15 * rOut)) {
+                        return ggLevel;
+                    }
+                }
+                return solid.median();
             }
         }
         return (inner.size() >= 5 ? inner : all).median();

@@ -11,19 +11,21 @@ import org.organ3d.volume.Volume;
  * spacing, since a blob thinner than a slice is not resolved along z) → {@link LesionSegmentation}
  * of every blob (in parallel) → {@link CandidateScore#lung()}.
  *
- * <p>Blob thresholds: response ≥ {@value #MIN_RESPONSE} HU and smoothed contrast ≥
- * {@value #MIN_CONTRAST} HU at every scale; at scales under {@value #FINE_SCALE_MM} mm, where
- * the cross-sections of small vessels in thick slices also look like blobs, response ≥
- * {@value #MIN_FINE_RESPONSE} HU (a solid nodule of 4 mm is far above it; ground glass that small
- * is not a target).
+ * <p>Blob thresholds: smoothed contrast ≥ {@value #MIN_CONTRAST} HU; response ≥
+ * {@value #MIN_RESPONSE} HU at scales of 2.5 mm and more (faint ground glass of 10–30 mm responds
+ * with about a tenth of its contrast), ≥ {@value #MID_RESPONSE} HU at 1.75 mm, and ≥
+ * {@value #MIN_FINE_RESPONSE} HU under {@value #FINE_SCALE_MM} mm, where the cross-sections of
+ * small vessels in thick slices also look like blobs (a solid nodule of 4 mm is far above it;
+ * ground glass that small is not a target).
  */
 final class LungScreening {
 
     static final double[] SCALES_MM = {0.9, 1.25, 1.75, 2.5, 3.5, 5, 7, 9.5};
-    static final double MIN_RESPONSE = 15;
+    static final double MIN_RESPONSE = 10;
+    static final double MID_RESPONSE = 15;
     static final double MIN_CONTRAST = 40;
     static final double FINE_SCALE_MM = 1.75;
-    static final double MIN_FINE_RESPONSE = 30;
+    static final double MIN_FINE_RESPONSE = 40;
     private static final LesionSegmentation.Settings SEGMENTATION = new LesionSegmentation.Settings(true, 100, 0, 40);
 
     private LungScreening() {
@@ -43,7 +45,8 @@ final class LungScreening {
                 new BlobDetector.Settings(scales, MIN_RESPONSE, MIN_CONTRAST, true, false), backend);
         List<Blob> kept = new ArrayList<>();
         for (Blob b : blobs) {
-            if (b.sigmaMm() >= FINE_SCALE_MM || b.response() >= MIN_FINE_RESPONSE) {
+            double need = b.sigmaMm() < FINE_SCALE_MM ? MIN_FINE_RESPONSE : b.sigmaMm() < 2.5 ? MID_RESPONSE : MIN_RESPONSE;
+            if (b.response() >= need) {
                 kept.add(b);
             }
         }

@@ -95,7 +95,8 @@ public final class Screening {
             }
             boolean dup = false;
             for (Found k : kept) {
-                if (inside(k.region(), f.region().ci, f.region().cj, f.region().ck)) {
+                // NB: a region that runs to its box border (a vessel tree, a leak) claims nothing.
+                if (!k.region().touchesBorder && inside(k.region(), f.region().ci, f.region().cj, f.region().ck)) {
                     dup = true;
                     break;
                 }
