@@ -150,8 +150,9 @@ public final class FallbackBackend implements ComputeBackend {
     }
 
     @Override
-    public float[][] hessianBlobness(float[][] smoothed, Dimensions dims, double[] spacing, double sigmaMm, byte[][] mask) {
-        return attempt("hessianBlobness", b -> b.hessianBlobness(smoothed, dims, spacing, sigmaMm, mask));
+    public float[][] hessianBlobness(float[][] smoothed, Dimensions dims, double[] spacing, double sigmaMm, byte[][] mask,
+            int selectivity) {
+        return attempt("hessianBlobness", b -> b.hessianBlobness(smoothed, dims, spacing, sigmaMm, mask, selectivity));
     }
 
     private <T> T attempt(String pass, Function<ComputeBackend, T> run) {

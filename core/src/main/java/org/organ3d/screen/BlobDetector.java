@@ -35,8 +35,9 @@ final class BlobDetector {
      * @param minContrast minimum |smoothed value − background| at the peak, HU (noise peaks are faint)
      * @param bright     find bright blobs
      * @param dark       find dark blobs
+     * @param selectivity the response's shape exponent ({@link HessianBlobFilter})
      */
-    record Settings(double[] scalesMm, double threshold, double minContrast, boolean bright, boolean dark) {
+    record Settings(double[] scalesMm, double threshold, double minContrast, boolean bright, boolean dark, int selectivity) {
     }
 
     private BlobDetector() {
@@ -74,7 +75,7 @@ final class BlobDetector {
             double[] ssp = {sp[0] * step[0], sp[1] * step[1], sp[2] * step[2]};
             float[][] sm = backend.gaussian(img, cd, sp, sigma, step);
             byte[][] sf = sampled(f, cd, step, sd);
-            float[][] r = backend.hessianBlobness(sm, sd, ssp, sigma, sf);
+            float[][] r = backend.hessianBlobness(sm, sd, ssp, sigma, sf, s.selectivity());
             all.addAll(maxima(r, sm, sf, sd, ssp, step, box, sigma, background, s));
         }
         return suppress(all, sp);

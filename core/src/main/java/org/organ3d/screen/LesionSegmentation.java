@@ -40,8 +40,6 @@ final class LesionSegmentation {
     /** Solid component of lung nodules: at or above this HU (smoothed). */
     static final double SOLID_HU = -300;
 
-    private static final double SMOOTH_MM = 0.5;
-
     /**
      * How to segment.
      *
@@ -49,8 +47,9 @@ final class LesionSegmentation {
      * @param lowContrast minimum contrast of the first region, HU
      * @param relativeLow for organ lesions: the first region's level as a fraction of the peak contrast
      * @param maxCropMm   largest half-size of the box, mm
+     * @param smoothMm    Gaussian σ of the box's smoothing, mm (noise against the lesion's contrast)
      */
-    record Settings(boolean lung, double lowContrast, double relativeLow, double maxCropMm) {
+    record Settings(boolean lung, double lowContrast, double relativeLow, double maxCropMm, double smoothMm) {
     }
 
     private LesionSegmentation() {
@@ -92,7 +91,7 @@ final class LesionSegmentation {
         Dimensions cd = Crops.dims(box);
         int nz = cd.nz();
         float[][] raw = Crops.values(ct, box);
-        float[][] sm = GaussianFilter.smooth(raw, cd, sp, SMOOTH_MM, new int[] {1, 1, 1});
+        float[][] sm = GaussianFilter.smooth(raw, cd, sp, s.smoothMm(), new int[] {1, 1, 1});
         byte[][] inField = Crops.mask(field, full, box);
         byte[][] bg = Crops.mask(background, full, box);
         int n = cd.sliceSize() * nz;

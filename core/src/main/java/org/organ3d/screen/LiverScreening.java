@@ -15,15 +15,15 @@ final class LiverScreening {
     static final double[] SCALES_MM = {1.75, 2.5, 3.5, 5, 7, 10};
     static final double MIN_RESPONSE = 2;
     static final double MIN_CONTRAST = 10;
-    private static final LesionSegmentation.Settings SEGMENTATION = new LesionSegmentation.Settings(false, 8, 0.35, 50);
+    private static final LesionSegmentation.Settings SEGMENTATION = new LesionSegmentation.Settings(false, 8, 0.35, 50, 1.0);
 
     private LiverScreening() {
     }
 
     static List<Found> find(Volume ct, LiverField field, ScreeningPasses backend, CandidateScore model) {
         List<Blob> blobs = BlobDetector.detect(ct, field.core, field.box, field.level,
-                new BlobDetector.Settings(SCALES_MM, MIN_RESPONSE, MIN_CONTRAST, true, true), backend);
-        return blobs.parallelStream().map(b -> {
+                new BlobDetector.Settings(SCALES_MM, MIN_RESPONSE, MIN_CONTRAST, true, true, 1), backend);
+        return blobs.parallelStream().filter(model::passes).map(b -> {
             int polarity = b.response() < 0 ? -1 : 1;
             LesionRegion r = LesionSegmentation.segment(ct, b, field.mask, 0, field.mask, field.level, polarity, SEGMENTATION);
             if (!r.found()) {

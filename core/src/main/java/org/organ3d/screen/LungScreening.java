@@ -26,7 +26,7 @@ final class LungScreening {
     static final double MIN_CONTRAST = 40;
     static final double FINE_SCALE_MM = 1.75;
     static final double MIN_FINE_RESPONSE = 40;
-    private static final LesionSegmentation.Settings SEGMENTATION = new LesionSegmentation.Settings(true, 100, 0, 40);
+    private static final LesionSegmentation.Settings SEGMENTATION = new LesionSegmentation.Settings(true, 100, 0, 40, 0.5);
 
     private LungScreening() {
     }
@@ -42,11 +42,11 @@ final class LungScreening {
         }
         double[] scales = scales(ct.geometry().spacing().z);
         List<Blob> blobs = BlobDetector.detect(ct, lf.region(), lf.regionBox(), lf.parenchymaHu(),
-                new BlobDetector.Settings(scales, MIN_RESPONSE, MIN_CONTRAST, true, false), backend);
+                new BlobDetector.Settings(scales, MIN_RESPONSE, MIN_CONTRAST, true, false, 0), backend);
         List<Blob> kept = new ArrayList<>();
         for (Blob b : blobs) {
             double need = b.sigmaMm() < FINE_SCALE_MM ? MIN_FINE_RESPONSE : b.sigmaMm() < 2.5 ? MID_RESPONSE : MIN_RESPONSE;
-            if (b.response() >= need) {
+            if (b.response() >= need && model.passes(b)) {
                 kept.add(b);
             }
         }

@@ -35,10 +35,11 @@ public interface ScreeningPasses extends SegmentationPasses {
 
     /**
      * Scale-normalised Hessian blob response of smoothed float slices (+ bright blob, − dark blob,
-     * 0 elsewhere; computed where {@code mask} is non-zero, everywhere when it is null). Java:
-     * {@link HessianBlobFilter#response}.
+     * 0 elsewhere; computed where {@code mask} is non-zero, everywhere when it is null), with the
+     * shape selectivity exponent {@code selectivity} (0 or 1). Java: {@link HessianBlobFilter#response}.
      */
-    default float[][] hessianBlobness(float[][] smoothed, Dimensions dims, double[] spacing, double sigmaMm, byte[][] mask) {
-        return HessianBlobFilter.response(smoothed, dims, spacing, sigmaMm, mask);
+    default float[][] hessianBlobness(float[][] smoothed, Dimensions dims, double[] spacing, double sigmaMm, byte[][] mask,
+            int selectivity) {
+        return HessianBlobFilter.response(smoothed, dims, spacing, sigmaMm, mask, selectivity);
     }
 }

@@ -78,7 +78,7 @@ class BlobDetectorTest {
         Volume ct = phantom(d, bodies, 20, 1);
         byte[][] field = all(d);
         List<Blob> blobs = BlobDetector.detect(ct, field, new int[] {0, d.nx() - 1, 0, d.ny() - 1, 0, d.nz() - 1}, BG,
-                new BlobDetector.Settings(new double[] {1.25, 1.75, 2.5, 3.5, 5}, 15, 40, true, false), ScreeningPasses.JAVA);
+                new BlobDetector.Settings(new double[] {1.25, 1.75, 2.5, 3.5, 5}, 15, 40, true, false, 0), ScreeningPasses.JAVA);
         for (Body b : bodies.subList(0, 3)) {
             Blob best = null;
             for (Blob x : blobs) {
@@ -118,7 +118,7 @@ class BlobDetectorTest {
         }
         Blob blob = new Blob(28 / SP[0], 28 / SP[1], 25 / SP[2], 2.5, 100, 500, 0.9, 1);
         LesionRegion reg = LesionSegmentation.segment(ct, blob, field, 0, air, BG, 1,
-                new LesionSegmentation.Settings(true, 100, 0, 40));
+                new LesionSegmentation.Settings(true, 100, 0, 40, 0.5));
         assertTrue(reg.found(), reg.rejected);
         assertEquals(2 * r, reg.diameterMm(), 0.6, "voxel-count diameter");
         assertEquals(28, reg.ci * SP[0], 0.3);

@@ -64,15 +64,18 @@ class HessianBlobFilterTest {
         float[][] tube = shape(d, sp, 1, s, 500);
         float[][] plate = shape(d, sp, 2, s, 500);
         int c = d.offsetInSlice(20, 20);
-        float rb = HessianBlobFilter.response(ball, d, sp, s, null)[20][c];
-        float rt = HessianBlobFilter.response(tube, d, sp, s, null)[20][c];
-        float rp = HessianBlobFilter.response(plate, d, sp, s, null)[20][c];
+        float rb = HessianBlobFilter.response(ball, d, sp, s, null, 0)[20][c];
+        float rt = HessianBlobFilter.response(tube, d, sp, s, null, 0)[20][c];
+        float rp = HessianBlobFilter.response(plate, d, sp, s, null, 0)[20][c];
         // Ball exp(-r²/2s²): each curvature at the centre is -A/s², so σ²·λ = -A at σ = s.
         assertEquals(500, rb, 500 * 0.03);
         assertEquals(0, rt, 1e-3);
         assertEquals(0, rp, 1e-3);
+        // Li's dot filter (selectivity 1) equals the plain response on a sphere and stays 0 on the tube.
+        assertEquals(rb, HessianBlobFilter.response(ball, d, sp, s, null, 1)[20][c], 500 * 0.01);
+        assertEquals(0, HessianBlobFilter.response(tube, d, sp, s, null, 1)[20][c], 1e-3);
         float[][] dark = shape(d, sp, 0, s, -500);
-        assertEquals(-500, HessianBlobFilter.response(dark, d, sp, s, null)[20][c], 500 * 0.03);
+        assertEquals(-500, HessianBlobFilter.response(dark, d, sp, s, null, 0)[20][c], 500 * 0.03);
     }
 
     @Test
@@ -82,8 +85,8 @@ class HessianBlobFilterTest {
         float[][] ball = shape(d, sp, 0, 2, 300);
         byte[][] mask = new byte[d.nz()][d.sliceSize()];
         mask[10][d.offsetInSlice(10, 10)] = 1;
-        float[][] r = HessianBlobFilter.response(ball, d, sp, 2, mask);
-        float[][] all = HessianBlobFilter.response(ball, d, sp, 2, null);
+        float[][] r = HessianBlobFilter.response(ball, d, sp, 2, mask, 1);
+        float[][] all = HessianBlobFilter.response(ball, d, sp, 2, null, 1);
         assertEquals(all[10][d.offsetInSlice(10, 10)], r[10][d.offsetInSlice(10, 10)], 0f);
         long nonZero = Arrays.stream(r).mapToLong(sl -> {
             long n = 0;
