@@ -72,7 +72,9 @@ public final class GaussianFilter {
         int rz = wz.length / 2;
         // Pass x and y per input slice: each slice becomes mx × my.
         float[][] xy = new float[nz][];
-        IntStream.range(0, nz).parallel().forEach(k -> {
+        // NB: a candidate's small box is smoothed on its own thread (candidates run in parallel).
+        boolean parallel = d.voxelCount() > PARALLEL_VOXELS;
+        stream(nz, parallel).forEach(k -> {
             float[] in = image[k];
             float[] t = new float[mx * ny];
             for (int j = 0; j < ny; j++) {
@@ -105,7 +107,7 @@ public final class GaussianFilter {
             xy[k] = u;
         });
         float[][] out = new float[o.nz()][];
-        IntStream.range(0, o.nz()).parallel().forEach(c -> {
+        stream(o.nz(), parallel).forEach(c -> {
             float[] u = new float[mx * my];
             int centre = c * step[2];
             for (int q = -rz; q <= rz; q++) {
@@ -120,6 +122,13 @@ public final class GaussianFilter {
             out[c] = u;
         });
         return out;
+    }
+
+    private static final long PARALLEL_VOXELS = 1 << 18;
+
+    private static IntStream stream(int n, boolean parallel) {
+        IntStream s = IntStream.range(0, n);
+        return parallel ? s.parallel() : s;
     }
 
     static void checkArgs(float[][] image, Dimensions d, double[] spacing, double sigmaMm, int[] step) {

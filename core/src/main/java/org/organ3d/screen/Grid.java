@@ -95,36 +95,104 @@ record Grid(Dimensions d, double[] sp) {
 
     /** Squared distance (mm²) from each voxel centre to the nearest voxel centre outside {@code m}; +Inf if none. */
     float[] squaredDistanceToOutside(boolean[] m) {
-        byte[][] src = slices(m, true);
-        float[][] s = DistanceTransform.squaredMm(src, d, sp, Double.POSITIVE_INFINITY);
-        float[] out = new float[size()];
-        for (int k = 0; k < d.nz(); k++) {
-            System.arraycopy(s[k], 0, out, k * d.sliceSize(), d.sliceSize());
-        }
-        return out;
+        return squaredDistance(m, true);
     }
 
-    /** Voxels within {@code r} mm of a voxel of {@code m}. */
+    /** Voxels within {@code r} mm of a voxel of {@code m} (d² ≤ r²·(1 + 1e-6), as {@code DistanceTransform.withinMm}). */
     boolean[] dilate(boolean[] m, double r) {
-        byte[][] w = DistanceTransform.withinMm(slices(m, false), d, sp, r);
-        boolean[] out = new boolean[size()];
-        for (int k = 0; k < d.nz(); k++) {
-            byte[] s = w[k];
-            for (int x = 0; x < s.length; x++) {
-                out[k * d.sliceSize() + x] = s[x] != 0;
-            }
+        float[] d2 = squaredDistance(m, false);
+        double cap = r * r * (1 + DistanceTransform.RELATIVE_TOLERANCE);
+        boolean[] out = new boolean[d2.length];
+        for (int v = 0; v < d2.length; v++) {
+            out[v] = d2[v] <= cap;
         }
         return out;
     }
 
-    private byte[][] slices(boolean[] m, boolean invert) {
-        byte[][] out = new byte[d.nz()][d.sliceSize()];
-        for (int k = 0; k < d.nz(); k++) {
-            byte[] s = out[k];
-            for (int x = 0; x < s.length; x++) {
-                s[x] = (byte) (m[k * d.sliceSize() + x] != invert ? 1 : 0);
+    /**
+     * Exact squared Euclidean distance (mm²) to the nearest source voxel (the voxels where
+     * {@code m[v] != invert}), by the separable lower-envelope algorithm of Felzenszwalb and
+     * Huttenlocher ("Distance transforms of sampled functions", Theory of Computing 8, 2012) along
+     * i, j and k in turn, single-threaded (boxes are small and many run in parallel). Same answer as
+     * {@code DistanceTransform.squaredMm} up to float rounding.
+     */
+    private float[] squaredDistance(boolean[] m, boolean invert) {
+        int nx = d.nx();
+        int ny = d.ny();
+        int nz = d.nz();
+        int n = size();
+        float[] g = new float[n];
+        for (int v = 0; v < n; v++) {
+            g[v] = m[v] != invert ? 0f : Float.POSITIVE_INFINITY;
+        }
+        int len = Math.max(nx, Math.max(ny, nz));
+        double[] f = new double[len];
+        double[] out = new double[len];
+        int[] hull = new int[len];
+        double[] z = new double[len + 1];
+        for (int k = 0; k < nz; k++) {
+            for (int j = 0; j < ny; j++) {
+                int base = nx * (j + ny * k);
+                pass(g, base, 1, nx, sp[0], f, out, hull, z);
             }
         }
-        return out;
+        for (int k = 0; k < nz; k++) {
+            for (int i = 0; i < nx; i++) {
+                pass(g, i + nx * ny * k, nx, ny, sp[1], f, out, hull, z);
+            }
+        }
+        for (int j = 0; j < ny; j++) {
+            for (int i = 0; i < nx; i++) {
+                pass(g, i + nx * j, nx * ny, nz, sp[2], f, out, hull, z);
+            }
+        }
+        return g;
+    }
+
+    /** One 1D pass in place: g[base + t·stride] = min over q of (g_q + (h·(t − q))²). */
+    private static void pass(float[] g, int base, int stride, int count, double h, double[] f, double[] out, int[] hull, double[] z) {
+        int finite = 0;
+        for (int t = 0; t < count; t++) {
+            f[t] = g[base + t * stride];
+            if (f[t] != Double.POSITIVE_INFINITY) {
+                finite++;
+            }
+        }
+        if (finite == 0) {
+            return;
+        }
+        double h2 = h * h;
+        int k = -1;
+        for (int q = 0; q < count; q++) {
+            if (f[q] == Double.POSITIVE_INFINITY) {
+                continue;
+            }
+            double s = Double.NEGATIVE_INFINITY;
+            while (k >= 0) {
+                int p = hull[k];
+                s = ((f[q] / h2 + (double) q * q) - (f[p] / h2 + (double) p * p)) / (2.0 * (q - p));
+                if (s <= z[k]) {
+                    k--;
+                } else {
+                    break;
+                }
+            }
+            k++;
+            hull[k] = q;
+            z[k] = k == 0 ? Double.NEGATIVE_INFINITY : s;
+            z[k + 1] = Double.POSITIVE_INFINITY;
+        }
+        int c = 0;
+        for (int t = 0; t < count; t++) {
+            while (z[c + 1] < t) {
+                c++;
+            }
+            int p = hull[c];
+            double dt = (t - p) * h;
+            out[t] = f[p] + dt * dt;
+        }
+        for (int t = 0; t < count; t++) {
+            g[base + t * stride] = (float) out[t];
+        }
     }
 }
