@@ -39,8 +39,6 @@ public final class CandidateScore {
     private final double intercept;
     private final double operatingPoint;
     private final String provenance;
-    private double[] prefilter = {0, 0, 0, 0};
-    private double prefilterThreshold = Double.NEGATIVE_INFINITY;
 
     /**
      * A model.
@@ -110,31 +108,6 @@ public final class CandidateScore {
         return provenance;
     }
 
-    /**
-     * The same model with a prefilter: a linear function of the blob's own features (log response,
-     * shape, log scale: the first three of {@link #FEATURES}) that must reach {@code threshold}
-     * before the blob is segmented at all, so that the many obvious vessel crossings cost nothing.
-     *
-     * @param weights   {w_logResponse, w_shape, w_logScale, intercept}
-     * @param threshold the least value kept
-     */
-    public CandidateScore withPrefilter(double[] weights, double threshold) {
-        if (weights.length != 4) {
-            throw new IllegalArgumentException("a prefilter has 3 weights and an intercept");
-        }
-        CandidateScore m = new CandidateScore(name, mean, scale, this.weights, intercept, operatingPoint, provenance);
-        m.prefilter = weights.clone();
-        m.prefilterThreshold = threshold;
-        return m;
-    }
-
-    /** True when a blob passes the prefilter (always, for a model without one). */
-    boolean passes(Blob b) {
-        double v = prefilter[0] * Math.log(Math.max(1e-3, Math.abs(b.response()))) + prefilter[1] * b.shape()
-                + prefilter[2] * Math.log(b.sigmaMm()) + prefilter[3];
-        return v >= prefilterThreshold;
-    }
-
     /** The score (0..1) of a feature vector in {@link #FEATURES} order. */
     public double score(double[] f) {
         double z = intercept;
@@ -172,9 +145,7 @@ public final class CandidateScore {
                 + "scale=" + join(scale) + "\n"
                 + "weights=" + join(weights) + "\n"
                 + "intercept=" + String.format(Locale.ROOT, "%.9g", intercept) + "\n"
-                + "operatingPoint=" + String.format(Locale.ROOT, "%.6f", operatingPoint) + "\n"
-                + (Double.isInfinite(prefilterThreshold) ? "" : "prefilter=" + join(prefilter) + "\n"
-                + "prefilterThreshold=" + String.format(Locale.ROOT, "%.9g", prefilterThreshold) + "\n");
+                + "operatingPoint=" + String.format(Locale.ROOT, "%.6f", operatingPoint) + "\n";
     }
 
     private static String join(double[] v) {
@@ -199,11 +170,9 @@ public final class CandidateScore {
         if (!names.equals(FEATURES)) {
             throw new IllegalStateException("score model " + resource + " was trained on features " + names + ", not " + FEATURES);
         }
-        CandidateScore m = new CandidateScore(p.getProperty("name", resource), numbers(p, "mean"), numbers(p, "scale"),
+        return new CandidateScore(p.getProperty("name", resource), numbers(p, "mean"), numbers(p, "scale"),
                 numbers(p, "weights"), Double.parseDouble(p.getProperty("intercept")), Double.parseDouble(p.getProperty("operatingPoint")),
                 p.getProperty("provenance", resource));
-        return p.getProperty("prefilter") == null ? m
-                : m.withPrefilter(numbers(p, "prefilter"), Double.parseDouble(p.getProperty("prefilterThreshold")));
     }
 
     private static double[] numbers(Properties p, String key) {

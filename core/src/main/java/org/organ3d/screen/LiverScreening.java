@@ -23,7 +23,7 @@ final class LiverScreening {
     static List<Found> find(Volume ct, LiverField field, ScreeningPasses backend, CandidateScore model) {
         List<Blob> blobs = BlobDetector.detect(ct, field.core, field.box, field.level,
                 new BlobDetector.Settings(SCALES_MM, MIN_RESPONSE, MIN_CONTRAST, true, true, 1), backend);
-        return blobs.parallelStream().filter(model::passes).map(b -> {
+        return blobs.parallelStream().map(b -> {
             int polarity = b.response() < 0 ? -1 : 1;
             LesionRegion r = LesionSegmentation.segment(ct, b, field.mask, 0, field.mask, field.level, polarity, SEGMENTATION);
             if (!r.found()) {

@@ -7,7 +7,7 @@ import org.organ3d.volume.Volume;
 /**
  * Lung-nodule candidates: {@link LungFields} → {@link BlobDetector} (bright blobs, weakest-curvature
  * response, scales σ 1.25–9.5 mm in steps of about √2) → {@link LesionSegmentation} of every blob
- * that passes the thresholds below and the score model's prefilter (in parallel) →
+ * that passes the thresholds below (in parallel) →
  * {@link CandidateScore#lung()}.
  *
  * <p>Blob thresholds (tuned on the tuning seeds, docs/screening.md): smoothed contrast ≥
@@ -52,7 +52,7 @@ final class LungScreening {
                 new BlobDetector.Settings(SCALES_MM, MIN_RESPONSE, MIN_CONTRAST, true, false, 0), backend);
         List<Blob> kept = new ArrayList<>();
         for (Blob b : blobs) {
-            if (passes(b) && model.passes(b)) {
+            if (passes(b)) {
                 kept.add(b);
             }
         }
