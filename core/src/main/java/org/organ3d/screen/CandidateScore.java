@@ -21,13 +21,17 @@ import java.util.Properties;
  * the largest second moment), whether it runs to the box border, the fraction cut away as
  * attached structure, the inscribed radius over the equivalent radius (compactness), the offset of
  * its centroid from the blob, its level above the background (log) and, in the lung, its solid
- * fraction. Immutable, thread-safe.
+ * fraction; and five products that a linear model cannot form itself: small and faint (the tips of
+ * sub-millimetre vessels in thick slices look like tiny ground glass), large and running to the box
+ * border, the offset beyond half a radius, the squared log diameter, solid and large.
+ * Immutable, thread-safe.
  */
 public final class CandidateScore {
 
     /** Feature names, in the order of {@link #features}. */
     public static final List<String> FEATURES = List.of("logResponse", "shape", "logScale", "logDiameter", "sizeRatio", "elongation",
-            "border", "attached", "compactness", "offset", "logLevel", "solidFraction");
+            "border", "attached", "compactness", "offset", "logLevel", "solidFraction", "smallFaint", "borderSize", "offsetExcess",
+            "logDiameterSquared", "solidSize");
 
     private static volatile CandidateScore lung;
     private static volatile CandidateScore liver;
@@ -120,19 +124,29 @@ public final class CandidateScore {
     /** The features of a segmented blob, in {@link #FEATURES} order. */
     static double[] features(Blob b, LesionRegion r) {
         double req = r.diameterMm() / 2;
+        double logD = Math.log(r.diameterMm());
+        double solid = Double.isNaN(r.solidFraction) ? 0 : r.solidFraction;
+        double border = r.touchesBorder ? 1 : 0;
+        double sizeRatio = req / b.radiusMm();
+        double offset = r.offsetMm / b.radiusMm();
         return new double[] {
             Math.log(Math.max(1e-3, Math.abs(b.response()))),
             b.shape(),
             Math.log(b.sigmaMm()),
-            Math.log(r.diameterMm()),
-            req / b.radiusMm(),
+            logD,
+            sizeRatio,
             r.elongation,
-            r.touchesBorder ? 1 : 0,
+            border,
             r.attachedFraction,
             Math.min(2, r.innerRadiusMm / Math.max(1e-6, req)),
-            r.offsetMm / b.radiusMm(),
+            offset,
             Math.log(Math.max(1, Math.abs(r.level))),
-            Double.isNaN(r.solidFraction) ? 0 : r.solidFraction};
+            solid,
+            (1 - solid) * Math.max(0, Math.log(6) - logD),
+            border * sizeRatio,
+            Math.max(0, offset - 0.5),
+            logD * logD,
+            solid * logD};
     }
 
     /** Writes a model in the format {@link #lung()} reads. */
