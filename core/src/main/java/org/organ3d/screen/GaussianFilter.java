@@ -131,6 +131,15 @@ public final class GaussianFilter {
         return parallel ? s.parallel() : s;
     }
 
+    /**
+     * Checks the arguments of {@link #smooth} (for other implementations of the pass).
+     *
+     * @throws IllegalArgumentException naming what is wrong
+     */
+    public static void checkArguments(float[][] image, Dimensions d, double[] spacing, double sigmaMm, int[] step) {
+        checkArgs(image, d, spacing, sigmaMm, step);
+    }
+
     static void checkArgs(float[][] image, Dimensions d, double[] spacing, double sigmaMm, int[] step) {
         if (image.length != d.nz()) {
             throw new IllegalArgumentException("image has " + image.length + " slices, dimensions say " + d.nz());

@@ -173,6 +173,18 @@ public final class OpenClBackend implements ComputeBackend {
         });
     }
 
+    @Override
+    public synchronized float[][] gaussian(float[][] image, Dimensions dims, double[] spacing, double sigmaMm, int[] step) {
+        return run("smoothing a scale of the screening scale space", c -> new ScreeningCl(c).gaussian(image, dims, spacing, sigmaMm, step));
+    }
+
+    @Override
+    public synchronized float[][] hessianBlobness(float[][] smoothed, Dimensions dims, double[] spacing, double sigmaMm, byte[][] mask,
+            int selectivity) {
+        return run("computing the Hessian blob response",
+                c -> new ScreeningCl(c).hessianBlobness(smoothed, dims, spacing, sigmaMm, mask, selectivity));
+    }
+
     /** Bricks used by the last isosurface extraction (tests and benchmarks). */
     public synchronized int lastBrickCount() {
         return flyingEdges == null ? 0 : flyingEdges.lastBrickCount();

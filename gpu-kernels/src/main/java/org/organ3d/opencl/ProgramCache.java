@@ -39,7 +39,7 @@ public final class ProgramCache implements AutoCloseable {
 
     /** Every kernel family shipped, as resource names. */
     public static final List<String> SOURCES = List.of("scan.cl", "threshold.cl", "reduce.cl", "flying_edges.cl", "label_stats.cl",
-            "mesh_measure.cl", "components.cl", "distance.cl");
+            "mesh_measure.cl", "components.cl", "distance.cl", "screening.cl");
 
     private static final String ROOT = "/org/organ3d/opencl/kernels/";
 
