@@ -214,17 +214,16 @@ public final class LungFields {
     }
 
     private static byte[][] labelled(Components lc, int[] code, Dimensions d) {
-        byte[][] out = new byte[d.nz()][];
+        byte[][] right = lc.mask(c -> code[c] == 1);
+        byte[][] left = lc.mask(c -> code[c] == 2);
         IntStream.range(0, d.nz()).parallel().forEach(k -> {
-            byte[] o = new byte[d.sliceSize()];
-            for (int j = 0; j < d.ny(); j++) {
-                for (int i = 0; i < d.nx(); i++) {
-                    o[j * d.nx() + i] = (byte) code[lc.componentAt(i, j, k)];
-                }
+            byte[] r = right[k];
+            byte[] l = left[k];
+            for (int x = 0; x < r.length; x++) {
+                r[x] = (byte) (r[x] + 2 * l[x]);
             }
-            out[k] = o;
         });
-        return out;
+        return right;
     }
 
     private static double centroidX(Volume ct, Components lc, int c) {
