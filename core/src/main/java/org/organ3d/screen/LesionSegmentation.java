@@ -13,6 +13,9 @@ import org.organ3d.volume.Volume;
  * TMI 22, 2003).
  *
  * <ol>
+ *   <li>Lung: the field near the candidate is recomputed at full resolution, the closing of the
+ *       box's lung air by a ball (as {@link LungFields} does on its coarse grid), so that no sheet
+ *       of chest wall sticks to a juxta-pleural nodule.</li>
  *   <li>A box of about 2.2 blob radii (σ√3) plus 3 mm around the blob is cut out and smoothed by a
  *       Gaussian of 0.5 mm (noise). Contrast is {@code polarity·(value − B)}, B the median of the
  *       box's background voxels (lung air, or the organ), so the lesion is positive either way.</li>
@@ -48,8 +51,9 @@ final class LesionSegmentation {
      * @param relativeLow for organ lesions: the first region's level as a fraction of the peak contrast
      * @param maxCropMm   largest half-size of the box, mm
      * @param smoothMm    Gaussian σ of the box's smoothing, mm (noise against the lesion's contrast)
+     * @param closingMm   lung: radius of the local rolling ball that keeps juxta-pleural nodules, mm
      */
-    record Settings(boolean lung, double lowContrast, double relativeLow, double maxCropMm, double smoothMm) {
+    record Settings(boolean lung, double lowContrast, double relativeLow, double maxCropMm, double smoothMm, double closingMm) {
     }
 
     private LesionSegmentation() {
@@ -109,13 +113,16 @@ final class LesionSegmentation {
             }
         }
         double b = bgCount >= 50 ? Histograms.median(hist) - 2048 : globalBackground;
+        Grid grid = new Grid(cd, sp);
+        if (s.lung()) {
+            localField(f, bg, grid, Math.min(s.closingMm(), 0.9 * half));
+        }
         float[] c = new float[n];
         for (int k = 0; k < nz; k++) {
             for (int x = 0; x < cd.sliceSize(); x++) {
                 c[k * cd.sliceSize() + x] = (float) (polarity * (sm[k][x] - b));
             }
         }
-        Grid grid = new Grid(cd, sp);
         double bi = blob.i() - box[0];
         double bj = blob.j() - box[2];
         double bk = blob.k() - box[4];
@@ -176,6 +183,35 @@ final class LesionSegmentation {
             region = opened != null ? opened : c0;
         }
         return out.measure(region, c0, raw, sm, grid, blob, level, t, rIn, f, s.lung() ? SOLID_HU : Double.NaN, polarity);
+    }
+
+    /**
+     * The lung field near a candidate at full resolution: the closing of the box's lung air by a
+     * ball of {@code rho} mm (dilation, then erosion as the complement of the dilated complement),
+     * joined with the air itself. It replaces the field, whose closing was computed on a 2 mm grid
+     * and may hold a sheet of chest wall along the pleura that would stick to a juxta-pleural
+     * nodule. Where the box has no lung air, the field is left as it is.
+     */
+    private static void localField(boolean[] f, byte[][] air, Grid grid, double rho) {
+        int plane = grid.d().sliceSize();
+        boolean[] a = new boolean[f.length];
+        boolean any = false;
+        for (int v = 0; v < a.length; v++) {
+            a[v] = air[v / plane][v % plane] != 0;
+            any |= a[v];
+        }
+        if (!any) {
+            return;
+        }
+        boolean[] d = grid.dilate(a, rho);
+        boolean[] out = new boolean[f.length];
+        for (int v = 0; v < out.length; v++) {
+            out[v] = !d[v];
+        }
+        boolean[] e = grid.dilate(out, rho);
+        for (int v = 0; v < f.length; v++) {
+            f[v] = a[v] || !e[v];
+        }
     }
 
     /** The largest squared distance to the outside among the voxels of {@code m} within {@code reach} mm of the blob. */

@@ -15,7 +15,7 @@ final class LiverScreening {
     static final double[] SCALES_MM = {1.75, 2.5, 3.5, 5, 7, 10};
     static final double MIN_RESPONSE = 2;
     static final double MIN_CONTRAST = 10;
-    private static final LesionSegmentation.Settings SEGMENTATION = new LesionSegmentation.Settings(false, 8, 0.35, 50, 1.0);
+    private static final LesionSegmentation.Settings SEGMENTATION = new LesionSegmentation.Settings(false, 8, 0.35, 50, 1.0, 0);
 
     private LiverScreening() {
     }

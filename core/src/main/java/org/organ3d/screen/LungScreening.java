@@ -28,7 +28,7 @@ final class LungScreening {
     static final double MID_SHAPE = 0.45;
     static final double FINE_RESPONSE = 50;
     static final double FINE_SHAPE = 0.55;
-    private static final LesionSegmentation.Settings SEGMENTATION = new LesionSegmentation.Settings(true, 100, 0, 40, 0.5);
+    private static final LesionSegmentation.Settings SEGMENTATION = new LesionSegmentation.Settings(true, 100, 0, 40, 0.5, ScreeningOptions.DEFAULT_CLOSING_MM);
 
     private LungScreening() {
     }

@@ -118,7 +118,7 @@ class BlobDetectorTest {
         }
         Blob blob = new Blob(28 / SP[0], 28 / SP[1], 25 / SP[2], 2.5, 100, 500, 0.9, 1);
         LesionRegion reg = LesionSegmentation.segment(ct, blob, field, 0, air, BG, 1,
-                new LesionSegmentation.Settings(true, 100, 0, 40, 0.5));
+                new LesionSegmentation.Settings(true, 100, 0, 40, 0.5, 15));
         assertTrue(reg.found(), reg.rejected);
         assertEquals(2 * r, reg.diameterMm(), 0.6, "voxel-count diameter");
         assertEquals(28, reg.ci * SP[0], 0.3);
