@@ -73,11 +73,9 @@ final class DeviceMeasureCheck {
         return same ? 0 : 1;
     }
 
-    /** Slot for the chest screening filters (issue 16): they are not compute-backend passes yet. */
+    /** The chest screening filters (issue 16): {@link DeviceScreenCheck}. */
     static int screen() {
-        System.out.println("screen: SLOT - the chest screening filters are not passes of ComputeBackend at this commit "
-                + "(issue 16 adds them); nothing to time -> PASS");
-        return 0;
+        return DeviceScreenCheck.run();
     }
 
     /** A 5x5x5 grid of blocks over the volume; blocks 1..labels labelled, the rest background. */
