@@ -17,6 +17,7 @@ module org.organ3d.core {
     requires jai.imageio.jpeg2000;
 
     exports org.organ3d.compute;
+    exports org.organ3d.filter;
     exports org.organ3d.io;
     exports org.organ3d.io.dicom;
     exports org.organ3d.io.dicom.codec;
@@ -32,6 +33,7 @@ module org.organ3d.core {
     exports org.organ3d.mesh.io;
     exports org.organ3d.parallel;
     exports org.organ3d.pipeline;
+    exports org.organ3d.screen;
     exports org.organ3d.segment;
     exports org.organ3d.volume;
 

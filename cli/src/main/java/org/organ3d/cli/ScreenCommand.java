@@ -139,7 +139,7 @@ final class ScreenCommand implements Callable<Integer> {
         }
         err.flush();
         ScreeningResult reported = new ScreeningResult(r.candidates(), r.features(), r.labels(), ran, r.seconds(), r.notes());
-        ScreeningReport report = new ScreeningReport(reported, input.path.toString(), o);
+        ScreeningReport report = new ScreeningReport(reported, input.toString(), o);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("out", List.of(out.resolve("candidates.json").toString(), out.resolve("candidates.csv").toString(),
                 out.resolve("candidates.nii.gz").toString()));

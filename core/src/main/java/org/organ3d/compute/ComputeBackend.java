@@ -9,7 +9,7 @@ import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.Mesh;
 import org.organ3d.mesh.MeshProperties;
 import org.organ3d.mesh.SurfaceNets;
-import org.organ3d.screen.ScreeningPasses;
+import org.organ3d.filter.FilterPasses;
 import org.organ3d.segment.SegmentationPasses;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.LabelMap;
@@ -28,14 +28,14 @@ import org.organ3d.volume.Volume;
  * <p>Passes other than {@link #isosurface} have default methods that run the core Java classes, so a
  * backend accelerates the passes it overrides and inherits the others; the segmentation passes
  * (threshold, components, distances, region growing) come from {@link SegmentationPasses}, the
- * screening filters (Gaussian scale space, Hessian blob response) from {@link ScreeningPasses}. New passes
+ * screening filters (Gaussian scale space, Hessian blob response) from {@link FilterPasses}. New passes
  * are added as default methods running the Java code (nothing else to change for existing backends);
  * {@link FallbackBackend} then gets one override that routes the pass through its fallback rule. A backend signals that it
  * cannot run a pass here (no device, allocation failure, lost device ...) by throwing
  * {@link BackendUnavailableException}; {@link ComputeBackends#select(String) auto} selection wraps
  * non-Java backends so that such a failure falls back to the Java backend with one warning.
  */
-public interface ComputeBackend extends SegmentationPasses, ScreeningPasses, AutoCloseable {
+public interface ComputeBackend extends SegmentationPasses, FilterPasses, AutoCloseable {
 
     /** Stable lower-case name: {@code java}, {@code opencl}, ... */
     @Override

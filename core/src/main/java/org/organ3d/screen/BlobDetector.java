@@ -4,6 +4,9 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.organ3d.filter.FilterPasses;
+import org.organ3d.filter.GaussianFilter;
+import org.organ3d.filter.HessianBlobFilter;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Volume;
 
@@ -15,9 +18,9 @@ import org.organ3d.volume.Volume;
  * <p>The field's box is cut out (plus 3σ of the largest scale) and every voxel outside the field
  * is set to the field's background level, so the chest wall, mediastinum or the tissue around the
  * liver neither responds nor hides a lesion that touches it. For each scale σ the compute backend
- * smooths the box ({@link ScreeningPasses#gaussian}, sampled every ⌊σ/1.2h⌋ voxels so that the
+ * smooths the box ({@link FilterPasses#gaussian}, sampled every ⌊σ/1.2h⌋ voxels so that the
  * finite differences stay accurate while coarse scales cost little) and computes the response
- * ({@link ScreeningPasses#hessianBlobness}) on the field. Local maxima over the 26 neighbours with
+ * ({@link FilterPasses#hessianBlobness}) on the field. Local maxima over the 26 neighbours with
  * a response above the threshold (minima below minus it, for dark blobs) are refined to sub-voxel
  * position by a parabola per axis. Across scales, non-maximum suppression keeps the strongest blob
  * and drops every weaker one whose centre lies within the smaller of the two radii (σ√3): the same
@@ -47,7 +50,7 @@ final class BlobDetector {
      * Blobs of {@code ct} inside {@code field} (non-zero voxels; their value is the field code)
      * within the inclusive box {@code fieldBox}, outside filled with {@code background} HU.
      */
-    static List<Blob> detect(Volume ct, byte[][] field, int[] fieldBox, double background, Settings s, ScreeningPasses backend) {
+    static List<Blob> detect(Volume ct, byte[][] field, int[] fieldBox, double background, Settings s, FilterPasses backend) {
         Dimensions full = ct.dimensions();
         var g = ct.geometry().spacing();
         double[] sp = {g.x, g.y, g.z};

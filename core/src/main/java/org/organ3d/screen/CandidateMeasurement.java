@@ -31,14 +31,16 @@ final class CandidateMeasurement {
         int plane = d.sliceSize();
         Volume.Builder lb = LabelMap.builder(d, VoxelType.UINT8, g);
         Volume.Builder cb = Volume.builder(d, VoxelType.FLOAT32, g);
+        byte[] l = new byte[plane];
+        float[] con = new float[plane];
         for (int k = 0; k < d.nz(); k++) {
-            byte[] l = (byte[]) lb.sliceForWriting(k);
-            float[] c = (float[]) cb.sliceForWriting(k);
             for (int x = 0; x < plane; x++) {
                 int v = k * plane + x;
                 l[x] = (byte) (r.mask[v] ? 1 : 0);
-                c[x] = (float) (f.polarity() * (r.smoothed[v] - r.background));
+                con[x] = (float) (f.polarity() * (r.smoothed[v] - r.background));
             }
+            lb.setSlice(k, l);
+            cb.setSlice(k, con);
         }
         LabelMap map = new LabelMap(lb.build(), null);
         Volume contrast = cb.build();
@@ -73,11 +75,11 @@ final class CandidateMeasurement {
             short id = (short) (n + 1);
             Dimensions d = r.boxDims;
             for (int kk = 0; kk < d.nz(); kk++) {
-                short[] s = (short[]) b.sliceForWriting(r.box[4] + kk);
+                java.nio.ShortBuffer s = b.shortsForWriting(r.box[4] + kk);
                 for (int jj = 0; jj < d.ny(); jj++) {
                     for (int ii = 0; ii < d.nx(); ii++) {
                         if (r.mask[ii + d.nx() * (jj + d.ny() * kk)]) {
-                            s[(r.box[2] + jj) * full.nx() + r.box[0] + ii] = id;
+                            s.put((r.box[2] + jj) * full.nx() + r.box[0] + ii, id);
                         }
                     }
                 }

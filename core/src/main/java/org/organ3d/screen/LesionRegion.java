@@ -1,5 +1,6 @@
 package org.organ3d.screen;
 
+import org.organ3d.filter.HessianBlobFilter;
 import org.organ3d.volume.Dimensions;
 
 /**

@@ -1,5 +1,6 @@
 package org.organ3d.screen;
 
+import org.organ3d.filter.GaussianFilter;
 import org.organ3d.segment.DistanceTransform;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;

@@ -1,6 +1,7 @@
 package org.organ3d.screen;
 
 import java.util.List;
+import org.organ3d.filter.FilterPasses;
 import org.organ3d.volume.Volume;
 
 /**
@@ -20,7 +21,7 @@ final class LiverScreening {
     private LiverScreening() {
     }
 
-    static List<Found> find(Volume ct, LiverField field, ScreeningPasses backend, CandidateScore model) {
+    static List<Found> find(Volume ct, LiverField field, FilterPasses backend, CandidateScore model) {
         List<Blob> blobs = BlobDetector.detect(ct, field.core, field.box, field.level,
                 new BlobDetector.Settings(SCALES_MM, MIN_RESPONSE, MIN_CONTRAST, true, true, 1), backend);
         return blobs.parallelStream().map(b -> {

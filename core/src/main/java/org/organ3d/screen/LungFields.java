@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.IntStream;
+import org.organ3d.filter.FilterPasses;
+import org.organ3d.filter.GaussianFilter;
 import org.organ3d.segment.Components;
 import org.organ3d.segment.Connectivity;
 import org.organ3d.segment.DistanceTransform;
@@ -109,7 +111,7 @@ public final class LungFields {
      *
      * @param closingMm radius of the rolling ball that brings juxta-pleural nodules back into the field, mm
      */
-    public static LungFields segment(Volume ct, ScreeningPasses backend, double closingMm) {
+    public static LungFields segment(Volume ct, FilterPasses backend, double closingMm) {
         Dimensions d = ct.dimensions();
         double[] sp = DistanceTransform.spacing(ct.geometry());
         List<String> notes = new ArrayList<>();
@@ -251,7 +253,7 @@ public final class LungFields {
     }
 
     /** Closing by a ball on a coarse grid, union with the lungs, slice-wise holes filled; keeps the side code. */
-    private static byte[][] searchRegion(byte[][] lungs, Dimensions d, double[] sp, double closingMm, ScreeningPasses backend) {
+    private static byte[][] searchRegion(byte[][] lungs, Dimensions d, double[] sp, double closingMm, FilterPasses backend) {
         byte[][] out = new byte[d.nz()][d.sliceSize()];
         for (int side = 1; side <= 2; side++) {
             int s = side;
@@ -304,7 +306,7 @@ public final class LungFields {
     }
 
     /** Dilation then erosion by a ball of {@code r} mm (erosion = complement of the dilated complement). */
-    private static byte[][] closing(byte[][] m, Dimensions d, double[] sp, double r, ScreeningPasses backend) {
+    private static byte[][] closing(byte[][] m, Dimensions d, double[] sp, double r, FilterPasses backend) {
         // NB: beyond the grid border nothing erodes, so near the border the closing can only be larger.
         byte[][] dil = backend.withinMm(m, d, sp, r);
         byte[][] comp = new byte[d.nz()][];

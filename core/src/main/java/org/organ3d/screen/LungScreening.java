@@ -2,6 +2,7 @@ package org.organ3d.screen;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.organ3d.filter.FilterPasses;
 import org.organ3d.volume.Volume;
 
 /**
@@ -44,7 +45,7 @@ final class LungScreening {
         return b.response() >= MIN_RESPONSE;
     }
 
-    static List<Found> find(Volume ct, LungFields lf, ScreeningPasses backend, CandidateScore model) {
+    static List<Found> find(Volume ct, LungFields lf, FilterPasses backend, CandidateScore model) {
         if (lf.regionBox() == null) {
             return List.of();
         }

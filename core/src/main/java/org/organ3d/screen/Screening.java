@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import org.organ3d.filter.FilterPasses;
 import org.organ3d.volume.Volume;
 
 /**
@@ -16,8 +17,8 @@ import org.organ3d.volume.Volume;
  * trained and evaluated on synthetic phantoms only.
  *
  * <p>Steps: the fields (lungs from the CT, the liver from a label map or a seed), multiscale blob
- * detection on the compute backend ({@link ScreeningPasses#gaussian},
- * {@link ScreeningPasses#hessianBlobness}), per-blob segmentation and features (in parallel), the
+ * detection on the compute backend ({@link FilterPasses#gaussian},
+ * {@link FilterPasses#hessianBlobness}), per-blob segmentation and features (in parallel), the
  * score, then: duplicates dropped (a candidate whose centre lies in the region of a higher-scored
  * one), the options' score and size limits applied, the survivors measured ({@link Candidate}) and
  * painted into a label map in rank order. Thread-safe (stateless); uses all cores.
@@ -31,7 +32,7 @@ public final class Screening {
     }
 
     /** Screens {@code ct} (HU) as {@code options} say, the heavy filtering passes on {@code backend}. */
-    public static ScreeningResult run(Volume ct, ScreeningOptions options, ScreeningPasses backend) {
+    public static ScreeningResult run(Volume ct, ScreeningOptions options, FilterPasses backend) {
         Objects.requireNonNull(ct);
         Objects.requireNonNull(options);
         long t0 = System.nanoTime();
@@ -79,7 +80,7 @@ public final class Screening {
         return new ScreeningResult(candidates, features, labels, backendName(backend), seconds, notes);
     }
 
-    private static String backendName(ScreeningPasses b) {
+    private static String backendName(FilterPasses b) {
         return b.name();
     }
 

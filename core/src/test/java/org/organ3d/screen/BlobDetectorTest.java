@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.organ3d.filter.FilterPasses;
 import org.organ3d.volume.Dimensions;
 import org.organ3d.volume.Geometry;
 import org.organ3d.volume.LabelMap;
@@ -37,7 +38,7 @@ class BlobDetectorTest {
         Volume.Builder b = Volume.builder(d, VoxelType.INT16, g).rescale(new Rescale(1, -1024));
         Random rnd = new Random(seed);
         for (int k = 0; k < d.nz(); k++) {
-            short[] s = (short[]) b.sliceForWriting(k);
+            short[] s = new short[d.sliceSize()];
             for (int j = 0; j < d.ny(); j++) {
                 for (int i = 0; i < d.nx(); i++) {
                     double v = BG;
@@ -58,6 +59,7 @@ class BlobDetectorTest {
                     s[j * d.nx() + i] = (short) Math.round(v + noise * rnd.nextGaussian() + 1024);
                 }
             }
+            b.setSlice(k, s);
         }
         return b.build();
     }
@@ -78,7 +80,7 @@ class BlobDetectorTest {
         Volume ct = phantom(d, bodies, 20, 1);
         byte[][] field = all(d);
         List<Blob> blobs = BlobDetector.detect(ct, field, new int[] {0, d.nx() - 1, 0, d.ny() - 1, 0, d.nz() - 1}, BG,
-                new BlobDetector.Settings(new double[] {1.25, 1.75, 2.5, 3.5, 5}, 15, 40, true, false, 0), ScreeningPasses.JAVA);
+                new BlobDetector.Settings(new double[] {1.25, 1.75, 2.5, 3.5, 5}, 15, 40, true, false, 0), FilterPasses.JAVA);
         for (Body b : bodies.subList(0, 3)) {
             Blob best = null;
             for (Blob x : blobs) {

@@ -1,12 +1,12 @@
 package org.organ3d.opencl;
 
 import org.jocl.Pointer;
-import org.organ3d.screen.GaussianFilter;
+import org.organ3d.filter.GaussianFilter;
 import org.organ3d.volume.Dimensions;
 
 /**
  * Host side of lesion screening's passes on the device ({@code screening.cl}), mirroring
- * {@link org.organ3d.screen.GaussianFilter} and {@link org.organ3d.screen.HessianBlobFilter}: the
+ * {@link org.organ3d.filter.GaussianFilter} and {@link org.organ3d.filter.HessianBlobFilter}: the
  * float slices go up once, the three 1D passes of the Gaussian run on the device with only the
  * sampled outputs of each pass computed, and the result comes back; the Hessian response uploads
  * the smoothed slices (and the mask) and brings the response back. The Gaussian is identical to

@@ -3,9 +3,10 @@ package org.organ3d.opencl;
 import java.util.Arrays;
 import java.util.Locale;
 import org.organ3d.compute.JavaBackend;
+import org.organ3d.filter.FilterPasses;
+import org.organ3d.filter.GaussianFilter;
 import org.organ3d.screen.Screening;
 import org.organ3d.screen.ScreeningOptions;
-import org.organ3d.screen.ScreeningPasses;
 import org.organ3d.screen.ScreeningResult;
 import org.organ3d.testdata.screening.ChestPhantom;
 import org.organ3d.testdata.screening.ScreeningStudy;
@@ -44,13 +45,13 @@ final class DeviceScreenCheck {
             for (double sigma : SCALES) {
                 int[] step = {Math.max(1, (int) Math.floor(sigma / (1.2 * sp[0]))), Math.max(1, (int) Math.floor(sigma / (1.2 * sp[1]))),
                     Math.max(1, (int) Math.floor(sigma / (1.2 * sp[2])))};
-                var sd = org.organ3d.screen.GaussianFilter.sampledDimensions(ct.dimensions(), step);
+                var sd = org.organ3d.filter.GaussianFilter.sampledDimensions(ct.dimensions(), step);
                 double[] ssp = {sp[0] * step[0], sp[1] * step[1], sp[2] * step[2]};
                 float[][][] j = new float[2][][];
                 float[][][] c = new float[2][][];
                 double a = median(3, () -> {
-                    j[0] = ScreeningPasses.JAVA.gaussian(img, ct.dimensions(), sp, sigma, step);
-                    j[1] = ScreeningPasses.JAVA.hessianBlobness(j[0], sd, ssp, sigma, null, 0);
+                    j[0] = FilterPasses.JAVA.gaussian(img, ct.dimensions(), sp, sigma, step);
+                    j[1] = FilterPasses.JAVA.hessianBlobness(j[0], sd, ssp, sigma, null, 0);
                 });
                 double b = median(3, () -> {
                     c[0] = cl.gaussian(img, ct.dimensions(), sp, sigma, step);

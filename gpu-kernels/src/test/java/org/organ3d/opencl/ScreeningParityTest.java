@@ -9,7 +9,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.organ3d.screen.ScreeningPasses;
+import org.organ3d.filter.FilterPasses;
 import org.organ3d.testkit.RequiresDevice;
 import org.organ3d.volume.Dimensions;
 
@@ -60,7 +60,7 @@ class ScreeningParityTest {
         float[][] img = image(d, 1);
         for (double sigma : new double[] {0.4, 1.25, 3.5}) {
             for (int[] step : new int[][] {{1, 1, 1}, {2, 3, 1}, {4, 4, 2}}) {
-                float[][] want = ScreeningPasses.JAVA.gaussian(img, d, sp, sigma, step);
+                float[][] want = FilterPasses.JAVA.gaussian(img, d, sp, sigma, step);
                 float[][] got = cl.gaussian(img, d, sp, sigma, step);
                 assertEquals(want.length, got.length);
                 for (int k = 0; k < want.length; k++) {
@@ -74,7 +74,7 @@ class ScreeningParityTest {
     void hessianResponseAgreesWithJava() {
         Dimensions d = new Dimensions(37, 29, 13);
         double[] sp = {0.7, 0.8, 2.5};
-        float[][] sm = ScreeningPasses.JAVA.gaussian(image(d, 2), d, sp, 1.75, new int[] {1, 1, 1});
+        float[][] sm = FilterPasses.JAVA.gaussian(image(d, 2), d, sp, 1.75, new int[] {1, 1, 1});
         byte[][] mask = new byte[d.nz()][d.sliceSize()];
         Random r = new Random(3);
         for (byte[] m : mask) {
@@ -85,7 +85,7 @@ class ScreeningParityTest {
         int nonZero = 0;
         for (int p = 0; p <= 1; p++) {
             for (byte[][] m : new byte[][][] {null, mask}) {
-                float[][] want = ScreeningPasses.JAVA.hessianBlobness(sm, d, sp, 1.75, m, p);
+                float[][] want = FilterPasses.JAVA.hessianBlobness(sm, d, sp, 1.75, m, p);
                 float[][] got = cl.hessianBlobness(sm, d, sp, 1.75, m, p);
                 float range = 0;
                 for (float[] s : want) {

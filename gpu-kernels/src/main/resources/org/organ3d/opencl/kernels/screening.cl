@@ -1,7 +1,7 @@
 /*
  * screening.cl — lesion screening's scale space: separable Gaussian smoothing sampled every `step`
- * voxels, and the Hessian blob response. Mirrors org.organ3d.screen.GaussianFilter and
- * org.organ3d.screen.HessianBlobFilter (host: org.organ3d.opencl.ScreeningCl).
+ * voxels, and the Hessian blob response. Mirrors org.organ3d.filter.GaussianFilter and
+ * org.organ3d.filter.HessianBlobFilter (host: org.organ3d.opencl.ScreeningCl).
  *
  * gauss_x(in, out, nx, rows, mx, step, w, r)
  *   in   __global const float*  rows × nx values (rows = ny·nz)

@@ -182,9 +182,6 @@ public final class Canvas {
         int nx = grid.nx();
         int ny = grid.ny();
         Volume.Builder vb = Volume.builder(grid.dimensions(), VoxelType.INT16, grid.geometry()).rescale(new Rescale(1, -1024));
-        for (int k = 0; k < grid.nz(); k++) {
-            vb.sliceForWriting(k);
-        }
         // NB: Σw² of the separable 2D binomial kernel is 0.375², so white noise of σ/0.375 comes out at σ.
         double white = noiseSigma / 0.375;
         IntStream.range(0, grid.nz()).parallel().forEach(k -> {
@@ -195,11 +192,13 @@ public final class Canvas {
                 noise[x] = (float) (white * gaussian(rnd));
             }
             noise = binomial(noise, nx, ny);
-            short[] out = (short[]) vb.sliceForWriting(k);
+            short[] out = new short[nx * ny];
             for (int x = 0; x < out.length; x++) {
                 long stored = Math.round(img[x] + noise[x]) + 1024;
                 out[x] = (short) Math.max(Short.MIN_VALUE, Math.min(Short.MAX_VALUE, stored));
             }
+            // NB: distinct slices may be set from different threads.
+            vb.setSlice(k, out);
         });
         return vb.build();
     }

@@ -11,7 +11,7 @@ import org.organ3d.measure.Vec3;
 import org.organ3d.screen.Candidate;
 import org.organ3d.screen.Screening;
 import org.organ3d.screen.ScreeningOptions;
-import org.organ3d.screen.ScreeningPasses;
+import org.organ3d.filter.FilterPasses;
 import org.organ3d.screen.ScreeningResult;
 
 /**
@@ -39,7 +39,7 @@ class ScreeningPhantomTest {
         Froc froc = new Froc();
         for (long seed : new long[] {9001, 9002}) {
             ScreeningStudy s = ChestPhantom.generate(seed, SMALL);
-            ScreeningResult r = Screening.run(s.ct(), ScreeningOptions.lungs(), ScreeningPasses.JAVA);
+            ScreeningResult r = Screening.run(s.ct(), ScreeningOptions.lungs(), FilterPasses.JAVA);
             froc.add(seed, s.lesions(), rows(r));
             for (Candidate c : r.candidates()) {
                 assertEquals("lung", c.target());
@@ -62,14 +62,14 @@ class ScreeningPhantomTest {
     @Test
     void vesselsAloneGiveFewCandidates() {
         ScreeningStudy s = ChestPhantom.generate(9003, SMALL.withoutNodules());
-        ScreeningResult r = Screening.run(s.ct(), ScreeningOptions.lungs(), ScreeningPasses.JAVA);
+        ScreeningResult r = Screening.run(s.ct(), ScreeningOptions.lungs(), FilterPasses.JAVA);
         assertTrue(r.candidates().size() <= 3, "vessels-only phantom: " + r.candidates().size() + " candidates");
     }
 
     @Test
     void liverLesionsAreFoundAndMeasured() {
         ScreeningStudy s = LiverPhantom.generate(9004, 2.5, 5);
-        ScreeningResult r = Screening.run(s.ct(), ScreeningOptions.liver(s.organs(), LiverPhantom.LIVER), ScreeningPasses.JAVA);
+        ScreeningResult r = Screening.run(s.ct(), ScreeningOptions.liver(s.organs(), LiverPhantom.LIVER), FilterPasses.JAVA);
         Froc froc = new Froc();
         froc.add(9004, s.lesions(), rows(r));
         var target = (java.util.function.Predicate<LesionTruth>) t -> t.diameterMm() >= 10 && Math.abs(t.contrastHu()) >= 30;

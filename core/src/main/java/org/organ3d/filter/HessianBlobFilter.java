@@ -1,4 +1,4 @@
-package org.organ3d.screen;
+package org.organ3d.filter;
 
 import java.util.stream.IntStream;
 import org.organ3d.volume.Dimensions;
@@ -28,7 +28,7 @@ import org.organ3d.volume.Dimensions;
  * only at blob-like voxels; they come from the closed-form trigonometric solution of the
  * characteristic cubic (Smith, CACM 4, 1961) in double precision. Slices run in parallel; the
  * result does not depend on the thread count. The reference for
- * {@link ScreeningPasses#hessianBlobness}.
+ * {@link FilterPasses#hessianBlobness}.
  */
 public final class HessianBlobFilter {
 
@@ -123,7 +123,7 @@ public final class HessianBlobFilter {
     }
 
     /** Eigenvalues of the symmetric matrix {@code h = {xx, yy, zz, xy, xz, yz}}, in no particular order. */
-    static double[] eigenvalues(double[] h) {
+    public static double[] eigenvalues(double[] h) {
         double xx = h[0];
         double yy = h[1];
         double zz = h[2];

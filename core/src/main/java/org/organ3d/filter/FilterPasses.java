@@ -1,26 +1,26 @@
-package org.organ3d.screen;
+package org.organ3d.filter;
 
 import org.organ3d.segment.SegmentationPasses;
 import org.organ3d.volume.Dimensions;
 
 /**
- * The heavy passes of lesion screening, as a compute backend provides them: the Gaussian scale
- * space and the Hessian blob response (and, inherited, the segmentation passes). Every
- * {@code org.organ3d.compute.ComputeBackend} is one; {@link #JAVA} runs the Java classes.
+ * The heavy image-filtering passes, as a compute backend provides them: the Gaussian scale space
+ * and the Hessian blob response of lesion screening (and, inherited, the segmentation passes).
+ * Every {@code org.organ3d.compute.ComputeBackend} is one; {@link #JAVA} runs the Java classes.
  *
- * <p>NB: this interface lives here, not in {@code compute}, so that {@code screen} does not depend
- * on {@code compute} (which depends on {@code screen} through it): no package cycle, as
- * {@link SegmentationPasses}.
+ * <p>NB: this interface lives here, not in {@code compute}, so that {@code filter} does not depend
+ * on {@code compute} (which depends on {@code filter} through it): no package cycle, as
+ * {@link SegmentationPasses}. The screening package ({@code screen}) takes a {@code FilterPasses}.
  *
  * <p>Contract: every implementation agrees with the Java classes to 1e-4 of the values' range
  * (float sums in another order); a backend that cannot run a pass here throws
  * {@code org.organ3d.compute.BackendUnavailableException}. Thread-safe. Arrays passed in are read
  * only; arrays returned are new and owned by the caller.
  */
-public interface ScreeningPasses extends SegmentationPasses {
+public interface FilterPasses extends SegmentationPasses {
 
     /** The Java passes, always available. */
-    ScreeningPasses JAVA = () -> "java";
+    FilterPasses JAVA = () -> "java";
 
     /** The backend's name as reports give it ({@code java}, {@code opencl} ...). */
     String name();

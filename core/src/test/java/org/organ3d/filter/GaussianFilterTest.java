@@ -1,4 +1,4 @@
-package org.organ3d.screen;
+package org.organ3d.filter;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package org.organ3d.screen;
+package org.organ3d.filter;
 
 import java.util.stream.IntStream;
 import org.organ3d.volume.Dimensions;
@@ -14,7 +14,7 @@ import org.organ3d.volume.Dimensions;
  * constant); along an axis where {@code 3σ < h/2} the kernel is the identity. Borders replicate the
  * edge value. Passes run x, then y, then z in float; each output value is a fixed-order sum, so the
  * result does not depend on the thread count. This is the reference that
- * {@link ScreeningPasses#gaussian} implementations must match.
+ * {@link FilterPasses#gaussian} implementations must match.
  *
  * <p>Caveat: the sampled Gaussian underestimates the smoothing when σ is below about half a voxel
  * (the discrete kernel is then nearly a delta); the detector's scales start above that in-plane.
