@@ -32,10 +32,10 @@ import org.organ3d.testkit.Processes;
 class ModularAppTest {
 
     /** The packages core exports; {@code org.organ3d.io.raw} is internal. */
-    static final Set<String> CORE_EXPORTS = Set.of("org.organ3d.compute", "org.organ3d.io", "org.organ3d.io.dicom",
+    static final Set<String> CORE_EXPORTS = Set.of("org.organ3d.compute", "org.organ3d.filter", "org.organ3d.io", "org.organ3d.io.dicom",
             "org.organ3d.io.dicom.codec", "org.organ3d.io.dicom.rtstruct", "org.organ3d.io.dicom.seg", "org.organ3d.io.dicom.sr", "org.organ3d.io.labels", "org.organ3d.io.metaimage",
             "org.organ3d.io.nifti", "org.organ3d.io.nrrd", "org.organ3d.measure", "org.organ3d.mesh", "org.organ3d.mesh.io",
-            "org.organ3d.parallel", "org.organ3d.pipeline", "org.organ3d.segment", "org.organ3d.volume");
+            "org.organ3d.parallel", "org.organ3d.pipeline", "org.organ3d.screen", "org.organ3d.segment", "org.organ3d.volume");
 
     static final String APP = """
             package demo.app;
