@@ -65,26 +65,33 @@ final class CandidateMeasurement {
                 r.solidFraction, sphericity, r.fieldDistanceMm, f.side(), f.blob().sigmaMm(), f.polarity() * r.level);
     }
 
-    /** The candidates' voxels on the full grid, label = id (uint16), earlier (higher-scored) ids win overlaps. */
-    static LabelMap labels(Volume ct, List<Found> ranked) {
-        Dimensions full = ct.dimensions();
-        Volume.Builder b = LabelMap.builder(full, VoxelType.UINT16, ct.geometry());
+    /** A label map builder on {@code ct}'s grid (uint16, zeros where nothing is painted) for {@link #paint}. */
+    static Volume.Builder labelBuilder(Volume ct) {
+        Volume.Builder b = LabelMap.builder(ct.dimensions(), VoxelType.UINT16, ct.geometry());
         b.fillMissingWithZeros();
-        for (int n = ranked.size() - 1; n >= 0; n--) {
-            LesionRegion r = ranked.get(n).region();
-            short id = (short) (n + 1);
-            Dimensions d = r.boxDims;
-            for (int kk = 0; kk < d.nz(); kk++) {
-                java.nio.ShortBuffer s = b.shortsForWriting(r.box[4] + kk);
-                for (int jj = 0; jj < d.ny(); jj++) {
-                    for (int ii = 0; ii < d.nx(); ii++) {
-                        if (r.mask[ii + d.nx() * (jj + d.ny() * kk)]) {
-                            s.put((r.box[2] + jj) * full.nx() + r.box[0] + ii, id);
-                        }
+        return b;
+    }
+
+    /**
+     * Paints {@code r}'s voxels that no earlier (higher-scored) candidate holds with {@code id};
+     * returns how many it painted (0: the region lies wholly inside better candidates).
+     */
+    static int paint(Volume.Builder b, Dimensions full, LesionRegion r, int id) {
+        short label = (short) id;
+        Dimensions d = r.boxDims;
+        int painted = 0;
+        for (int kk = 0; kk < d.nz(); kk++) {
+            java.nio.ShortBuffer s = b.shortsForWriting(r.box[4] + kk);
+            for (int jj = 0; jj < d.ny(); jj++) {
+                for (int ii = 0; ii < d.nx(); ii++) {
+                    int at = (r.box[2] + jj) * full.nx() + r.box[0] + ii;
+                    if (r.mask[ii + d.nx() * (jj + d.ny() * kk)] && s.get(at) == 0) {
+                        s.put(at, label);
+                        painted++;
                     }
                 }
             }
         }
-        return new LabelMap(b.build(), null);
+        return painted;
     }
 }

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.organ3d.filter.FilterPasses;
+import org.organ3d.volume.LabelMap;
 import org.organ3d.volume.Volume;
 
 /**
@@ -21,7 +22,8 @@ import org.organ3d.volume.Volume;
  * {@link FilterPasses#hessianBlobness}), per-blob segmentation and features (in parallel), the
  * score, then: duplicates dropped (a candidate whose centre lies in the region of a higher-scored
  * one), the options' score and size limits applied, the survivors measured ({@link Candidate}) and
- * painted into a label map in rank order. Thread-safe (stateless); uses all cores.
+ * painted into a label map in rank order (a candidate whose region lies wholly inside better ones is
+ * dropped, so every reported candidate has voxels of its own). Thread-safe (stateless); uses all cores.
  */
 public final class Screening {
 
@@ -60,21 +62,30 @@ public final class Screening {
         long tm = System.nanoTime();
         List<Candidate> candidates = new ArrayList<>();
         List<double[]> features = new ArrayList<>();
-        List<Found> reported = new ArrayList<>();
+        Volume.Builder painter = CandidateMeasurement.labelBuilder(ct);
+        int covered = 0;
         for (Found f : ranked) {
             Candidate c = CandidateMeasurement.measure(ct, f, candidates.size() + 1);
             if (c.diameterMm() < options.minDiameterMm()) {
                 continue;
             }
+            // NB: a region wholly inside better-scored ones is the same finding again (its centre may lie
+            // outside them, where a region that runs to its box border claimed nothing in rank()).
+            if (CandidateMeasurement.paint(painter, ct.dimensions(), f.region(), c.id()) == 0) {
+                covered++;
+                continue;
+            }
             candidates.add(c);
             features.add(f.features().clone());
-            reported.add(f);
             if (candidates.size() == MAX_CANDIDATES) {
                 notes.add("only the " + MAX_CANDIDATES + " highest-scored candidates are reported");
                 break;
             }
         }
-        var labels = CandidateMeasurement.labels(ct, reported);
+        if (covered > 0) {
+            notes.add(covered + " candidate" + (covered == 1 ? "" : "s") + " wholly inside better-scored ones dropped");
+        }
+        LabelMap labels = new LabelMap(painter.build(), null);
         notes.add(String.format(java.util.Locale.ROOT, "%d candidates measured in %.1f s", candidates.size(), (System.nanoTime() - tm) / 1e9));
         double seconds = (System.nanoTime() - t0) / 1e9;
         return new ScreeningResult(candidates, features, labels, backendName(backend), seconds, notes);

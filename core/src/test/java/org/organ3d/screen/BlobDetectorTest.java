@@ -133,7 +133,11 @@ class BlobDetectorTest {
         assertEquals(2 * r, c.diameterMm(), 0.3, "sub-voxel diameter");
         assertEquals(LesionType.SOLID, c.type());
         assertEquals(2 * r, c.recistLongMm(), 1.5);
-        LabelMap lm = CandidateMeasurement.labels(ct, List.of(f));
+        Volume.Builder painter = CandidateMeasurement.labelBuilder(ct);
+        assertEquals(reg.voxels, CandidateMeasurement.paint(painter, ct.dimensions(), reg, 1));
+        assertEquals(0, CandidateMeasurement.paint(painter, ct.dimensions(), reg, 2), "a region already painted paints nothing");
+        LabelMap lm = new LabelMap(painter.build(), null);
         assertEquals(reg.voxels, lm.counts().get(1).longValue());
+        assertEquals(null, lm.counts().get(2));
     }
 }
