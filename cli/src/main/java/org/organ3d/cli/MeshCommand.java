@@ -22,6 +22,7 @@ import org.organ3d.compute.ComputeBackend;
 import org.organ3d.compute.ComputeBackends;
 import org.organ3d.compute.FallbackBackend;
 import org.organ3d.compute.JavaBackend;
+import org.organ3d.io.HeapBudget;
 import org.organ3d.io.LoadedImage;
 import org.organ3d.mesh.IsoSurfaceOptions;
 import org.organ3d.mesh.SurfaceExtraction.PostProcessing;
@@ -52,6 +53,13 @@ import picocli.CommandLine.Spec;
         description = {"Extract surfaces and write mesh files.",
             "Post-processing runs in this order: --largest, --smooth, --decimate/--max-error."})
 final class MeshCommand implements Callable<Integer> {
+
+    /**
+     * Heap that writing and checking a surface side by side may take at once, per triangle, besides the
+     * mesh itself (measured: ~90 bytes per triangle at the peak for a 6.2 M-triangle PLY with normals;
+     * rounded up for the other formats and for margin).
+     */
+    private static final long SIDE_BY_SIDE_BYTES_PER_TRIANGLE = 128;
 
     private static final int ISO_RGBA = 0xE6D2B4FF;
 
@@ -162,17 +170,32 @@ final class MeshCommand implements Callable<Integer> {
             String[] name = {null};
             SurfaceExtraction.Extracted raw = isosurface(opt, chosen, name, err);
             ran = name[0];
+            double[] seconds = raw.seconds();
             SurfaceExtraction.Processed done = SurfaceExtraction.postProcess(null, raw.mesh(), post, normals);
+            // NB: the extracted mesh is garbage once post-processing made another (normals, smoothing ...)
+            raw = null;
             if (done.mesh().isEmpty()) {
                 throw new IllegalStateException(input + ": no surface: no voxel crosses iso " + iso);
             }
             // NB: the file is written while the surface is checked and measured (both only read the
-            // mesh): on two cores that hides the shorter of the two
-            ForkJoinTask<Surface> checks = ForkJoinPool.commonPool().submit(
-                    () -> SurfaceExtraction.describe(done.label(), done.mesh(), done.volumeChangeBySmoothing()));
-            List<Path> written = MeshWriters.write(out, List.of(new NamedMesh(0, "isosurface " + iso, ISO_RGBA, done.mesh())),
-                    ExportOptions.in(frame));
-            result = new SurfaceExtraction.Result(List.of(checks.join()), raw.seconds()[0], raw.seconds());
+            // mesh): on two cores that hides the shorter of the two. Side by side they need more heap at
+            // once (a 512x512x1000 CT's 6.2 M triangles: ~560 MB besides the mesh), so in a heap that
+            // cannot hold that they run one after the other
+            List<NamedMesh> meshes = List.of(new NamedMesh(0, "isosurface " + iso, ISO_RGBA, done.mesh()));
+            boolean sideBySide = HeapBudget.shortfall(SIDE_BY_SIDE_BYTES_PER_TRIANGLE * done.mesh().triangleCount(),
+                    "checking while writing") == null;
+            List<Path> written;
+            Surface checked;
+            if (sideBySide) {
+                ForkJoinTask<Surface> checks = ForkJoinPool.commonPool().submit(
+                        () -> SurfaceExtraction.describe(done.label(), done.mesh(), done.volumeChangeBySmoothing()));
+                written = MeshWriters.write(out, meshes, ExportOptions.in(frame));
+                checked = checks.join();
+            } else {
+                written = MeshWriters.write(out, meshes, ExportOptions.in(frame));
+                checked = SurfaceExtraction.describe(done.label(), done.mesh(), done.volumeChangeBySmoothing());
+            }
+            result = new SurfaceExtraction.Result(List.of(checked), seconds[0], seconds);
             report(result, ran, written, frame);
             return ExitCodes.OK;
         } else {

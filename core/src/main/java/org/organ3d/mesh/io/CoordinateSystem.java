@@ -13,14 +13,18 @@ public enum CoordinateSystem {
 
     /** Positions or normals (x, y, z per vertex) in this frame: a new array. */
     public float[] fromLps(float[] lps) {
-        float[] out = lps.clone();
+        return fromLpsInPlace(lps.clone());
+    }
+
+    /** As {@link #fromLps}, changing {@code xyz} itself (an array the caller owns); returns it. */
+    float[] fromLpsInPlace(float[] xyz) {
         if (this == RAS) {
-            for (int i = 0; i < out.length; i += 3) {
-                out[i] = -out[i];
-                out[i + 1] = -out[i + 1];
+            for (int i = 0; i < xyz.length; i += 3) {
+                xyz[i] = -xyz[i];
+                xyz[i + 1] = -xyz[i + 1];
             }
         }
-        return out;
+        return xyz;
     }
 
     /** The text written into file headers, e.g. {@code SPACE=LPS UNITS=mm}. */

@@ -2,6 +2,7 @@ package org.organ3d.mesh.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -74,9 +75,9 @@ public final class GlbWriter {
             for (FramedMesh p : parts) {
                 writeFloats(out, p.positions());
                 writeFloats(out, p.normals());
-                int[] idx = p.indices();
-                for (int i = 0; i < idx.length; i++) {
-                    out.reserve(4).putInt(idx[i]);
+                IntBuffer idx = p.indices();
+                for (int i = 0; i < idx.limit(); i++) {
+                    out.reserve(4).putInt(idx.get(i));
                 }
             }
             if (out.position() != total) {
@@ -154,7 +155,7 @@ public final class GlbWriter {
             float[] max = new float[3];
             bounds(p.positions(), min, max);
             int nv = p.vertexCount();
-            int ni = p.indices().length;
+            int ni = p.indices().limit();
             accessors.append(sep).append("{\"bufferView\":").append(3 * i).append(",\"componentType\":").append(FLOAT)
                     .append(",\"count\":").append(nv).append(",\"type\":\"VEC3\",\"min\":[").append((double) min[0])
                     .append(',').append((double) min[1]).append(',').append((double) min[2]).append("],\"max\":[")

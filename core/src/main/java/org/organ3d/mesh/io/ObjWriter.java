@@ -1,6 +1,7 @@
 package org.organ3d.mesh.io;
 
 import java.io.IOException;
+import java.nio.IntBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -76,11 +77,11 @@ public final class ObjWriter {
                 sb.append("vn ").append(n[v]).append(' ').append(n[v + 1]).append(' ').append(n[v + 2]).append('\n');
                 flushIfFull(out, sb);
             }
-            int[] idx = m.indices();
-            for (int t = 0; t < idx.length; t += 3) {
-                int a = idx[t] + base;
-                int b = idx[t + 1] + base;
-                int c = idx[t + 2] + base;
+            IntBuffer idx = m.indices();
+            for (int t = 0; t < idx.limit(); t += 3) {
+                int a = idx.get(t) + base;
+                int b = idx.get(t + 1) + base;
+                int c = idx.get(t + 2) + base;
                 sb.append("f ").append(a).append("//").append(a).append(' ').append(b).append("//").append(b)
                         .append(' ').append(c).append("//").append(c).append('\n');
                 flushIfFull(out, sb);

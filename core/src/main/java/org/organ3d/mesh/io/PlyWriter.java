@@ -2,6 +2,7 @@ package org.organ3d.mesh.io;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.IntBuffer;
 import java.nio.file.Path;
 import java.util.List;
 import org.organ3d.io.AtomicFiles;
@@ -64,10 +65,10 @@ public final class PlyWriter {
             }
             int base = 0;
             for (NamedMesh nm : meshes) {
-                int[] idx = nm.mesh().indicesCopy();
-                for (int t = 0; t < idx.length; t += 3) {
+                IntBuffer idx = nm.mesh().indices();
+                for (int t = 0; t < idx.limit(); t += 3) {
                     ByteBuffer buf = out.reserve(13);
-                    buf.put((byte) 3).putInt(idx[t] + base).putInt(idx[t + 1] + base).putInt(idx[t + 2] + base);
+                    buf.put((byte) 3).putInt(idx.get(t) + base).putInt(idx.get(t + 1) + base).putInt(idx.get(t + 2) + base);
                 }
                 base += nm.mesh().vertexCount();
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -188,13 +189,13 @@ public final class StlWriter {
             String solid = "organ3d " + frame.headerTag() + " label=" + nm.label() + " name=" + nm.identifier();
             sb.append("solid ").append(solid).append('\n');
             float[] p = m.positions();
-            int[] idx = m.indices();
+            IntBuffer idx = m.indices();
             for (int t = 0; t < m.triangleCount(); t++) {
                 m.facetNormal(t, n);
                 sb.append(" facet normal ").append(n[0]).append(' ').append(n[1]).append(' ').append(n[2])
                         .append("\n  outer loop\n");
                 for (int k = 0; k < 3; k++) {
-                    int v = 3 * idx[3 * t + k];
+                    int v = 3 * idx.get(3 * t + k);
                     sb.append("   vertex ").append(p[v]).append(' ').append(p[v + 1]).append(' ').append(p[v + 2])
                             .append('\n');
                 }
