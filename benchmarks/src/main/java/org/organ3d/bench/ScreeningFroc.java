@@ -31,7 +31,7 @@ import org.organ3d.testdata.screening.ScreeningStudy;
  * false positives at the shipped operating point, and the median measurement errors. With
  * {@code --out} it also writes {@code froc.md} and {@code candidates.csv} (one row per candidate:
  * seed, score, the score's features, and which lesion it hits, 0 for none) for
- * {@link ScreeningTrainer}. {@code vessels} screens chest phantoms without nodules: every
+ * {@link ScreeningTrainer}, and {@code lesions.csv} (the truth: seed, id, type, placement, diameter). {@code vessels} screens chest phantoms without nodules: every
  * candidate is a false positive.
  */
 public final class ScreeningFroc {
@@ -61,6 +61,8 @@ public final class ScreeningFroc {
         Froc froc = new Froc();
         List<String> csv = new ArrayList<>();
         csv.add("seed,truth,score,diameterMm," + String.join(",", CandidateScore.FEATURES));
+        List<String> truthCsv = new ArrayList<>();
+        truthCsv.add("seed,id,type,placement,diameterMm,contrastHu");
         double seconds = 0;
         try (ComputeBackend backend = ComputeBackends.select(backendName)) {
             for (long seed = first; seed <= last; seed++) {
@@ -82,6 +84,10 @@ public final class ScreeningFroc {
                     csv.add(csvRow(seed, hitId(row, s.lesions()), c, r.features().get(n)));
                 }
                 froc.add(seed, s.lesions(), rows);
+                for (LesionTruth t : s.lesions()) {
+                    truthCsv.add(String.format(Locale.ROOT, "%d,%d,%s,%s,%.3f,%.1f", seed, t.id(), t.type(), t.placement(), t.diameterMm(),
+                            t.contrastHu()));
+                }
                 long above = r.candidates().stream().filter(c -> c.score() >= model.operatingPoint()).count();
                 System.err.printf(Locale.ROOT, "seed %d: %s, %d lesions, %d candidates (%d above the operating point), %.1f s%n", seed,
                         s.grid(), s.lesions().size(), r.candidates().size(), above, r.seconds());
@@ -93,6 +99,7 @@ public final class ScreeningFroc {
             Files.createDirectories(out);
             Files.writeString(out.resolve("froc.md"), table);
             Files.write(out.resolve("candidates.csv"), csv);
+            Files.write(out.resolve("lesions.csv"), truthCsv);
         }
     }
 

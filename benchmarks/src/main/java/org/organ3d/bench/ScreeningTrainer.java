@@ -17,7 +17,8 @@ import org.organ3d.screen.CandidateScore;
  * tuning seeds, and writes it in the format {@link CandidateScore} loads:
  * {@code ScreeningTrainer CANDIDATES.csv NAME FP_PER_SCAN OUT.properties "provenance text"}. A
  * candidate is positive when it hits a lesion. The operating point is the lowest threshold at which
- * the tuning scans have at most FP_PER_SCAN false positives per scan.
+ * the tuning scans have at most FP_PER_SCAN false positives per scan. {@code -Dfeatures=a,b,c}
+ * trains on those columns only (default: every feature of the CSV).
  */
 public final class ScreeningTrainer {
 
@@ -34,9 +35,16 @@ public final class ScreeningTrainer {
         List<String> lines = Files.readAllLines(Path.of(args[0]));
         String[] head = lines.get(0).split(",");
         int f0 = 4;
-        int nf = CandidateScore.FEATURES.size();
-        if (!Arrays.asList(head).subList(f0, head.length).equals(CandidateScore.FEATURES)) {
-            throw new IllegalArgumentException("the CSV's features are not " + CandidateScore.FEATURES);
+        List<String> columns = Arrays.asList(head).subList(f0, head.length);
+        String pick = System.getProperty("features", "");
+        List<String> used = pick.isEmpty() ? columns : List.of(pick.split(","));
+        int nf = used.size();
+        int[] col = new int[nf];
+        for (int n = 0; n < nf; n++) {
+            col[n] = columns.indexOf(used.get(n));
+            if (col[n] < 0 || !CandidateScore.FEATURES.contains(used.get(n))) {
+                throw new IllegalArgumentException("feature " + used.get(n) + " is not a column of the CSV and a feature of " + CandidateScore.FEATURES);
+            }
         }
         List<double[]> x = new ArrayList<>();
         List<Integer> y = new ArrayList<>();
@@ -46,7 +54,7 @@ public final class ScreeningTrainer {
             seeds.add(c[0]);
             double[] f = new double[nf];
             for (int n = 0; n < nf; n++) {
-                f[n] = Double.parseDouble(c[f0 + n]);
+                f[n] = Double.parseDouble(c[f0 + col[n]]);
             }
             x.add(f);
             y.add(Integer.parseInt(c[1]) > 0 ? 1 : 0);
@@ -70,12 +78,15 @@ public final class ScreeningTrainer {
         double[] w = fit(x, y, mean, sd);
         double[] weights = Arrays.copyOf(w, nf);
         double intercept = w[nf];
-        CandidateScore tmp = new CandidateScore(args[1], mean, sd, weights, intercept, 0.5, "");
         double fpRate = Double.parseDouble(args[2]);
         List<Double> neg = new ArrayList<>();
         for (int r = 0; r < x.size(); r++) {
             if (y.get(r) == 0) {
-                neg.add(tmp.score(x.get(r)));
+                double z = intercept;
+                for (int n = 0; n < nf; n++) {
+                    z += weights[n] * (x.get(r)[n] - mean[n]) / sd[n];
+                }
+                neg.add(1 / (1 + Math.exp(-z)));
             }
         }
         neg.sort(null);
@@ -85,11 +96,11 @@ public final class ScreeningTrainer {
         String prov = args[4] + String.format(Locale.ROOT,
                 "; logistic regression (L2 %.1f) on %d candidates (%d hitting a lesion) of %d scans; operating point at %.2f false positives per scan there",
                 LAMBDA, x.size(), pos, scans, fpRate);
-        CandidateScore model = new CandidateScore(args[1], mean, sd, weights, intercept, op, prov);
+        CandidateScore model = new CandidateScore(args[1], used, mean, sd, weights, intercept, op, prov);
         Files.writeString(Path.of(args[3]), model.toProperties());
         System.out.println(model.toProperties());
         for (int n = 0; n < nf; n++) {
-            System.out.printf(Locale.ROOT, "%-14s weight %+.3f%n", CandidateScore.FEATURES.get(n), weights[n]);
+            System.out.printf(Locale.ROOT, "%-14s weight %+.3f%n", used.get(n), weights[n]);
         }
     }
 

@@ -23,20 +23,26 @@ import java.util.Properties;
  * its centroid from the blob, its level above the background (log) and, in the lung, its solid
  * fraction; and five products that a linear model cannot form itself: small and faint (the tips of
  * sub-millimetre vessels in thick slices look like tiny ground glass), large and running to the box
- * border, the offset beyond half a radius, the squared log diameter, solid and large.
+ * border, the offset beyond half a radius, the squared log diameter, solid and large; then the
+ * region's contacts: the pieces of attached structure cut away from it that run on to the box's
+ * border (capped at 4: a vessel segment has two, a bifurcation three, an isolated nodule none), and
+ * the fractions of its surface touching that structure and touching the outside of the field (the
+ * pleura). A model file names the features it uses, all of these or a subset (older models).
  * Immutable, thread-safe.
  */
 public final class CandidateScore {
 
-    /** Feature names, in the order of {@link #features}. */
+    /** Feature names, in the order of {@link #features}; a model uses these or a subset of them (its file says which). */
     public static final List<String> FEATURES = List.of("logResponse", "shape", "logScale", "logDiameter", "sizeRatio", "elongation",
             "border", "attached", "compactness", "offset", "logLevel", "solidFraction", "smallFaint", "borderSize", "offsetExcess",
-            "logDiameterSquared", "solidSize");
+            "logDiameterSquared", "solidSize", "stubs", "attachedContact", "fieldContact");
 
     private static volatile CandidateScore lung;
     private static volatile CandidateScore liver;
 
     private final String name;
+    private final List<String> used;
+    private final int[] index;
     private final double[] mean;
     private final double[] scale;
     private final double[] weights;
@@ -48,6 +54,7 @@ public final class CandidateScore {
      * A model.
      *
      * @param name           what it scores
+     * @param used           the features it uses, names of {@link #FEATURES} in the order of the arrays
      * @param mean           per-feature mean (standardisation)
      * @param scale          per-feature standard deviation (standardisation; > 0)
      * @param weights        logistic weights on the standardised features
@@ -55,11 +62,18 @@ public final class CandidateScore {
      * @param operatingPoint default reporting threshold (0..1)
      * @param provenance     how it was trained (free text)
      */
-    public CandidateScore(String name, double[] mean, double[] scale, double[] weights, double intercept, double operatingPoint,
-            String provenance) {
-        int n = FEATURES.size();
+    public CandidateScore(String name, List<String> used, double[] mean, double[] scale, double[] weights, double intercept,
+            double operatingPoint, String provenance) {
+        int n = used.size();
         if (mean.length != n || scale.length != n || weights.length != n) {
             throw new IllegalArgumentException("a score model needs " + n + " means, scales and weights");
+        }
+        int[] idx = new int[n];
+        for (int f = 0; f < n; f++) {
+            idx[f] = FEATURES.indexOf(used.get(f));
+            if (idx[f] < 0) {
+                throw new IllegalArgumentException("unknown feature " + used.get(f) + "; known: " + FEATURES);
+            }
         }
         for (double s : scale) {
             if (!(s > 0)) {
@@ -70,6 +84,8 @@ public final class CandidateScore {
             throw new IllegalArgumentException("operating point must be in [0, 1]");
         }
         this.name = name;
+        this.used = List.copyOf(used);
+        this.index = idx;
         this.mean = mean.clone();
         this.scale = scale.clone();
         this.weights = weights.clone();
@@ -112,11 +128,19 @@ public final class CandidateScore {
         return provenance;
     }
 
-    /** The score (0..1) of a feature vector in {@link #FEATURES} order. */
+    /** The features this model uses (names of {@link #FEATURES}). */
+    public List<String> used() {
+        return used;
+    }
+
+    /** The score (0..1) of a feature vector in {@link #FEATURES} order (all of them). */
     public double score(double[] f) {
+        if (f.length != FEATURES.size()) {
+            throw new IllegalArgumentException("a feature vector has " + FEATURES.size() + " entries, not " + f.length);
+        }
         double z = intercept;
-        for (int n = 0; n < f.length; n++) {
-            z += weights[n] * (f[n] - mean[n]) / scale[n];
+        for (int n = 0; n < index.length; n++) {
+            z += weights[n] * (f[index[n]] - mean[n]) / scale[n];
         }
         return 1 / (1 + Math.exp(-z));
     }
@@ -146,7 +170,10 @@ public final class CandidateScore {
             border * sizeRatio,
             Math.max(0, offset - 0.5),
             logD * logD,
-            solid * logD};
+            solid * logD,
+            Math.min(4, r.stubs),
+            r.attachedContact,
+            r.fieldContact};
     }
 
     /** Writes a model in the format {@link #lung()} reads. */
@@ -154,7 +181,7 @@ public final class CandidateScore {
         return "# " + provenance.replace("\n", "\n# ") + "\n"
                 + "name=" + name + "\n"
                 + "provenance=" + provenance.replace("\n", " ") + "\n"
-                + "features=" + String.join(",", FEATURES) + "\n"
+                + "features=" + String.join(",", used) + "\n"
                 + "mean=" + join(mean) + "\n"
                 + "scale=" + join(scale) + "\n"
                 + "weights=" + join(weights) + "\n"
@@ -181,10 +208,10 @@ public final class CandidateScore {
             throw new UncheckedIOException("cannot read score model " + resource, e);
         }
         List<String> names = List.of(p.getProperty("features", "").split(","));
-        if (!names.equals(FEATURES)) {
-            throw new IllegalStateException("score model " + resource + " was trained on features " + names + ", not " + FEATURES);
+        if (!FEATURES.containsAll(names)) {
+            throw new IllegalStateException("score model " + resource + " was trained on features " + names + ", not all among " + FEATURES);
         }
-        return new CandidateScore(p.getProperty("name", resource), numbers(p, "mean"), numbers(p, "scale"),
+        return new CandidateScore(p.getProperty("name", resource), names, numbers(p, "mean"), numbers(p, "scale"),
                 numbers(p, "weights"), Double.parseDouble(p.getProperty("intercept")), Double.parseDouble(p.getProperty("operatingPoint")),
                 p.getProperty("provenance", resource));
     }

@@ -34,6 +34,12 @@ final class LesionRegion {
     double fieldDistanceMm;
     double volumeMm3;
     double peakHu;
+    /** Pieces of the attached structure (cut away by the opening) that run on to the box's border: vessels continuing. */
+    int stubs;
+    /** Fraction of the region's surface voxels that touch attached structure cut away from it. */
+    double attachedContact;
+    /** Fraction of the region's surface voxels that touch the outside of the field (the pleura, the liver capsule). */
+    double fieldContact;
 
     private LesionRegion(int[] box, Dimensions boxDims, double background) {
         this.box = box;
@@ -162,7 +168,107 @@ final class LesionRegion {
             out.fieldDistanceMm = Math.sqrt(fd);
             out.volumeMm3 = n * sp[0] * sp[1] * sp[2];
             out.peakHu = r.background + polarity * level;
+            contacts(out, region, attached, field, grid);
             return out;
+        }
+
+        /**
+         * The region's contacts: the pieces of {@code attached} outside it that reach the box border
+         * (a vessel segment has two, a bifurcation three, a juxta-vascular nodule one or two, an
+         * isolated nodule none) and the fractions of its surface voxels (those with a 6-neighbour
+         * outside it) touching the cut-away structure or the outside of the field.
+         */
+        private static void contacts(LesionRegion out, boolean[] region, boolean[] attached, boolean[] field, Grid grid) {
+            Dimensions d = grid.d();
+            int nx = d.nx();
+            int ny = d.ny();
+            int nz = d.nz();
+            int plane = d.sliceSize();
+            long surface = 0;
+            long toAttached = 0;
+            long toOutside = 0;
+            int[] nb = new int[6];
+            for (int v = 0; v < region.length; v++) {
+                if (!region[v]) {
+                    continue;
+                }
+                int count = neighbours(v, grid, nx, ny, nz, plane, nb);
+                boolean edge = count < 6;
+                boolean a = false;
+                boolean o = false;
+                for (int q = 0; q < count; q++) {
+                    int w = nb[q];
+                    if (!region[w]) {
+                        edge = true;
+                        a |= attached[w];
+                        o |= !field[w];
+                    }
+                }
+                if (edge) {
+                    surface++;
+                    toAttached += a ? 1 : 0;
+                    toOutside += o ? 1 : 0;
+                }
+            }
+            out.attachedContact = surface == 0 ? 0 : toAttached / (double) surface;
+            out.fieldContact = surface == 0 ? 0 : toOutside / (double) surface;
+            boolean[] seen = new boolean[region.length];
+            int[] queue = new int[64];
+            int stubs = 0;
+            for (int s = 0; s < region.length; s++) {
+                if (seen[s] || !attached[s] || region[s]) {
+                    continue;
+                }
+                int head = 0;
+                int tail = 0;
+                queue[tail++] = s;
+                seen[s] = true;
+                boolean border = false;
+                while (head < tail) {
+                    int v = queue[head++];
+                    int count = neighbours(v, grid, nx, ny, nz, plane, nb);
+                    border |= count < 6;
+                    for (int q = 0; q < count; q++) {
+                        int w = nb[q];
+                        if (!seen[w] && attached[w] && !region[w]) {
+                            seen[w] = true;
+                            if (tail == queue.length) {
+                                queue = java.util.Arrays.copyOf(queue, queue.length * 2);
+                            }
+                            queue[tail++] = w;
+                        }
+                    }
+                }
+                stubs += border ? 1 : 0;
+            }
+            out.stubs = stubs;
+        }
+
+        /** The in-box 6-neighbours of {@code v} into {@code nb}; their count (below 6 on the box's faces). */
+        private static int neighbours(int v, Grid grid, int nx, int ny, int nz, int plane, int[] nb) {
+            int i = grid.i(v);
+            int j = grid.j(v);
+            int k = grid.k(v);
+            int c = 0;
+            if (i > 0) {
+                nb[c++] = v - 1;
+            }
+            if (i < nx - 1) {
+                nb[c++] = v + 1;
+            }
+            if (j > 0) {
+                nb[c++] = v - nx;
+            }
+            if (j < ny - 1) {
+                nb[c++] = v + nx;
+            }
+            if (k > 0) {
+                nb[c++] = v - plane;
+            }
+            if (k < nz - 1) {
+                nb[c++] = v + plane;
+            }
+            return c;
         }
 
         private static float[] flat(float[][] s, int plane) {
