@@ -3,7 +3,7 @@
 #   benchmarks/scripts/froc.sh chest 5001 5040 [--out DIR]     # held-out chest seeds (the evaluation)
 #   benchmarks/scripts/froc.sh vessels 7001 7010                # chest phantoms without nodules
 #   benchmarks/scripts/froc.sh liver 6001 6030                  # held-out liver seeds
-# Seeds 1001-1030 (chest; the lung model used 1001-1020) and 2001-2020 (liver) are the tuning range the score models were
+# Seeds 1001-1030 (chest; the lung model v2 was trained on all of them) and 2001-2020 (liver) are the tuning range the score models were
 # trained on; never report those as an evaluation.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
