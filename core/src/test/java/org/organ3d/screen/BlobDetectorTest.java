@@ -128,6 +128,12 @@ class BlobDetectorTest {
         assertTrue(reg.attachedFraction > 0.2, "the vessel was not cut away: " + reg.attachedFraction);
         assertTrue(!reg.touchesBorder, "the region runs to the box border");
         assertTrue(reg.solidFraction > 0.7, "solid fraction " + reg.solidFraction);
+        // The vessel passes the ball's side: cut away, it is one piece running on to the box border above and below.
+        assertEquals(1, reg.stubs, "pieces of the vessel reaching the box border");
+        // NB: the contact counts the vessel and the crevice between it and the ball that the opening cuts with it; an
+        // isolated ball's is its shaved surface only (below 0.15, the next test).
+        assertTrue(reg.attachedContact > 0.15 && reg.attachedContact < 0.7, "surface touching the vessel: " + reg.attachedContact);
+        assertEquals(0, reg.fieldContact, 1e-12, "the field is the whole grid");
         Found f = new Found(blob, reg, "lung", 1, CandidateScore.features(blob, reg), 0.9, "right");
         Candidate c = CandidateMeasurement.measure(ct, f, 1);
         assertEquals(2 * r, c.diameterMm(), 0.3, "sub-voxel diameter");
@@ -139,5 +145,28 @@ class BlobDetectorTest {
         LabelMap lm = new LabelMap(painter.build(), null);
         assertEquals(reg.voxels, lm.counts().get(1).longValue());
         assertEquals(null, lm.counts().get(2));
+    }
+
+    @Test
+    void anIsolatedBallHasNoContacts() {
+        Dimensions d = new Dimensions(64, 64, 32);
+        Volume ct = phantom(d, List.of(new Body(22, 22, 20, 3.0, false, 40)), 15, 3);
+        byte[][] air = new byte[d.nz()][d.sliceSize()];
+        for (int k = 0; k < d.nz(); k++) {
+            float[] v = ct.sliceValues(k, null);
+            for (int x = 0; x < v.length; x++) {
+                air[k][x] = (byte) (v[x] < -400 ? 1 : 0);
+            }
+        }
+        Blob blob = new Blob(22 / SP[0], 22 / SP[1], 20 / SP[2], 1.75, 100, 500, 0.9, 1);
+        LesionRegion reg = LesionSegmentation.segment(ct, blob, all(d), 0, air, BG, 1,
+                new LesionSegmentation.Settings(true, 100, 0, 40, 0.5, 15));
+        assertTrue(reg.found(), reg.rejected);
+        assertEquals(0, reg.stubs);
+        // NB: the opening shaves a little of the ball's partial-volume surface, which counts as cut-away contact.
+        assertTrue(reg.attachedContact < 0.15, "surface touching cut-away structure: " + reg.attachedContact);
+        double[] f = CandidateScore.features(blob, reg);
+        assertEquals(CandidateScore.FEATURES.size(), f.length);
+        assertEquals(0, f[CandidateScore.FEATURES.indexOf("stubs")], 1e-12);
     }
 }
