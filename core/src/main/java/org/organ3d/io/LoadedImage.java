@@ -20,7 +20,7 @@ import org.organ3d.volume.VoxelType;
  * @param source     the file or folder read
  * @param format     format name as in the CLI contract
  * @param volume     the voxels
- * @param attributes format-specific facts, e.g. {@code modality}, {@code seriesInstanceUID},
+ * @param attributes format-specific facts (null values are left out), e.g. {@code modality}, {@code seriesInstanceUID},
  *                   {@code transferSyntaxUID}, {@code files} for DICOM (unmodifiable)
  * @param labels     label names and colours (e.g. from {@code .seg.nrrd}); empty for plain images
  * @param warnings   what the reader noticed and worked around, in the order found (unmodifiable)
@@ -32,9 +32,23 @@ public record LoadedImage(Path source, String format, Volume volume, Map<String,
         Objects.requireNonNull(source);
         Objects.requireNonNull(format);
         Objects.requireNonNull(volume);
-        attributes = Map.copyOf(attributes == null ? Map.of() : attributes);
+        attributes = withoutNulls(attributes);
         labels = Map.copyOf(labels == null ? Map.of() : labels);
         warnings = List.copyOf(warnings == null ? List.of() : warnings);
+    }
+
+    /** The attributes that have a value (a reader may pass a tag the file lacks as null). */
+    private static Map<String, String> withoutNulls(Map<String, String> attributes) {
+        if (attributes == null) {
+            return Map.of();
+        }
+        Map<String, String> present = new java.util.LinkedHashMap<>();
+        attributes.forEach((k, v) -> {
+            if (k != null && v != null) {
+                present.put(k, v);
+            }
+        });
+        return Map.copyOf(present);
     }
 
     /** A plain image with no attributes, labels or warnings. */

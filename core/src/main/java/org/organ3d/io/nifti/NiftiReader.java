@@ -1,6 +1,7 @@
 package org.organ3d.io.nifti;
 
 import java.io.BufferedInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
@@ -97,7 +98,11 @@ final class NiftiReader {
             checkSize(file, gz, fileSize, voxOffset, dataBytes, dims, type);
             long extLen = Math.min(voxOffset - h.size(), 16L << 20);
             Organ3dExtension o3 = Organ3dExtension.find(readHeaderBytes(in, (int) extLen, h.size()), h.order);
-            in.skipNBytes(voxOffset - h.size() - extLen);
+            try {
+                in.skipNBytes(voxOffset - h.size() - extLen);
+            } catch (EOFException e) {
+                throw new NiftiFormatException(file, -1, "vox_offset " + voxOffset + " is past the end of the file", e);
+            }
             return finish(h, o3, dims, type, in, gz, voxOffset, dataBytes, warnings);
         }
         // NB: two-file NIfTI: extensions follow the header in the .hdr; vox_offset counts in the .img.
@@ -107,7 +112,12 @@ final class NiftiReader {
         checkSize(img, imgGz, Files.size(img), voxOffset, dataBytes, dims, type);
         InputStream raw = new BufferedInputStream(Files.newInputStream(img), 1 << 16);
         try (InputStream data = imgGz ? Compressed.inflating(raw, errors) : raw) {
-            data.skipNBytes(voxOffset);
+            try {
+                data.skipNBytes(voxOffset);
+            } catch (EOFException e) {
+                // NB: a compressed .img is only checked for a plausible size before it is inflated
+                throw new NiftiFormatException(file, -1, inData(img) + "vox_offset " + voxOffset + " is past the end of the data", e);
+            }
             return finish(h, o3, dims, type, data, imgGz, voxOffset, dataBytes, warnings);
         } finally {
             raw.close();
