@@ -49,6 +49,14 @@ public interface ReferencingFormat extends ImageFormat {
      */
     static Optional<ReferencedSeries> locate(Path file, String cited, ReadOptions options, List<ReadWarning> warnings)
             throws IOException {
+        if (cited != null) {
+            try {
+                ReadOptions.builder().seriesUid(cited);
+            } catch (IllegalArgumentException e) {
+                // NB: the cited UID comes from the file: a damaged one is the file's fault, not the caller's
+                throw new ImageFormatException(file, -1, "the Referenced Series Instance UID is " + e.getMessage(), e);
+            }
+        }
         ReadOptions.Builder b = ReadOptions.builder();
         options.refused().forEach(b::refuse);
         ReadOptions seriesOptions = b.dataFilesOutsideFolder(options.dataFilesOutsideFolder()).build();

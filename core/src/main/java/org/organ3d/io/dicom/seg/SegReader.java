@@ -92,6 +92,16 @@ public final class SegReader {
 
     private static Segmentation read(DicomFile df, Path file, ReferencedSeries reference, Set<Integer> onlySegments)
             throws IOException {
+        try {
+            return parse(df, file, reference, onlySegments);
+        } catch (NumberFormatException e) {
+            // NB: a safety net: a number read without its own check must not escape unchecked
+            throw new ImageFormatException(file, -1, "a malformed number in the segmentation: " + e.getMessage(), e);
+        }
+    }
+
+    private static Segmentation parse(DicomFile df, Path file, ReferencedSeries reference, Set<Integer> onlySegments)
+            throws IOException {
         Attributes ds = df.dataset();
         String sopClass = ds.getString(Tag.SOPClassUID);
         if (!Uids.isSegmentation(sopClass)) {
