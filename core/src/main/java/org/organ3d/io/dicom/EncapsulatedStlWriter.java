@@ -7,8 +7,6 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -192,30 +190,10 @@ public final class EncapsulatedStlWriter {
     }
 
     private static Attributes header(Path stl, ReferencedSeries series, Options o, long size) {
-        LocalDateTime now = LocalDateTime.now();
-        String date = now.format(DateTimeFormatter.BASIC_ISO_DATE);
-        String time = now.format(DateTimeFormatter.ofPattern("HHmmss.SSS"));
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
-        ds.setString(Tag.InstanceCreationDate, VR.DA, date);
-        ds.setString(Tag.InstanceCreationTime, VR.TM, time);
-        ds.setString(Tag.SOPClassUID, VR.UI, ENCAPSULATED_STL_STORAGE);
-        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.random());
-        ds.setString(Tag.SeriesDate, VR.DA, date);
-        ds.setString(Tag.ContentDate, VR.DA, date);
+        Attributes ds = series.derivedInstanceHeader(ENCAPSULATED_STL_STORAGE, "M3D", o.seriesDescription(), o.seriesNumber(),
+                true);
         ds.setString(ACQUISITION_DATE_TIME, VR.DT, "");
-        ds.setString(Tag.SeriesTime, VR.TM, time);
-        ds.setString(Tag.ContentTime, VR.TM, time);
-        ds.setString(Tag.Modality, VR.CS, "M3D");
-        ds.setString(Tag.Manufacturer, VR.LO, "organ3d");
-        ds.setString(Tag.SeriesDescription, VR.LO, o.seriesDescription());
-        ds.setString(Tag.ManufacturerModelName, VR.LO, "organ3d");
-        series.copyIdentityTo(ds);
         ds.setString(Tag.DeviceSerialNumber, VR.LO, DicomWriter.IMPLEMENTATION_CLASS_UID);
-        ds.setString(Tag.SoftwareVersions, VR.LO, DicomWriter.IMPLEMENTATION_VERSION);
-        ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.random());
-        ds.setIntString(Tag.SeriesNumber, o.seriesNumber());
-        ds.setIntString(Tag.InstanceNumber, 1);
         ds.setString(Tag.PositionReferenceIndicator, VR.LO, "");
         ds.setString(BURNED_IN_ANNOTATION, VR.CS, "NO");
         Attributes mm = Attributes.utf8();

@@ -3,6 +3,8 @@ package org.organ3d.io.dicom;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -227,6 +229,43 @@ public final class ReferencedSeries {
             }
         }
         dest.setString(Tag.FrameOfReferenceUID, VR.UI, frameOfReferenceUID);
+    }
+
+    /**
+     * The header every object organ3d derives from this series starts with: UTF-8, a new instance
+     * (number 1) of {@code sopClassUID} in a new series of this series' patient, study and frame of
+     * reference ({@link #copyIdentityTo}), created now: instance, series and — with
+     * {@code contentDateTime} (SEG, SR, Encapsulated STL; the RT Structure Set IOD has none) — content
+     * date and time, {@code modality}, description and number, organ3d as manufacturer, model and
+     * software version. Each writer adds its own modules.
+     */
+    public Attributes derivedInstanceHeader(String sopClassUID, String modality, String seriesDescription, int seriesNumber,
+            boolean contentDateTime) {
+        LocalDateTime now = LocalDateTime.now();
+        String date = now.format(DateTimeFormatter.BASIC_ISO_DATE);
+        String time = now.format(DateTimeFormatter.ofPattern("HHmmss.SSS"));
+        Attributes ds = new Attributes();
+        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+        ds.setString(Tag.InstanceCreationDate, VR.DA, date);
+        ds.setString(Tag.InstanceCreationTime, VR.TM, time);
+        ds.setString(Tag.SOPClassUID, VR.UI, sopClassUID);
+        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.random());
+        ds.setString(Tag.SeriesDate, VR.DA, date);
+        ds.setString(Tag.SeriesTime, VR.TM, time);
+        if (contentDateTime) {
+            ds.setString(Tag.ContentDate, VR.DA, date);
+            ds.setString(Tag.ContentTime, VR.TM, time);
+        }
+        ds.setString(Tag.Modality, VR.CS, modality);
+        ds.setString(Tag.Manufacturer, VR.LO, "organ3d");
+        ds.setString(Tag.SeriesDescription, VR.LO, seriesDescription);
+        ds.setString(Tag.ManufacturerModelName, VR.LO, "organ3d");
+        copyIdentityTo(ds);
+        ds.setString(Tag.SoftwareVersions, VR.LO, DicomWriter.IMPLEMENTATION_VERSION);
+        ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.random());
+        ds.setIntString(Tag.SeriesNumber, seriesNumber);
+        ds.setIntString(Tag.InstanceNumber, 1);
+        return ds;
     }
 
     /**

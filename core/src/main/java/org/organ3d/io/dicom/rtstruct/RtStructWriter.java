@@ -2,8 +2,6 @@ package org.organ3d.io.dicom.rtstruct;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -163,31 +161,13 @@ public final class RtStructWriter {
 
     private static Attributes dataset(LabelMap map, ReferencedSeries ref, Options o, TreeSet<Integer> present,
             List<Map<Integer, List<Encoded>>> traced) {
-        LocalDateTime now = LocalDateTime.now();
-        String date = now.format(DateTimeFormatter.BASIC_ISO_DATE);
-        String time = now.format(DateTimeFormatter.ofPattern("HHmmss.SSS"));
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
-        ds.setString(Tag.InstanceCreationDate, VR.DA, date);
-        ds.setString(Tag.InstanceCreationTime, VR.TM, time);
-        ds.setString(Tag.SOPClassUID, VR.UI, Uids.RT_STRUCTURE_SET_STORAGE);
-        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.random());
-        ds.setString(Tag.SeriesDate, VR.DA, date);
-        ds.setString(Tag.SeriesTime, VR.TM, time);
-        ds.setString(Tag.Modality, VR.CS, "RTSTRUCT");
-        ds.setString(Tag.Manufacturer, VR.LO, "organ3d");
-        ds.setString(Tag.SeriesDescription, VR.LO, o.seriesDescription());
+        Attributes ds = ref.derivedInstanceHeader(Uids.RT_STRUCTURE_SET_STORAGE, "RTSTRUCT", o.seriesDescription(),
+                o.seriesNumber(), false);
         ds.setString(Tag.OperatorsName, VR.PN, "");
-        ds.setString(Tag.ManufacturerModelName, VR.LO, "organ3d");
-        ref.copyIdentityTo(ds);
         ds.setString(Tag.PositionReferenceIndicator, VR.LO, "");
-        ds.setString(Tag.SoftwareVersions, VR.LO, DicomWriter.IMPLEMENTATION_VERSION);
-        ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.random());
-        ds.setIntString(Tag.SeriesNumber, o.seriesNumber());
-        ds.setIntString(Tag.InstanceNumber, 1);
         ds.setString(Tag.StructureSetLabel, VR.SH, o.structureSetLabel());
-        ds.setString(Tag.StructureSetDate, VR.DA, date);
-        ds.setString(Tag.StructureSetTime, VR.TM, time);
+        ds.setString(Tag.StructureSetDate, VR.DA, ds.getString(Tag.SeriesDate));
+        ds.setString(Tag.StructureSetTime, VR.TM, ds.getString(Tag.SeriesTime));
 
         Map<Integer, Attributes> imageRefs = new TreeMap<>();
         for (int k = 0; k < ref.dimensions().nz(); k++) {

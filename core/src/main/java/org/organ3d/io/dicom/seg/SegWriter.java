@@ -2,8 +2,6 @@ package org.organ3d.io.dicom.seg;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -192,31 +190,11 @@ public final class SegWriter {
     private static Attributes header(ReferencedSeries ref, Options o, List<Segment> segments, List<Frame> frames,
             int bitsAllocated, Geometry g) {
         boolean binary = o.type() == Type.BINARY;
-        LocalDateTime now = LocalDateTime.now();
-        String date = now.format(DateTimeFormatter.BASIC_ISO_DATE);
-        String time = now.format(DateTimeFormatter.ofPattern("HHmmss.SSS"));
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
+        Attributes ds = ref.derivedInstanceHeader(binary ? Uids.SEGMENTATION_STORAGE : Uids.LABEL_MAP_SEGMENTATION_STORAGE,
+                "SEG", o.seriesDescription(), o.seriesNumber(), true);
         ds.setString(Tag.ImageType, VR.CS, "DERIVED", "PRIMARY");
-        ds.setString(Tag.InstanceCreationDate, VR.DA, date);
-        ds.setString(Tag.InstanceCreationTime, VR.TM, time);
-        ds.setString(Tag.SOPClassUID, VR.UI, binary ? Uids.SEGMENTATION_STORAGE : Uids.LABEL_MAP_SEGMENTATION_STORAGE);
-        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.random());
-        ds.setString(Tag.SeriesDate, VR.DA, date);
-        ds.setString(Tag.ContentDate, VR.DA, date);
-        ds.setString(Tag.SeriesTime, VR.TM, time);
-        ds.setString(Tag.ContentTime, VR.TM, time);
-        ds.setString(Tag.Modality, VR.CS, "SEG");
-        ds.setString(Tag.Manufacturer, VR.LO, "organ3d");
-        ds.setString(Tag.SeriesDescription, VR.LO, o.seriesDescription());
-        ds.setString(Tag.ManufacturerModelName, VR.LO, "organ3d");
-        ref.copyIdentityTo(ds);
         ds.setString(Tag.PositionReferenceIndicator, VR.LO, "");
         ds.setString(Tag.DeviceSerialNumber, VR.LO, "1");
-        ds.setString(Tag.SoftwareVersions, VR.LO, DicomWriter.IMPLEMENTATION_VERSION);
-        ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.random());
-        ds.setIntString(Tag.SeriesNumber, o.seriesNumber());
-        ds.setIntString(Tag.InstanceNumber, 1);
         ds.setSequence(Tag.ReferencedSeriesSequence, List.of(ref.referencedSeriesItem()));
         String dimOrg = Uids.random();
         Attributes org = new Attributes();

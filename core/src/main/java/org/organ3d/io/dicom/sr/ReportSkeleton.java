@@ -1,7 +1,5 @@
 package org.organ3d.io.dicom.sr;
 
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,29 +51,9 @@ final class ReportSkeleton {
      * the template identifier ({@link #template()}).
      */
     static Attributes header(ReferencedSeries series, MeasurementReportWriter.Options o, List<Attributes> citedSeries) {
-        LocalDateTime now = LocalDateTime.now();
-        String date = now.format(DateTimeFormatter.BASIC_ISO_DATE);
-        String time = now.format(DateTimeFormatter.ofPattern("HHmmss.SSS"));
-        Attributes ds = new Attributes();
-        ds.setString(Tag.SpecificCharacterSet, VR.CS, "ISO_IR 192");
-        ds.setString(Tag.InstanceCreationDate, VR.DA, date);
-        ds.setString(Tag.InstanceCreationTime, VR.TM, time);
-        ds.setString(Tag.SOPClassUID, VR.UI, Uids.COMPREHENSIVE_3D_SR_STORAGE);
-        ds.setString(Tag.SOPInstanceUID, VR.UI, Uids.random());
-        ds.setString(Tag.SeriesDate, VR.DA, date);
-        ds.setString(Tag.ContentDate, VR.DA, date);
-        ds.setString(Tag.SeriesTime, VR.TM, time);
-        ds.setString(Tag.ContentTime, VR.TM, time);
-        ds.setString(Tag.Modality, VR.CS, "SR");
-        ds.setString(Tag.Manufacturer, VR.LO, "organ3d");
-        ds.setString(Tag.SeriesDescription, VR.LO, o.seriesDescription());
-        ds.setString(Tag.ManufacturerModelName, VR.LO, "organ3d");
-        series.copyIdentityTo(ds);
+        Attributes ds = series.derivedInstanceHeader(Uids.COMPREHENSIVE_3D_SR_STORAGE, "SR", o.seriesDescription(),
+                o.seriesNumber(), true);
         ds.remove(Tag.FrameOfReferenceUID);
-        ds.setString(Tag.SoftwareVersions, VR.LO, DicomWriter.IMPLEMENTATION_VERSION);
-        ds.setString(Tag.SeriesInstanceUID, VR.UI, Uids.random());
-        ds.setIntString(Tag.SeriesNumber, o.seriesNumber());
-        ds.setIntString(Tag.InstanceNumber, 1);
         ds.setSequence(0x00081111, List.of());
         ds.setString(Tag.CompletionFlag, VR.CS, "COMPLETE");
         ds.setString(Tag.VerificationFlag, VR.CS, "UNVERIFIED");
