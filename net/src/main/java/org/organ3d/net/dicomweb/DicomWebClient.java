@@ -247,7 +247,7 @@ public final class DicomWebClient implements PacsClient {
                 // NB: a series the archive does not have is better said by the search than by a 404
                 List<InstanceRecord> listed = null;
                 try {
-                    listed = await(listing);
+                    listed = await(listing, "instance search");
                 } catch (IOException | RuntimeException ignored) {
                     // NB: the retrieval's own error is the one to report
                 }
@@ -256,7 +256,7 @@ public final class DicomWebClient implements PacsClient {
                 }
                 throw e;
             }
-            Set<String> expected = expected(await(listing), seriesUID, studyUID);
+            Set<String> expected = expected(await(listing, "instance search"), seriesUID, studyUID);
             refetchUnreadable(d, arrivals, base, progress);
             PullResult r = d.commit(expected, transferred);
             progress.seriesDone(seriesUID);
@@ -285,7 +285,7 @@ public final class DicomWebClient implements PacsClient {
             }
             int n = 0;
             for (Future<Integer> f : futures) {
-                n += awaitCount(f);
+                n += await(f, "instance retrieval");
             }
             return n;
         } finally {
@@ -293,12 +293,13 @@ public final class DicomWebClient implements PacsClient {
         }
     }
 
-    private static int awaitCount(Future<Integer> f) throws IOException {
+    /** The result of {@code f}; its failure as it was thrown, a checked one other than I/O as a PacsException. */
+    private static <T> T await(Future<T> f, String what) throws IOException {
         try {
             return f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PacsException("interrupted while retrieving instances");
+            throw new PacsException("interrupted while waiting for the " + what);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -306,24 +307,7 @@ public final class DicomWebClient implements PacsClient {
             if (e.getCause() instanceof RuntimeException re) {
                 throw re;
             }
-            throw new PacsException("an instance retrieval failed: " + e.getCause(), e.getCause());
-        }
-    }
-
-    private static List<InstanceRecord> await(Future<List<InstanceRecord>> f) throws IOException {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PacsException("interrupted while waiting for the instance search");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new PacsException("the instance search failed: " + e.getCause(), e.getCause());
+            throw new PacsException("the " + what + " failed: " + e.getCause(), e.getCause());
         }
     }
 
