@@ -4,7 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -77,6 +83,10 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler, Co
             what = "out of memory: the Java heap is too small for this input (raise it, e.g. ORGAN3D_JAVA_OPTS=-Xmx16g)";
         } else if (ex instanceof StackOverflowError) {
             what = "internal error: stack overflow (please report it with the input)";
+        } else if (ex instanceof FileSystemException fs) {
+            // NB: the operating system's refusals name their own file (often not the input: an output, a
+            // temporary file beside it) and may carry no reason at all (AccessDeniedException: the bare path)
+            return fileSystemMessage(fs);
         } else if (ex instanceof IOException) {
             what = message(ex);
         } else {
@@ -99,6 +109,28 @@ final class FailureHandler implements CommandLine.IExecutionExceptionHandler, Co
         String name = p == null ? null : p.toString();
         return msg.contains(input) || name != null && (msg.startsWith(name) || msg.contains("/" + name)
                 || msg.contains(java.io.File.separator + name));
+    }
+
+    private static String fileSystemMessage(FileSystemException fs) {
+        String reason = fs.getReason();
+        if (reason != null && !reason.isBlank()) {
+            return message(fs);
+        }
+        String why;
+        if (fs instanceof AccessDeniedException) {
+            why = "permission denied";
+        } else if (fs instanceof NoSuchFileException) {
+            why = "no such file or folder";
+        } else if (fs instanceof FileAlreadyExistsException) {
+            why = "already exists";
+        } else if (fs instanceof NotDirectoryException) {
+            why = "not a folder";
+        } else if (fs instanceof DirectoryNotEmptyException) {
+            why = "folder not empty";
+        } else {
+            why = fs.getClass().getSimpleName();
+        }
+        return message(fs) + ": " + why;
     }
 
     private static String message(Throwable ex) {
